@@ -1,0 +1,86 @@
+// The Express application: tRPC at /trpc, plain HTTP routes beside it, and the
+// built web client at /. Creating it has no side effects (no listening, no
+// migrations), so tests can mount it on an ephemeral port.
+import { randomUUID } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import express, { type NextFunction, type Request, type Response } from 'express';
+import { createExpressMiddleware } from '@trpc/server/adapters/express';
+import type { Config } from './env';
+import type { Database } from './db';
+import type { Logger } from './logger';
+import { contextFactory } from './context';
+import { appRouter } from './routers/_app';
+import { healthHandler } from './http/health';
+import { sendError } from './http/send-error';
+import { AppError } from './errors';
+import { clientDistDir } from './client-build';
+
+// Largest JSON body we accept; the biggest legitimate input (a request with
+// questions) is a few KB. Bigger bodies are refused before parsing.
+const MAX_BODY_BYTES = 256 * 1024;
+
+export function createApp(deps: { database: Database; config: Config; logger: Logger }) {
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('trust proxy', deps.config.trustProxy);
+
+  // One child logger per request, with an id echoed to the client for support.
+  app.use((request: Request & { log?: Logger }, response, next) => {
+    const requestId = (request.headers['x-request-id'] as string | undefined)?.slice(0, 100) || randomUUID();
+    request.log = deps.logger.child({ requestId });
+    response.setHeader('X-Request-Id', requestId);
+    const started = performance.now();
+    response.on('finish', () => {
+      request.log?.debug({ method: request.method, url: request.originalUrl.split('?')[0], status: response.statusCode, ms: Math.round(performance.now() - started) }, 'request');
+    });
+    next();
+  });
+
+  app.use((_request, response, next) => {
+    response.setHeader('X-Content-Type-Options', 'nosniff');
+    // Manage links and feed URLs carry tokens: never leak them in Referer.
+    response.setHeader('Referrer-Policy', 'no-referrer');
+    response.setHeader('X-Frame-Options', 'DENY');
+    next();
+  });
+
+  app.get('/healthz', healthHandler(deps.database));
+
+  app.use(
+    '/trpc',
+    express.json({ limit: MAX_BODY_BYTES }),
+    createExpressMiddleware({ router: appRouter, createContext: contextFactory(deps) }),
+  );
+
+  // The built client; any other GET that is not an API path gets index.html so
+  // client-side routes (/manage/IR-…) work on reload.
+  const dist = clientDistDir();
+  app.use(express.static(dist, { index: false, maxAge: '1h', setHeaders: noCacheHtml }));
+  app.get(/^\/(?!trpc|healthz|invites|feeds).*/, (_request, response, next) => {
+    const index = join(dist, 'index.html');
+    if (!existsSync(index)) return next();
+    response.setHeader('Cache-Control', 'no-cache');
+    response.sendFile(index);
+  });
+
+  app.use((_request: Request, response: Response) => {
+    sendError(response, { code: 'NOT_FOUND', message: 'Nothing here.' });
+  });
+
+  // Malformed JSON and oversized bodies land here from express.json().
+  app.use((error: Error & { status?: number; type?: string }, request: Request & { log?: Logger }, response: Response, _next: NextFunction) => {
+    if (error.type === 'entity.too.large') {
+      return sendError(response, new AppError('VALIDATION_FAILED', `The request body is larger than ${MAX_BODY_BYTES / 1024} KB.`));
+    }
+    if (error.status === 400) return sendError(response, new AppError('VALIDATION_FAILED', 'The request body is not valid JSON.'));
+    request.log?.error({ err: error }, 'unhandled error');
+    sendError(response, new AppError('INTERNAL', 'Something went wrong on our side. Please try again.'));
+  });
+
+  return app;
+}
+
+function noCacheHtml(response: Response, path: string) {
+  if (path.endsWith('.html')) response.setHeader('Cache-Control', 'no-cache');
+}

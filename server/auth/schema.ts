@@ -1,0 +1,41 @@
+import { z } from 'zod';
+
+export const staffRoles = ['admin', 'press_officer', 'spokesperson'] as const;
+export type StaffRole = (typeof staffRoles)[number];
+export const staffRoleSchema = z.enum(staffRoles);
+
+/** Email addresses are compared lowercased everywhere. */
+export const emailSchema = z
+  .email({ error: 'Enter a valid email address' })
+  .max(254, 'An email address has at most 254 characters')
+  .transform((value) => value.toLowerCase());
+
+// Long enough to resist guessing; the cap stops giant inputs from costing CPU in scrypt.
+export const MIN_PASSWORD_LENGTH = 12;
+export const MAX_PASSWORD_LENGTH = 256;
+
+export const loginInput = z.object({
+  email: emailSchema,
+  password: z.string().min(1, 'Enter your password').max(MAX_PASSWORD_LENGTH),
+});
+
+export const newPasswordSchema = z
+  .string()
+  .min(MIN_PASSWORD_LENGTH, `A password has at least ${MIN_PASSWORD_LENGTH} characters`)
+  .max(MAX_PASSWORD_LENGTH, `A password has at most ${MAX_PASSWORD_LENGTH} characters`);
+
+export const createUserInput = z.object({
+  email: emailSchema,
+  name: z.string().trim().min(1, 'Enter a name').max(200),
+  role: staffRoleSchema,
+  password: newPasswordSchema,
+});
+
+/** What the server tells a client about the signed-in user. */
+export interface SessionUser {
+  id: string;
+  email: string;
+  name: string;
+  role: StaffRole;
+  spokespersonId: string | null;
+}

@@ -1,0 +1,56 @@
+// Building the web client. `npm run build` builds it; `npm start` rebuilds it
+// when dist/client is missing or was built from other sources. Staleness is
+// judged by a hash of the client's sources (not file times, which a fresh
+// clone sets arbitrarily), stored beside the build.
+import { createHash } from 'node:crypto';
+import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Logger } from './logger';
+
+const projectRoot = join(dirname(fileURLToPath(import.meta.url)), '..');
+const STAMP_FILE = '.source-hash';
+
+export function clientDistDir(): string {
+  return join(projectRoot, 'dist', 'client');
+}
+
+function listFiles(path: string): string[] {
+  if (!existsSync(path)) return [];
+  if (statSync(path).isFile()) return [path];
+  return readdirSync(path)
+    .sort()
+    .flatMap((name) => listFiles(join(path, name)));
+}
+
+/** A hash of everything the client build reads from this repository. */
+export function hashClientSources(): string {
+  const hash = createHash('sha256');
+  const inputs = [join(projectRoot, 'client'), join(projectRoot, 'package-lock.json')];
+  for (const file of inputs.flatMap(listFiles)) {
+    hash.update(relative(projectRoot, file)).update('\0').update(readFileSync(file)).update('\0');
+  }
+  return hash.digest('hex');
+}
+
+export function isClientBuildCurrent(): boolean {
+  const stamp = join(clientDistDir(), STAMP_FILE);
+  return existsSync(stamp) && readFileSync(stamp, 'utf8').trim() === hashClientSources();
+}
+
+/** Builds the client with Vite and records the source hash it was built from. */
+export async function buildClient(logger?: Logger): Promise<void> {
+  const started = performance.now();
+  const { build } = await import('vite');
+  const sourceHash = hashClientSources();
+  await build({ configFile: join(projectRoot, 'client', 'vite.config.ts'), logLevel: 'warn' });
+  writeFileSync(join(clientDistDir(), STAMP_FILE), sourceHash + '\n');
+  logger?.info({ ms: Math.round(performance.now() - started) }, 'web client built');
+}
+
+/** Builds the client only when the build is missing or stale. */
+export async function ensureClientBuild(logger: Logger): Promise<void> {
+  if (isClientBuildCurrent()) return;
+  logger.info('web client build is missing or stale; building it now');
+  await buildClient(logger);
+}

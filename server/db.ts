@@ -1,0 +1,46 @@
+// The single Prisma client, with the driver adapter chosen from DATABASE_URL.
+//
+// Both generated clients (server/generated/sqlite and …/postgres) come from one
+// model source (prisma/schema.template.prisma), so their query APIs are the
+// same; the rest of the code is typed against the SQLite client. Code that
+// needs provider-specific SQL branches on `database.provider`.
+import { PrismaBetterSQLite3 } from '@prisma/adapter-better-sqlite3';
+import { PrismaPg } from '@prisma/adapter-pg';
+import { PrismaClient as SqliteClient, type Prisma } from './generated/sqlite/client';
+import { PrismaClient as PostgresClient } from './generated/postgres/client';
+import { ensureSqliteFolder, type DatabaseProvider, type DatabaseTarget } from './db-url';
+
+export type Db = SqliteClient;
+/** The client handed to `db.$transaction(async (tx) => …)` callbacks. */
+export type Tx = Prisma.TransactionClient;
+/** Either the client or a transaction client: query functions accept both. */
+export type DbOrTx = Db | Tx;
+
+export interface Database {
+  prisma: Db;
+  provider: DatabaseProvider;
+  close(): Promise<void>;
+}
+
+/** How long a SQLite writer waits for the write lock before failing (ms). */
+const SQLITE_BUSY_TIMEOUT_MS = 10_000;
+
+/** Opens the database named by `target`; does not apply migrations (see server/migrate.ts). */
+export async function openDatabase(target: DatabaseTarget): Promise<Database> {
+  if (target.provider === 'postgres') {
+    const prisma = new PostgresClient({ adapter: new PrismaPg({ connectionString: target.url, max: 10 }) });
+    await prisma.$connect();
+    return { prisma: prisma as unknown as Db, provider: 'postgres', close: () => prisma.$disconnect() };
+  }
+  ensureSqliteFolder(target);
+  const prisma = new SqliteClient({
+    adapter: new PrismaBetterSQLite3({ url: target.url, timeout: SQLITE_BUSY_TIMEOUT_MS }),
+  });
+  await prisma.$connect();
+  // WAL lets readers proceed while one writer commits; NORMAL sync is durable
+  // across application crashes (the WAL is fsynced at checkpoints).
+  await prisma.$queryRawUnsafe('PRAGMA journal_mode = WAL');
+  await prisma.$queryRawUnsafe('PRAGMA synchronous = NORMAL');
+  await prisma.$queryRawUnsafe('PRAGMA foreign_keys = ON');
+  return { prisma, provider: 'sqlite', close: () => prisma.$disconnect() };
+}

@@ -1,0 +1,36 @@
+import type { Request, Response } from 'express';
+import type { Database } from '../db';
+import { readSchemaStatus } from '../migrate';
+import { appVersion } from '../version';
+
+/**
+ * GET /healthz: 200 when the database answers and its schema is current,
+ * 503 otherwise, with the facts either way (for load balancers and humans).
+ */
+export function healthHandler(database: Database) {
+  return async (_request: Request, response: Response) => {
+    const started = performance.now();
+    try {
+      await database.prisma.$queryRawUnsafe('SELECT 1');
+      const schema = await readSchemaStatus(database.prisma, database.provider);
+      const ok = schema.pending.length === 0;
+      response.status(ok ? 200 : 503).json({
+        status: ok ? 'ok' : 'schema_outdated',
+        version: appVersion,
+        database: {
+          provider: database.provider,
+          reachable: true,
+          schemaVersion: schema.version,
+          pendingMigrations: schema.pending,
+          latencyMs: Math.round((performance.now() - started) * 10) / 10,
+        },
+      });
+    } catch {
+      response.status(503).json({
+        status: 'database_unreachable',
+        version: appVersion,
+        database: { provider: database.provider, reachable: false, schemaVersion: null, pendingMigrations: [] },
+      });
+    }
+  };
+}

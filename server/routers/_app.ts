@@ -1,0 +1,13 @@
+import { router } from '../trpc';
+import { authRouter } from './auth';
+import { spokespeopleRouter } from './spokespeople';
+import { usersRouter } from './users';
+
+export const appRouter = router({
+  auth: authRouter,
+  users: usersRouter,
+  spokespeople: spokespeopleRouter,
+});
+
+/** The API's type, imported (type-only) by the web client. */
+export type AppRouter = typeof appRouter;

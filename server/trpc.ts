@@ -1,0 +1,131 @@
+// tRPC is initialised once, here. Procedures are named by the guarantee they
+// give: publicProcedure (anyone, Origin-checked mutations), staffProcedure
+// (a live staff session), pressOfficerProcedure (admin or press officer) and
+// adminProcedure. No data transformer: inputs and outputs are plain JSON with
+// ISO 8601 instants, so curl and any HTTP client can call the API.
+import { initTRPC, TRPCError } from '@trpc/server';
+import { z, ZodError } from 'zod';
+import type { Context } from './context';
+import { AppError, type AppErrorCode } from './errors';
+import { isAllowedOrigin } from './http/origin';
+
+type TrpcCode = TRPCError['code'];
+
+const trpcCodes: Record<AppErrorCode, TrpcCode> = {
+  VALIDATION_FAILED: 'BAD_REQUEST',
+  UNAUTHENTICATED: 'UNAUTHORIZED',
+  FORBIDDEN: 'FORBIDDEN',
+  ORIGIN_REJECTED: 'FORBIDDEN',
+  NOT_FOUND: 'NOT_FOUND',
+  CONFLICT: 'CONFLICT',
+  SLOT_TAKEN: 'CONFLICT',
+  INVALID_TRANSITION: 'CONFLICT',
+  RATE_LIMITED: 'TOO_MANY_REQUESTS',
+  INTERNAL: 'INTERNAL_SERVER_ERROR',
+  UNAVAILABLE: 'SERVICE_UNAVAILABLE',
+};
+
+/** The machine-readable part of every error answer (`error.data`); see README "Errors". */
+export interface ErrorData {
+  code: TrpcCode;
+  httpStatus: number;
+  path?: string;
+  appCode: AppErrorCode;
+  details?: Record<string, unknown>;
+  /** For VALIDATION_FAILED: messages per input field, and for the input as a whole. */
+  fieldErrors?: Record<string, string[]>;
+  formErrors?: string[];
+}
+
+function appCodeOf(error: TRPCError): AppErrorCode {
+  if (error.cause instanceof AppError) return error.cause.code;
+  if (error.cause instanceof ZodError || error.code === 'BAD_REQUEST' || error.code === 'PARSE_ERROR') return 'VALIDATION_FAILED';
+  const byTrpc: Partial<Record<TrpcCode, AppErrorCode>> = {
+    UNAUTHORIZED: 'UNAUTHENTICATED',
+    FORBIDDEN: 'FORBIDDEN',
+    NOT_FOUND: 'NOT_FOUND',
+    CONFLICT: 'CONFLICT',
+    TOO_MANY_REQUESTS: 'RATE_LIMITED',
+    METHOD_NOT_SUPPORTED: 'VALIDATION_FAILED',
+  };
+  return byTrpc[error.code] ?? 'INTERNAL';
+}
+
+/** Dotted field paths, so nested inputs ("reporter.email") map to form fields. */
+function flattenZodError(error: ZodError) {
+  const fieldErrors: Record<string, string[]> = {};
+  const formErrors: string[] = [];
+  for (const issue of error.issues) {
+    if (issue.path.length === 0) formErrors.push(issue.message);
+    else (fieldErrors[issue.path.join('.')] ??= []).push(issue.message);
+  }
+  return { fieldErrors, formErrors };
+}
+
+const t = initTRPC.context<Context>().create({
+  errorFormatter({ shape, error }) {
+    const appCode = appCodeOf(error);
+    const data: ErrorData = {
+      code: shape.data.code,
+      httpStatus: shape.data.httpStatus,
+      path: shape.data.path,
+      appCode,
+    };
+    let message = shape.message;
+    if (error.cause instanceof AppError && error.cause.details) data.details = error.cause.details;
+    if (error.cause instanceof ZodError) {
+      Object.assign(data, flattenZodError(error.cause));
+      message = 'Some fields are not valid: ' + error.cause.issues.map((issue) => `${issue.path.join('.') || 'input'}: ${issue.message}`).join('; ');
+    }
+    // Unexpected errors keep their details in the log, not in the answer.
+    if (appCode === 'INTERNAL') message = 'Something went wrong on our side. Please try again.';
+    return { message, code: shape.code, data };
+  },
+});
+
+export const router = t.router;
+export const createCallerFactory = t.createCallerFactory;
+
+/** Turns AppError into a TRPCError with the right HTTP status, and logs the unexpected. */
+const mapErrors = t.middleware(async ({ ctx, next, path, type }) => {
+  const result = await next();
+  if (!result.ok) {
+    const cause = result.error.cause;
+    if (cause instanceof AppError) {
+      throw new TRPCError({ code: trpcCodes[cause.code], message: cause.message, cause });
+    }
+    if (result.error.code === 'INTERNAL_SERVER_ERROR') {
+      ctx.logger.error({ err: cause ?? result.error, path, type }, 'procedure failed');
+    }
+  }
+  return result;
+});
+
+/** Refuses mutations whose Origin is another site (see server/http/origin.ts). */
+const checkOrigin = t.middleware(({ ctx, type, next }) => {
+  if (type === 'mutation' && !isAllowedOrigin({ origin: ctx.origin, host: ctx.host, publicUrl: ctx.config.publicUrl })) {
+    throw new AppError('ORIGIN_REJECTED', 'This request came from another site and was refused.');
+  }
+  return next();
+});
+
+export const publicProcedure = t.procedure.use(mapErrors).use(checkOrigin);
+
+export const staffProcedure = publicProcedure.use(({ ctx, next }) => {
+  if (!ctx.session) throw new AppError('UNAUTHENTICATED', 'Sign in to continue.');
+  return next({ ctx: { ...ctx, session: ctx.session, user: ctx.session.user } });
+});
+
+export const pressOfficerProcedure = staffProcedure.use(({ ctx, next }) => {
+  if (ctx.user.role !== 'admin' && ctx.user.role !== 'press_officer') {
+    throw new AppError('FORBIDDEN', 'Only press officers can do this.');
+  }
+  return next();
+});
+
+export const adminProcedure = staffProcedure.use(({ ctx, next }) => {
+  if (ctx.user.role !== 'admin') throw new AppError('FORBIDDEN', 'Only administrators can do this.');
+  return next();
+});
+
+export { z };
