@@ -1,0 +1,53 @@
+import { copyFileSync, rmSync } from 'node:fs';
+import { randomUUID } from 'node:crypto';
+import { join } from 'node:path';
+import pg from 'pg';
+import { inject } from 'vitest';
+import { openDatabase, type Database } from '../../server/db';
+import { resolveDatabaseUrl, type DatabaseTarget } from '../../server/db-url';
+import { postgresAdminUrl, postgresUrlFor } from './test-env';
+
+export interface TestDatabase extends Database {
+  target: DatabaseTarget;
+  /** Closes the connection and deletes the database. */
+  destroy(): Promise<void>;
+}
+
+/**
+ * A fresh, migrated database of the kind under test (TEST_DATABASE), private
+ * to the caller. Pass `kind` to force one (e.g. SQLite-only tests).
+ */
+export async function createTestDatabase(kind = inject('databaseKind')): Promise<TestDatabase> {
+  if (kind === 'postgres') {
+    const name = `desk_test_${randomUUID().replace(/-/g, '').slice(0, 12)}_${process.ppid}`;
+    const admin = new pg.Client({ connectionString: postgresAdminUrl() });
+    await admin.connect();
+    await admin.query(`CREATE DATABASE ${name} TEMPLATE ${inject('postgresTemplate')}`);
+    await admin.end();
+    const target = resolveDatabaseUrl(postgresUrlFor(name));
+    const database = await openDatabase(target);
+    return {
+      ...database,
+      target,
+      async destroy() {
+        await database.close();
+        const cleanup = new pg.Client({ connectionString: postgresAdminUrl() });
+        await cleanup.connect();
+        await cleanup.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+        await cleanup.end();
+      },
+    };
+  }
+  const file = join(inject('tempDir'), `${randomUUID()}.db`);
+  copyFileSync(inject('sqliteTemplate'), file);
+  const target = resolveDatabaseUrl(`file:${file}`);
+  const database = await openDatabase(target);
+  return {
+    ...database,
+    target,
+    async destroy() {
+      await database.close();
+      for (const suffix of ['', '-wal', '-shm']) rmSync(file + suffix, { force: true });
+    },
+  };
+}
