@@ -1,5 +1,6 @@
 import { router } from '../trpc';
 import { authRouter } from './auth';
+import { availabilityRouter } from './availability';
 import { spokespeopleRouter } from './spokespeople';
 import { usersRouter } from './users';
 
@@ -7,6 +8,7 @@ export const appRouter = router({
   auth: authRouter,
   users: usersRouter,
   spokespeople: spokespeopleRouter,
+  availability: availabilityRouter,
 });
 
 /** The API's type, imported (type-only) by the web client. */

@@ -1,0 +1,107 @@
+// The database-facing side of availability: load calendars, run the pure
+// engine, shape the answer for the viewer's zone.
+import type { z } from 'zod';
+import type { DbOrTx } from '../db';
+import { AppError } from '../errors';
+import { computeFreeSlots } from './compute-free-slots';
+import { formatSlots } from './format-slot';
+import { loadCalendars, type SpokespersonCalendar } from './load-calendars';
+import type { searchInput, slotsInput } from './schema';
+import type { FreeSlot } from './types';
+
+function pickDuration(calendar: SpokespersonCalendar, requested: number | undefined): number {
+  if (requested === undefined) return calendar.defaultDurationMinutes;
+  if (!calendar.allowedDurations.includes(requested)) {
+    throw new AppError('VALIDATION_FAILED', `${calendar.name} gives interviews of ${calendar.allowedDurations.join(', ')} minutes; ${requested} is not one of them.`, {
+      details: { allowedDurations: calendar.allowedDurations },
+    });
+  }
+  return requested;
+}
+
+/** Runs the engine for one calendar. */
+export function computeCalendarSlots(calendar: SpokespersonCalendar, options: { durationMinutes: number; from: Date; to: Date; now: Date }): FreeSlot[] {
+  return computeFreeSlots({
+    ...calendar.engine,
+    durationMinutes: options.durationMinutes,
+    now: options.now.getTime(),
+    from: options.from.getTime(),
+    to: options.to.getTime(),
+  });
+}
+
+/**
+ * Free slots of one spokesperson in `[from, to)`, each with start/end in the
+ * viewer's zone and the spokesperson's local time. Throws NOT_FOUND for an
+ * unknown or inactive spokesperson, VALIDATION_FAILED for a duration they do
+ * not offer.
+ */
+export async function findFreeSlots(options: { db: DbOrTx; input: z.output<typeof slotsInput>; now: Date }) {
+  const { input } = options;
+  const [calendar] = await loadCalendars({ db: options.db, where: { ids: [input.spokespersonId] }, from: input.from, to: input.to });
+  if (!calendar) throw new AppError('NOT_FOUND', 'No such spokesperson.');
+  const durationMinutes = pickDuration(calendar, input.duration);
+  const slots = computeCalendarSlots(calendar, { durationMinutes, from: input.from, to: input.to, now: options.now });
+  return {
+    spokesperson: { id: calendar.id, name: calendar.name, timeZone: calendar.timeZone },
+    timeZone: input.timeZone,
+    durationMinutes,
+    slots: formatSlots(slots, { viewerTimeZone: input.timeZone, spokespersonTimeZone: calendar.timeZone }),
+  };
+}
+
+/** Case- and accent-insensitive comparison form. */
+function fold(text: string): string {
+  return text.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase();
+}
+
+/** "en" matches "en-GB" and the other way round: reporters name a language, not a region. */
+export function speaksLanguage(languages: string[], wanted: string): boolean {
+  const primary = wanted.split('-')[0]!.toLowerCase();
+  return languages.some((tag) => tag.split('-')[0]!.toLowerCase() === primary);
+}
+
+export function coversTopic(topics: string[], wanted: string): boolean {
+  const needle = fold(wanted);
+  return topics.some((topic) => fold(topic).includes(needle));
+}
+
+/**
+ * Spokespeople who fit the topic and language, with their earliest free slots,
+ * ordered by earliest availability; those with no free time in the window
+ * come last with `slots: []`. A spokesperson who does not offer the requested
+ * duration is left out.
+ */
+export async function searchAvailability(options: { db: DbOrTx; input: z.output<typeof searchInput>; now: Date }) {
+  const { input } = options;
+  const calendars = (await loadCalendars({ db: options.db, from: input.from, to: input.to })).filter(
+    (calendar) =>
+      (!input.topic || coversTopic(calendar.topics, input.topic)) &&
+      (!input.language || speaksLanguage(calendar.languages, input.language)) &&
+      (input.duration === undefined || calendar.allowedDurations.includes(input.duration)),
+  );
+  const results = calendars.map((calendar) => {
+    const durationMinutes = input.duration ?? calendar.defaultDurationMinutes;
+    const slots = computeCalendarSlots(calendar, { durationMinutes, from: input.from, to: input.to, now: options.now });
+    return { calendar, durationMinutes, slots, first: slots[0]?.start ?? Infinity };
+  });
+  results.sort((a, b) => a.first - b.first || a.calendar.name.localeCompare(b.calendar.name));
+  return {
+    timeZone: input.timeZone,
+    results: results.map(({ calendar, durationMinutes, slots }) => ({
+      spokesperson: {
+        id: calendar.id,
+        slug: calendar.slug,
+        name: calendar.name,
+        title: calendar.title,
+        languages: calendar.languages,
+        topics: calendar.topics,
+        formats: calendar.formats,
+        timeZone: calendar.timeZone,
+      },
+      durationMinutes,
+      freeSlotCount: slots.length,
+      slots: formatSlots(slots.slice(0, input.slotsPerSpokesperson), { viewerTimeZone: input.timeZone, spokespersonTimeZone: calendar.timeZone }),
+    })),
+  };
+}

@@ -1,0 +1,41 @@
+/**
+ * Shapes free slots for people: each end as ISO 8601 with the viewer's offset, plus the
+ * spokesperson's local time and zone (DESIGN.md rule 1: every time shown says its zone, and both
+ * sides' local times are shown).
+ *
+ * Formatting goes through cached offset timelines rather than a luxon `toISO()` per slot (about
+ * 15 µs each, which dominated the naive engine); the output is identical to luxon's, which the
+ * tests check.
+ */
+import { createInstantFormatter, getOffsetTimeline } from './offset-timeline';
+import type { BusyInterval, FormatSlotsOptions, FormattedSlot } from './types';
+
+/**
+ * Formats slots for a viewer. Pure and independent of `process.env.TZ`; order is preserved.
+ * Each `start`/`end` parses back to exactly the slot's instant, whatever the viewer zone.
+ * Throws `RangeError` for an unknown zone or slots spread over more than ~16 years.
+ */
+export function formatSlots(slots: readonly BusyInterval[], options: FormatSlotsOptions): FormattedSlot[] {
+  if (slots.length === 0) return [];
+  let earliest = Infinity;
+  let latest = -Infinity;
+  for (const slot of slots) {
+    if (slot.start < earliest) earliest = slot.start;
+    if (slot.end > latest) latest = slot.end;
+  }
+  const viewer = createInstantFormatter(getOffsetTimeline(options.viewerTimeZone, earliest, latest));
+  const spokesperson = createInstantFormatter(getOffsetTimeline(options.spokespersonTimeZone, earliest, latest));
+  const timeZone = options.spokespersonTimeZone;
+
+  return slots.map((slot) => ({
+    start: viewer.formatIso(slot.start),
+    end: viewer.formatIso(slot.end),
+    viewerDate: viewer.formatDate(slot.start),
+    spokesperson: {
+      start: spokesperson.formatIso(slot.start),
+      end: spokesperson.formatIso(slot.end),
+      date: spokesperson.formatDate(slot.start),
+      timeZone,
+    },
+  }));
+}
