@@ -12,6 +12,7 @@ import type { Logger } from './logger';
 import { contextFactory } from './context';
 import { appRouter } from './routers/_app';
 import { healthHandler } from './http/health';
+import { queryFastPath } from './http/query-fast-path';
 import { sendError } from './http/send-error';
 import { AppError } from './errors';
 import { clientDistDir } from './client-build';
@@ -47,10 +48,12 @@ export function createApp(deps: { database: Database; config: Config; logger: Lo
 
   app.get('/healthz', healthHandler(deps.database));
 
+  const createContext = contextFactory(deps);
   app.use(
     '/trpc',
+    queryFastPath(createContext),
     express.json({ limit: MAX_BODY_BYTES }),
-    createExpressMiddleware({ router: appRouter, createContext: contextFactory(deps) }),
+    createExpressMiddleware({ router: appRouter, createContext }),
   );
 
   // The built client; any other GET that is not an API path gets index.html so

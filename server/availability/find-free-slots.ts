@@ -4,8 +4,9 @@ import type { z } from 'zod';
 import type { DbOrTx } from '../db';
 import { AppError } from '../errors';
 import { computeFreeSlots } from './compute-free-slots';
-import { formatSlots } from './format-slot';
-import { loadCalendars, type SpokespersonCalendar } from './load-calendars';
+import { formatSlots, formatSlotsByViewerDate, type SlotDay } from './format-slot';
+import { getCalendarCache } from './calendar-cache';
+import type { SpokespersonCalendar } from './load-calendars';
 import type { searchInput, slotsInput } from './schema';
 import type { FreeSlot } from './types';
 
@@ -38,17 +39,40 @@ export function computeCalendarSlots(calendar: SpokespersonCalendar, options: { 
  */
 export async function findFreeSlots(options: { db: DbOrTx; input: z.output<typeof slotsInput>; now: Date }) {
   const { input } = options;
-  const [calendar] = await loadCalendars({ db: options.db, where: { ids: [input.spokespersonId] }, from: input.from, to: input.to });
+  const [calendar] = await getCalendarCache(options.db).get({ ids: [input.spokespersonId], from: input.from, to: input.to, now: options.now.getTime() });
   if (!calendar) throw new AppError('NOT_FOUND', 'No such spokesperson.');
   const durationMinutes = pickDuration(calendar, input.duration);
+  // Reporters opening the same spokesperson's picker send the same question;
+  // within one minute of the same calendar version the answer is the same.
+  const key = `${input.timeZone}|${durationMinutes}|${input.from.getTime()}|${input.to.getTime()}`;
+  const minute = Math.floor(options.now.getTime() / 60_000);
+  const memo = answerMemo.get(calendar) ?? new Map<string, { minute: number; answer: SlotsAnswer }>();
+  answerMemo.set(calendar, memo);
+  const remembered = memo.get(key);
+  if (remembered?.minute === minute) return remembered.answer;
   const slots = computeCalendarSlots(calendar, { durationMinutes, from: input.from, to: input.to, now: options.now });
-  return {
+  const answer = {
     spokesperson: { id: calendar.id, name: calendar.name, timeZone: calendar.timeZone },
     timeZone: input.timeZone,
     durationMinutes,
-    slots: formatSlots(slots, { viewerTimeZone: input.timeZone, spokespersonTimeZone: calendar.timeZone }),
+    days: formatSlotsByViewerDate(slots, { viewerTimeZone: input.timeZone, spokespersonTimeZone: calendar.timeZone }),
   };
+  if (memo.size >= MAX_MEMO_ANSWERS) memo.clear();
+  memo.set(key, { minute, answer });
+  return answer;
 }
+
+type SlotsAnswer = { spokesperson: { id: string; name: string; timeZone: string }; timeZone: string; durationMinutes: number; days: SlotDay[] };
+
+/**
+ * Answers per calendar object. A calendar object lives until the cache reloads
+ * or a write invalidates it (at most CALENDAR_CACHE_TTL_MS), so the memo never
+ * outlives the data; keyed by minute too, so minimum notice is at most a minute
+ * lenient in a listing (the booking itself checks it exactly). Bounded per calendar.
+ */
+const answerMemo = new WeakMap<SpokespersonCalendar, Map<string, { minute: number; answer: SlotsAnswer }>>();
+const MAX_MEMO_ANSWERS = 256;
+
 
 /** Case- and accent-insensitive comparison form. */
 function fold(text: string): string {
@@ -74,7 +98,7 @@ export function coversTopic(topics: string[], wanted: string): boolean {
  */
 export async function searchAvailability(options: { db: DbOrTx; input: z.output<typeof searchInput>; now: Date }) {
   const { input } = options;
-  const calendars = (await loadCalendars({ db: options.db, from: input.from, to: input.to })).filter(
+  const calendars = (await getCalendarCache(options.db).get({ from: input.from, to: input.to, now: options.now.getTime() })).filter(
     (calendar) =>
       (!input.topic || coversTopic(calendar.topics, input.topic)) &&
       (!input.language || speaksLanguage(calendar.languages, input.language)) &&

@@ -210,3 +210,20 @@ describe('formatSlots', () => {
     expect(formatSlots([], { viewerTimeZone: 'UTC', spokespersonTimeZone: 'Europe/Zurich' })).toEqual([]);
   });
 });
+
+describe('formatSlotsByViewerDate', () => {
+  it('groups exactly the formatSlots answer by viewer date, without the repeated fields', async () => {
+    const { formatSlotsByViewerDate } = await import('./format-slot');
+    const base = Date.UTC(2027, 2, 26, 20, 0);
+    // Across the EU spring change (2027-03-28) and across the viewer's midnight.
+    const slots = Array.from({ length: 60 }, (_, index) => ({ start: base + index * 3_600_000, end: base + index * 3_600_000 + 1_800_000 }));
+    const options = { viewerTimeZone: 'Pacific/Kiritimati', spokespersonTimeZone: 'Europe/Zurich' };
+    const flat = formatSlots(slots, options);
+    const grouped = formatSlotsByViewerDate(slots, options);
+    expect(grouped.map((day) => day.date)).toEqual([...new Set(flat.map((slot) => slot.viewerDate))]);
+    expect(grouped.flatMap((day) => day.slots.map((slot) => ({ ...slot, viewerDate: day.date })))).toEqual(
+      flat.map((slot) => ({ start: slot.start, end: slot.end, viewerDate: slot.viewerDate, spokesperson: { start: slot.spokesperson.start, end: slot.spokesperson.end } })),
+    );
+    expect(formatSlotsByViewerDate([], options)).toEqual([]);
+  });
+});

@@ -319,6 +319,9 @@ export function formatInstantIso(timeline: OffsetTimeline, instant: number): str
   return createInstantFormatter(timeline).formatIso(instant);
 }
 
+/** "HH:mm:00" for every minute of a day, built once. */
+const WHOLE_MINUTE_TEXTS = Array.from({ length: 1440 }, (_, minuteOfDay) => `${pad2(Math.floor(minuteOfDay / 60))}:${pad2(minuteOfDay % 60)}:00`);
+
 export interface InstantFormatter {
   formatIso(instant: number): string;
   formatDate(instant: number): string;
@@ -360,8 +363,9 @@ export function createInstantFormatter(timeline: OffsetTimeline): InstantFormatt
       const minute = Math.floor((msOfDay % 3_600_000) / MINUTE_MS);
       const second = Math.floor((msOfDay % MINUTE_MS) / 1000);
       const millisecond = msOfDay % 1000;
-      const fraction = millisecond === 0 ? '' : `.${pad3(millisecond)}`;
-      return `${formatDayCached(dayNumber)}T${pad2(hour)}:${pad2(minute)}:${pad2(second)}${fraction}${formatOffsetCached(offsetMinutes)}`;
+      // Slots fall on whole minutes: their "HH:mm:00" comes from a table.
+      const clock = second === 0 && millisecond === 0 ? WHOLE_MINUTE_TEXTS[hour * 60 + minute]! : `${pad2(hour)}:${pad2(minute)}:${pad2(second)}${millisecond === 0 ? '' : `.${pad3(millisecond)}`}`;
+      return `${formatDayCached(dayNumber)}T${clock}${formatOffsetCached(offsetMinutes)}`;
     },
     formatDate(instant: number): string {
       const offsetMinutes = getOffsetAt(timeline, instant);

@@ -3,6 +3,20 @@
 import { IANAZone } from 'luxon';
 import { z } from 'zod';
 
+// luxon's isValidZone builds an Intl.DateTimeFormat per call (~20 µs): too slow
+// for the public slot query, so answers are remembered. Bounded because the
+// names come from anyone; valid names are a few hundred, junk is not kept.
+const knownZones = new Map<string, boolean>();
+const MAX_REMEMBERED_ZONES = 2_000;
+
+function isIanaZoneName(zone: string): boolean {
+  const known = knownZones.get(zone);
+  if (known !== undefined) return known;
+  const valid = zone === 'UTC' || (/^[A-Za-z]+\/[A-Za-z0-9_+\-/]+$/.test(zone) && IANAZone.isValidZone(zone));
+  if (valid && knownZones.size < MAX_REMEMBERED_ZONES) knownZones.set(zone, true);
+  return valid;
+}
+
 /**
  * An IANA zone name such as "Europe/Zurich" or "UTC". Abbreviations and
  * legacy aliases without a region ("CET", "EST", "PST8PDT") are refused even
@@ -13,7 +27,7 @@ export const timeZoneSchema = z
   .trim()
   .min(1, 'Enter a time zone')
   .max(64)
-  .refine((zone) => zone === 'UTC' || (/^[A-Za-z]+\/[A-Za-z0-9_+\-/]+$/.test(zone) && IANAZone.isValidZone(zone)), {
+  .refine(isIanaZoneName, {
     error: 'Use an IANA time zone name such as Europe/Zurich or America/New_York (not an abbreviation like CET)',
   });
 

@@ -8,6 +8,7 @@ import type { Prisma } from '../generated/sqlite/client';
 import { AppError } from '../errors';
 import type { SessionUser } from '../auth/schema';
 import { recordAuditEvent, type AuditActor } from '../audit/record-audit-event';
+import { invalidateCalendars } from '../availability/calendar-cache';
 import type {
   addTimeOffInput,
   createSpokespersonInput,
@@ -114,7 +115,7 @@ async function uniqueSlug(tx: Tx, wanted: string): Promise<string> {
 /** Creates a spokesperson with optional weekly hours. Throws CONFLICT for a taken slug or linked user. */
 export async function createSpokesperson(options: { db: Db; input: z.output<typeof createSpokespersonInput>; actor: Actor }) {
   const { input, actor } = options;
-  return options.db.$transaction(async (tx) => {
+  const result = await options.db.$transaction(async (tx) => {
     if (input.slug && (await tx.spokesperson.findUnique({ where: { slug: input.slug }, select: { id: true } }))) {
       throw new AppError('CONFLICT', `The address /${input.slug} is taken by another spokesperson.`);
     }
@@ -132,6 +133,9 @@ export async function createSpokesperson(options: { db: Db; input: z.output<type
     await recordAuditEvent({ db: tx, actor: auditActor(actor), action: 'spokesperson.create', entityType: 'spokesperson', entityId: created.id, after, ip: actor.ip, now: actor.now });
     return after;
   });
+  // Slot answers are cached; drop what this change made stale.
+  invalidateCalendars(options.db, undefined);
+  return result;
 }
 
 async function assertLinkableUser(tx: Tx, userId: string | null | undefined, spokespersonId: string | null) {
@@ -154,7 +158,7 @@ export async function updateSpokesperson(options: { db: Db; input: z.output<type
   if (actor.user.role === 'spokesperson' && (changes.active !== undefined || changes.userId !== undefined)) {
     throw new AppError('FORBIDDEN', 'Only press officers can activate, deactivate or relink a spokesperson.');
   }
-  return options.db.$transaction(async (tx) => {
+  const result = await options.db.$transaction(async (tx) => {
     const before = await loadManaged(tx, id);
     const allowed = changes.allowedDurations ?? before.allowedDurations as number[];
     const defaultDuration = changes.defaultDurationMinutes ?? before.defaultDurationMinutes;
@@ -167,13 +171,16 @@ export async function updateSpokesperson(options: { db: Db; input: z.output<type
     await recordAuditEvent({ db: tx, actor: auditActor(actor), action: 'spokesperson.update', entityType: 'spokesperson', entityId: id, before, after, ip: actor.ip, now: actor.now });
     return after;
   });
+  // Slot answers are cached; drop what this change made stale.
+  invalidateCalendars(options.db, [id]);
+  return result;
 }
 
 /** Replaces the weekly hours (and, when given, all date overrides). */
 export async function setAvailability(options: { db: Db; input: z.output<typeof setAvailabilityInput>; actor: Actor }) {
   const { input, actor } = options;
   assertCanManageSpokesperson(actor.user, input.spokespersonId);
-  return options.db.$transaction(async (tx) => {
+  const result = await options.db.$transaction(async (tx) => {
     const before = await loadManaged(tx, input.spokespersonId);
     await tx.spokesperson.update({ where: { id: input.spokespersonId }, data: { bookingVersion: { increment: 1 } } });
     await tx.weeklyRule.deleteMany({ where: { spokespersonId: input.spokespersonId } });
@@ -191,6 +198,9 @@ export async function setAvailability(options: { db: Db; input: z.output<typeof 
     await recordAuditEvent({ db: tx, actor: auditActor(actor), action: 'spokesperson.set_availability', entityType: 'spokesperson', entityId: input.spokespersonId, before: pickAvailability(before), after: pickAvailability(after), ip: actor.ip, now: actor.now });
     return after;
   });
+  // Slot answers are cached; drop what this change made stale.
+  invalidateCalendars(options.db, [input.spokespersonId]);
+  return result;
 }
 
 function assertDistinctDates(dates: string[]) {
@@ -209,7 +219,7 @@ function pickAvailability(record: Awaited<ReturnType<typeof loadManaged>>) {
 export async function setDateOverride(options: { db: Db; input: z.output<typeof setDateOverrideInput>; actor: Actor }) {
   const { input, actor } = options;
   assertCanManageSpokesperson(actor.user, input.spokespersonId);
-  return options.db.$transaction(async (tx) => {
+  const result = await options.db.$transaction(async (tx) => {
     await loadManaged(tx, input.spokespersonId);
     const key = { spokespersonId_date: { spokespersonId: input.spokespersonId, date: input.date } };
     const before = await tx.dateOverride.findUnique({ where: key, select: { date: true, ranges: true, note: true } });
@@ -223,13 +233,16 @@ export async function setDateOverride(options: { db: Db; input: z.output<typeof 
     await recordAuditEvent({ db: tx, actor: auditActor(actor), action: 'spokesperson.set_date_override', entityType: 'spokesperson', entityId: input.spokespersonId, before, after, ip: actor.ip, now: actor.now });
     return after;
   });
+  // Slot answers are cached; drop what this change made stale.
+  invalidateCalendars(options.db, [input.spokespersonId]);
+  return result;
 }
 
 /** Removes one date's override; the weekly hours apply again. NOT_FOUND if there was none. */
 export async function removeDateOverride(options: { db: Db; input: z.output<typeof removeDateOverrideInput>; actor: Actor }) {
   const { input, actor } = options;
   assertCanManageSpokesperson(actor.user, input.spokespersonId);
-  return options.db.$transaction(async (tx) => {
+  const result = await options.db.$transaction(async (tx) => {
     const key = { spokespersonId_date: { spokespersonId: input.spokespersonId, date: input.date } };
     const before = await tx.dateOverride.findUnique({ where: key, select: { date: true, ranges: true, note: true } });
     if (!before) throw new AppError('NOT_FOUND', `No override for ${input.date}.`);
@@ -238,13 +251,16 @@ export async function removeDateOverride(options: { db: Db; input: z.output<type
     await recordAuditEvent({ db: tx, actor: auditActor(actor), action: 'spokesperson.remove_date_override', entityType: 'spokesperson', entityId: input.spokespersonId, before, ip: actor.ip, now: actor.now });
     return { ok: true as const };
   });
+  // Slot answers are cached; drop what this change made stale.
+  invalidateCalendars(options.db, [input.spokespersonId]);
+  return result;
 }
 
 /** Adds time off (absolute instants: travel, holidays). */
 export async function addTimeOff(options: { db: Db; input: z.output<typeof addTimeOffInput>; actor: Actor }) {
   const { input, actor } = options;
   assertCanManageSpokesperson(actor.user, input.spokespersonId);
-  return options.db.$transaction(async (tx) => {
+  const result = await options.db.$transaction(async (tx) => {
     await loadManaged(tx, input.spokespersonId);
     await tx.spokesperson.update({ where: { id: input.spokespersonId }, data: { bookingVersion: { increment: 1 } } });
     const created = await tx.timeOff.create({
@@ -255,12 +271,15 @@ export async function addTimeOff(options: { db: Db; input: z.output<typeof addTi
     await recordAuditEvent({ db: tx, actor: auditActor(actor), action: 'spokesperson.add_time_off', entityType: 'spokesperson', entityId: input.spokespersonId, after, ip: actor.ip, now: actor.now });
     return after;
   });
+  // Slot answers are cached; drop what this change made stale.
+  invalidateCalendars(options.db, [input.spokespersonId]);
+  return result;
 }
 
 export async function removeTimeOff(options: { db: Db; input: z.output<typeof removeTimeOffInput>; actor: Actor }) {
   const { input, actor } = options;
   assertCanManageSpokesperson(actor.user, input.spokespersonId);
-  return options.db.$transaction(async (tx) => {
+  const result = await options.db.$transaction(async (tx) => {
     const before = await tx.timeOff.findFirst({ where: { id: input.timeOffId, spokespersonId: input.spokespersonId } });
     if (!before) throw new AppError('NOT_FOUND', 'No such time off.');
     await tx.spokesperson.update({ where: { id: input.spokespersonId }, data: { bookingVersion: { increment: 1 } } });
@@ -268,4 +287,7 @@ export async function removeTimeOff(options: { db: Db; input: z.output<typeof re
     await recordAuditEvent({ db: tx, actor: auditActor(actor), action: 'spokesperson.remove_time_off', entityType: 'spokesperson', entityId: input.spokespersonId, before, ip: actor.ip, now: actor.now });
     return { ok: true as const };
   });
+  // Slot answers are cached; drop what this change made stale.
+  invalidateCalendars(options.db, [input.spokespersonId]);
+  return result;
 }

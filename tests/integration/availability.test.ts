@@ -7,6 +7,7 @@ import { DateTime } from 'luxon';
 import { createTestDatabase, type TestDatabase } from '../support/test-database';
 import { makeCaller } from '../support/context';
 import { signedInCaller } from '../support/sign-in';
+import { invalidateCalendars } from '../../server/availability/calendar-cache';
 
 let database: TestDatabase;
 let officer: Awaited<ReturnType<typeof signedInCaller>>['caller'];
@@ -41,9 +42,18 @@ async function createGenevaSpokesperson(overrides: Record<string, unknown> = {})
   });
 }
 
+/** availability.slots, with its day groups flattened back into slots that carry both local dates. */
 async function slots(spokespersonId: string, from: string, to: string, timeZone: string, duration?: number) {
   const caller = await makeCaller(database, { now });
-  return caller.availability.slots({ spokespersonId, from, to, timeZone, duration });
+  const answer = await caller.availability.slots({ spokespersonId, from, to, timeZone, duration });
+  const flat = answer.days.flatMap((day) =>
+    day.slots.map((slot) => ({
+      ...slot,
+      viewerDate: day.date,
+      spokesperson: { ...slot.spokesperson, date: slot.spokesperson.start.slice(0, 10), timeZone: answer.spokesperson.timeZone },
+    })),
+  );
+  return { ...answer, slots: flat };
 }
 
 function appCodeOf(error: unknown): string | undefined {
@@ -70,6 +80,23 @@ describe('availability.slots', () => {
     // Weekends offer nothing (the weekday is Zurich's weekday).
     expect(answer.slots.some((slot) => ['2027-03-13', '2027-03-14'].includes(slot.spokesperson.date))).toBe(false);
     expect(answer).toMatchObject({ timeZone: 'America/New_York', durationMinutes: 30, spokesperson: { id: person.id, timeZone: 'Europe/Zurich' } });
+  });
+
+  it('groups slots by the viewer’s local date, in order, each slot starting on its day', async () => {
+    const person = await createGenevaSpokesperson();
+    const caller = await makeCaller(database, { now });
+    const answer = await caller.availability.slots({ spokespersonId: person.id, from: '2027-06-07T00:00:00Z', to: '2027-06-12T00:00:00Z', timeZone: 'Asia/Tokyo' });
+    expect(answer.days.map((day) => day.date)).toEqual(['2027-06-07', '2027-06-08', '2027-06-09', '2027-06-10', '2027-06-11']);
+    for (const day of answer.days) {
+      expect(day.slots.length).toBe(3);
+      for (const slot of day.slots) expect(slot.start.slice(0, 10)).toBe(day.date);
+    }
+    // 09:00 in Zurich (UTC+2 in June) is 16:00 in Tokyo.
+    expect(answer.days[0]!.slots[0]).toEqual({
+      start: '2027-06-07T16:00:00+09:00',
+      end: '2027-06-07T16:30:00+09:00',
+      spokesperson: { start: '2027-06-07T09:00:00+02:00', end: '2027-06-07T09:30:00+02:00' },
+    });
   });
 
   it('a Kiritimati (+14) viewer sees Monday-morning Zurich slots on their Monday evening, grouped by their own date', async () => {
@@ -114,6 +141,8 @@ describe('availability.slots', () => {
         bufferBeforeMinutes: 30, bufferAfterMinutes: 30, localDate: '2027-06-15', format: 'phone', formatDetails: {}, status: 'confirmed', inviteUid: 'test-1@desk.test',
       },
     });
+    // Interviews written straight to the database here stand for the booking code, which invalidates the slot cache after commit.
+    invalidateCalendars(database.prisma, [person.id]);
     const answer = await slots(person.id, '2027-06-14T00:00:00Z', '2027-06-16T00:00:00Z', 'Europe/Zurich');
     const local = (date: string) => answer.slots.filter((slot) => slot.spokesperson.date === date).map((slot) => slot.spokesperson.start.slice(11, 16));
     expect(local('2027-06-14')).toEqual(['10:30', '11:00', '11:30']); // time off until 10:00 plus the 30-minute prep buffer
@@ -128,6 +157,7 @@ describe('availability.slots', () => {
         localDate: '2027-06-15', format: 'phone', formatDetails: {}, status: 'confirmed', inviteUid: 'test-2@desk.test',
       },
     });
+    invalidateCalendars(database.prisma, [person.id]);
     const capped = await slots(person.id, '2027-06-14T00:00:00Z', '2027-06-16T00:00:00Z', 'Europe/Zurich');
     expect(capped.slots.filter((slot) => slot.spokesperson.date === '2027-06-15')).toEqual([]);
   });

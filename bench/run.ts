@@ -1,0 +1,76 @@
+/**
+ * `npm run bench`: runs every benchmark and rewrites BENCHMARKS.md with the
+ * numbers, the machine and the date. Load only ever targets 127.0.0.1.
+ */
+import { cpus, totalmem } from 'node:os';
+import { writeFileSync } from 'node:fs';
+import { runPureSlotBench } from './slots-pure';
+import { runHttpAvailabilityBench } from './http-availability';
+
+const machine = `${cpus().length} × ${cpus()[0]?.model.trim()}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}, ${process.platform}`;
+const date = new Date().toISOString().slice(0, 10);
+
+console.log('pure slot engine…');
+const pure = await runPureSlotBench();
+console.log('HTTP availability on SQLite…');
+const http = await runHttpAvailabilityBench();
+
+const check = (ok: boolean) => (ok ? 'met' : '**not met**');
+const lines = [
+  '# Benchmarks',
+  '',
+  `Measured ${date} on ${machine}, by \`npm run bench\` (bench/run.ts). Every load test targets 127.0.0.1 only.`,
+  '',
+  '## Slot engine, pure computation',
+  '',
+  'One spokesperson in Europe/Zurich, viewer in America/New_York, 60 days from 2027-03-01 (both spring DST changes inside), 3 ranges a day, 300 interviews, 20 date overrides (bench/slots-pure.ts).',
+  '',
+  '| measure | median | p95 | target |',
+  '|---|---|---|---|',
+  `| compute ${pure.main.slots} slots | ${pure.main.compute.medianMs} ms | ${pure.main.compute.p95Ms} ms | ≤ ${pure.targetComputeMedianMs} ms median: ${check(pure.main.compute.medianMs <= pure.targetComputeMedianMs)} |`,
+  `| compute, offset-timeline cache cold | ${pure.coldCompute.medianMs} ms | ${pure.coldCompute.p95Ms} ms | |`,
+  `| format for both zones | ${pure.main.format.medianMs} ms | ${pure.main.format.p95Ms} ms | |`,
+  '',
+  `Formatted strings differing from luxon's own \`toISO()\`: ${pure.luxonMismatches}.`,
+  '',
+  '**Growth with window length** (5 interviews a day):',
+  '',
+  '| window | slots | compute median | format median |',
+  '|---|---|---|---|',
+  ...pure.byWindow.map((row) => `| ${row.windowDays} days | ${row.slots} | ${row.compute.medianMs} ms | ${row.format.medianMs} ms |`),
+  '',
+  '**Growth with interview count** (60-day window):',
+  '',
+  '| interviews | slots | compute median | format median |',
+  '|---|---|---|---|',
+  ...pure.byInterviews.map((row) => `| ${row.interviews} | ${row.slots} | ${row.compute.medianMs} ms | ${row.format.medianMs} ms |`),
+  '',
+  'Cost is linear in the number of local days in the window (rules expanded per day) plus the number of candidate slots, and linear in interviews (sorted once, swept with a pointer), so both grow proportionally, not quadratically.',
+  '',
+  '## `availability.slots` over HTTP (SQLite, default configuration)',
+  '',
+  `25 spokespeople with 40 confirmed interviews each; one spokesperson's 14-day window (${http.slotCount} free slots), viewer America/New_York; autocannon in a separate process, 32 connections, three runs of ${http.seconds} s after a 5 s warm-up.`,
+  '',
+  '| requests/s | p50 | p99 | errors | non-2xx | target |',
+  '|---|---|---|---|---|---|',
+  `| ${http.slotsLoad.requestsPerSecond} | ${http.slotsLoad.p50Ms} ms | ${http.slotsLoad.p99Ms} ms | ${http.slotsLoad.errors} | ${http.slotsLoad.non2xx} | ≥ 800 req/s: ${check(http.slotsLoad.requestsPerSecond >= 800)}; p99 ≤ 50 ms: ${check(http.slotsLoad.p99Ms <= 50)} |`,
+  '',
+  `All three runs (requests/s, p99): ${http.slotsRuns.map((run) => `${run.requestsPerSecond}, ${run.p99Ms} ms`).join('; ')}; the median run is in the table.`,
+  '',
+  'How: the server runs as `npm start` runs it (`node --max-semi-space-size=64`: a 64 MB young generation; with Node\'s default 16 MB the same run gave about 1,000 requests/s with p99 64 ms, because each answer allocates ~100 KB and the small young generation promoted it into costly major collections). Single GET queries take a lean path beside tRPC\'s adapter (server/http/query-fast-path.ts, same router and answers, checked byte for byte by a test), and calendars come from a read-through cache invalidated by every write (server/availability/calendar-cache.ts).',
+  '',
+  `First request after a change (cache just invalidated: four database queries), sequential: median ${http.cacheMiss.medianMs} ms, p95 ${http.cacheMiss.p95Ms} ms.`,
+  '',
+  '**Growth with window length over HTTP** (sequential requests, one connection):',
+  '',
+  '| window | median | p95 |',
+  '|---|---|---|',
+  ...http.byWindow.map((row) => `| ${row.days} days | ${row.medianMs} ms | ${row.p95Ms} ms |`),
+  '',
+  '## `availability.search` over HTTP',
+  '',
+  `All ${http.search.spokespeople} spokespeople, 14 days, sequential requests: median ${http.search.medianMs} ms, p95 ${http.search.p95Ms} ms (target median ≤ 30 ms: ${check(http.search.medianMs <= 30)}).`,
+  '',
+];
+writeFileSync(new URL('../BENCHMARKS.md', import.meta.url), lines.join('\n'));
+console.log(lines.join('\n'));

@@ -1,0 +1,165 @@
+// A read-through cache of spokespeople's calendars for the slot queries.
+//
+// Why: availability.slots is the hottest public query (a press release goes
+// out, reporters open the slot picker), and every Prisma query costs about a
+// millisecond on the JS engine, so loading a calendar per request (four
+// queries) caps one instance at a few hundred answers a second.
+//
+// Correctness: slot lists are advice, never the booking check. Every booking
+// re-checks conflicts inside its serialising transaction (DESIGN.md rule 2),
+// so a stale entry can at worst offer a slot that then answers SLOT_TAKEN.
+// Writes made by this process invalidate the affected entries at once
+// (invalidateCalendars, called after commit by every write path); writes made
+// by another instance sharing the PostgreSQL database are picked up within
+// CALENDAR_CACHE_TTL_MS.
+import type { DbOrTx } from '../db';
+import { loadCalendars, type SpokespersonCalendar } from './load-calendars';
+
+/** Longest time an entry is served without reloading (bounds staleness across instances). */
+export const CALENDAR_CACHE_TTL_MS = 5_000;
+/** Each entry covers this span around its load time; longer than any booking horizon. */
+const COVER_BEFORE_MS = 2 * 86_400_000;
+const COVER_AFTER_MS = 370 * 86_400_000;
+
+interface Entry {
+  loadedAt: number;
+  from: number;
+  to: number;
+  calendar: Promise<SpokespersonCalendar | null>;
+  /** Set once the load succeeded, so an expired entry can be served while it reloads. */
+  settled?: boolean;
+}
+
+export class CalendarCache {
+  private readonly entries = new Map<string, Entry>();
+  private active: { loadedAt: number; ids: Promise<string[]> } | undefined;
+  /** Bumped by every invalidation, so a load that raced a write is not kept. */
+  private generation = 0;
+
+  constructor(private readonly db: DbOrTx) {}
+
+  /**
+   * Calendars of the given active spokespeople (all active ones when `ids` is
+   * omitted) valid for the window `[from, to)`, in name order for `all`.
+   */
+  async get(options: { ids?: string[]; from: Date; to: Date; now: number }): Promise<SpokespersonCalendar[]> {
+    const { from, to, now } = options;
+    if (from.getTime() < now - COVER_BEFORE_MS / 2 || to.getTime() > now + COVER_AFTER_MS / 2) {
+      // Outside what entries cover (history, or beyond any horizon): read directly.
+      return loadCalendars({ db: this.db, where: options.ids ? { ids: options.ids } : undefined, from, to });
+    }
+    const ids = options.ids ?? (await this.activeIds(now));
+    const missing: string[] = [];
+    const stale: Entry[] = [];
+    for (const id of ids) {
+      const entry = this.entries.get(id);
+      if (this.isFresh(entry, from, to, now)) continue;
+      missing.push(id);
+      // Expired by age only (no write invalidated it): answer from it while the reload runs,
+      // so the periodic refresh never stalls the requests that arrive meanwhile.
+      if (entry?.settled && this.covers(entry, from, to) && !this.reloading.has(id)) stale.push(entry);
+    }
+    const served = new Map<string, Promise<SpokespersonCalendar | null>>();
+    if (stale.length === missing.length && missing.length > 0) {
+      for (const id of missing) served.set(id, this.entries.get(id)!.calendar);
+      this.reload(missing, now);
+    } else if (missing.length > 0) {
+      this.load(missing, now);
+    }
+    const calendars = await Promise.all(ids.map((id) => served.get(id) ?? this.entries.get(id)!.calendar));
+    return calendars.filter((calendar): calendar is SpokespersonCalendar => calendar !== null);
+  }
+
+  /** Drops entries (all when `ids` is omitted); call after a committed write. */
+  invalidate(ids?: string[]): void {
+    this.generation++;
+    this.active = undefined;
+    if (!ids) this.entries.clear();
+    else for (const id of ids) this.entries.delete(id);
+  }
+
+  private readonly reloading = new Set<string>();
+
+  private covers(entry: Entry, from: Date, to: Date): boolean {
+    return entry.from <= from.getTime() && entry.to >= to.getTime();
+  }
+
+  private isFresh(entry: Entry | undefined, from: Date, to: Date, now: number): boolean {
+    return entry !== undefined && now - entry.loadedAt < CALENDAR_CACHE_TTL_MS && this.covers(entry, from, to);
+  }
+
+  /** Loads in the background and swaps the entries in when done; the old ones serve meanwhile. */
+  private reload(ids: string[], now: number): void {
+    for (const id of ids) this.reloading.add(id);
+    const generation = this.generation;
+    const from = now - COVER_BEFORE_MS;
+    const to = now + COVER_AFTER_MS;
+    loadCalendars({ db: this.db, where: { ids }, from: new Date(from), to: new Date(to) }).then(
+      (calendars) => {
+        for (const id of ids) this.reloading.delete(id);
+        // A write invalidated these entries meanwhile: what we read may predate it.
+        if (generation !== this.generation) return;
+        for (const id of ids) {
+          const calendar = Promise.resolve(calendars.find((candidate) => candidate.id === id) ?? null);
+          this.entries.set(id, { loadedAt: now, from, to, calendar, settled: true });
+        }
+      },
+      () => {
+        for (const id of ids) this.reloading.delete(id);
+      },
+    );
+  }
+
+  private load(ids: string[], now: number): void {
+    const from = now - COVER_BEFORE_MS;
+    const to = now + COVER_AFTER_MS;
+    const generation = this.generation;
+    const batch = loadCalendars({ db: this.db, where: { ids }, from: new Date(from), to: new Date(to) });
+    for (const id of ids) {
+      const entry: Entry = {
+        loadedAt: now,
+        from,
+        to,
+        calendar: batch.then((calendars) => calendars.find((calendar) => calendar.id === id) ?? null),
+      };
+      this.entries.set(id, entry);
+      // A failed load or one that raced an invalidation is not kept.
+      entry.calendar.then(
+        () => {
+          if (generation !== this.generation && this.entries.get(id) === entry) this.entries.delete(id);
+          else entry.settled = true;
+        },
+        () => this.entries.get(id) === entry && this.entries.delete(id),
+      );
+    }
+  }
+
+  private async activeIds(now: number): Promise<string[]> {
+    if (!this.active || now - this.active.loadedAt >= CALENDAR_CACHE_TTL_MS) {
+      const ids = this.db.spokesperson
+        .findMany({ where: { active: true }, select: { id: true }, orderBy: { name: 'asc' } })
+        .then((rows) => rows.map((row) => row.id));
+      const active = { loadedAt: now, ids };
+      this.active = active;
+      ids.catch(() => this.active === active && (this.active = undefined));
+    }
+    return this.active.ids;
+  }
+}
+
+// One cache per database client: tests open many databases in one process.
+const caches = new WeakMap<object, CalendarCache>();
+
+export function getCalendarCache(db: DbOrTx): CalendarCache {
+  let cache = caches.get(db);
+  if (!cache) {
+    cache = new CalendarCache(db);
+    caches.set(db, cache);
+  }
+  return cache;
+}
+
+/** Call after committing any change to spokespeople, availability, time off, interviews or holds. */
+export function invalidateCalendars(db: DbOrTx, spokespersonIds?: string[]): void {
+  caches.get(db)?.invalidate(spokespersonIds);
+}
