@@ -48,6 +48,9 @@ const rawSchema = z
       .refine((hours) => hours >= 1 && hours <= 720, 'must be a whole number of hours from 1 to 720')
       .default(24),
     TRUST_PROXY: booleanFlag.default(false),
+    // Interview requests a client IP / a reporter address may submit per hour.
+    REQUEST_LIMIT_PER_IP: z.string().regex(/^\d+$/, 'must be a whole number (requests per hour)').transform(Number).default(30),
+    REQUEST_LIMIT_PER_EMAIL: z.string().regex(/^\d+$/, 'must be a whole number (requests per hour)').transform(Number).default(10),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     DATA_DIR: z.string().min(1).default('./data'),
   })
@@ -69,6 +72,7 @@ export interface Config {
   demo: boolean;
   sessionTtlMs: number;
   trustProxy: boolean;
+  requestLimits: { perIpPerHour: number; perEmailPerHour: number };
   logLevel: string;
   dataDir: string;
 }
@@ -120,6 +124,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     demo: value.DESK_DEMO,
     sessionTtlMs: value.SESSION_TTL_HOURS * 3_600_000,
     trustProxy: value.TRUST_PROXY,
+    requestLimits: { perIpPerHour: value.REQUEST_LIMIT_PER_IP, perEmailPerHour: value.REQUEST_LIMIT_PER_EMAIL },
     logLevel: value.LOG_LEVEL,
     dataDir: value.DATA_DIR,
   };

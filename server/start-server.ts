@@ -12,6 +12,7 @@ import { ensureFirstRunAdmin } from './auth/create-user';
 import { DEMO_PASSWORD, demoLogins, hasDemo, seedDemo } from './demo/seed-demo';
 import { ensureClientBuild } from './client-build';
 import { createApp } from './app';
+import { startExpiryScheduler } from './requests/expire-requests';
 
 // How long in-flight requests get to finish after a shutdown signal.
 const SHUTDOWN_GRACE_MS = 10_000;
@@ -65,6 +66,7 @@ export async function startServer(options: { config: Config; logger?: Logger; bu
     throw error;
   }
 
+  const expiry = startExpiryScheduler({ db: database.prisma, config, onError: (error) => logger.error({ err: error }, 'request expiry failed') });
   const app = createApp({ database, config, logger });
   const server = await new Promise<Server>((resolve, reject) => {
     const listening = app.listen(config.port, config.host, (error?: Error) => (error ? reject(error) : resolve(listening)));
@@ -89,6 +91,7 @@ export async function startServer(options: { config: Config; logger?: Logger; bu
       const force = setTimeout(() => server.closeAllConnections(), SHUTDOWN_GRACE_MS);
       await closed;
       clearTimeout(force);
+      expiry.stop();
       await database.close();
       logger.info('Interview Desk stopped');
     })();

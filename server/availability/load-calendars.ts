@@ -71,11 +71,11 @@ export async function loadCalendars(options: { db: DbOrTx; where?: { ids?: strin
     }),
     db.interview.findMany({
       where: { spokespersonId: { in: ids }, status: { in: BUSY_INTERVIEW_STATUSES }, startsAt: { lt: upper }, endsAt: { gt: lower } },
-      select: { spokespersonId: true, startsAt: true, endsAt: true, bufferBeforeMinutes: true, bufferAfterMinutes: true },
+      select: { id: true, spokespersonId: true, startsAt: true, endsAt: true, bufferBeforeMinutes: true, bufferAfterMinutes: true },
     }),
     db.interviewRequest.findMany({
       where: { spokespersonId: { in: ids }, status: { in: HOLDING_REQUEST_STATUSES }, holdStart: { lt: upper }, holdEnd: { gt: lower } },
-      select: { spokespersonId: true, holdStart: true, holdEnd: true },
+      select: { id: true, spokespersonId: true, holdStart: true, holdEnd: true },
     }),
   ]);
 
@@ -93,9 +93,10 @@ export async function loadCalendars(options: { db: DbOrTx; where?: { ids?: strin
         end: row.endsAt.getTime(),
         bufferBeforeMinutes: row.bufferBeforeMinutes,
         bufferAfterMinutes: row.bufferAfterMinutes,
+        source: `interview:${row.id}`,
       })),
       // A hold blocks the time and, like the interview it may become, uses a place in the daily cap.
-      ...(holdsBy.get(person.id) ?? []).map((row) => ({ start: row.holdStart!.getTime(), end: row.holdEnd!.getTime() })),
+      ...(holdsBy.get(person.id) ?? []).map((row) => ({ start: row.holdStart!.getTime(), end: row.holdEnd!.getTime(), source: `hold:${row.id}` })),
     ];
     return {
       id: person.id,

@@ -48,6 +48,8 @@ export interface BufferedInterval extends BusyInterval {
 export interface Booking extends BufferedInterval {
   /** `false` for holds that must block the time but not use up the daily cap. Default: counts. */
   countsTowardCap?: boolean;
+  /** Where it comes from (`interview:<id>` or `hold:<request id>`), so a booking check can leave out the record it moves. The engine ignores it. */
+  source?: string;
 }
 
 export interface ComputeFreeSlotsOptions {

@@ -1,6 +1,8 @@
 import { router } from '../trpc';
 import { authRouter } from './auth';
 import { availabilityRouter } from './availability';
+import { deskRouter } from './desk';
+import { requestsRouter } from './requests';
 import { spokespeopleRouter } from './spokespeople';
 import { usersRouter } from './users';
 
@@ -9,6 +11,8 @@ export const appRouter = router({
   users: usersRouter,
   spokespeople: spokespeopleRouter,
   availability: availabilityRouter,
+  requests: requestsRouter,
+  desk: deskRouter,
 });
 
 /** The API's type, imported (type-only) by the web client. */

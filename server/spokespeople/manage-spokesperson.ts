@@ -9,6 +9,8 @@ import { AppError } from '../errors';
 import type { SessionUser } from '../auth/schema';
 import { recordAuditEvent, type AuditActor } from '../audit/record-audit-event';
 import { invalidateCalendars } from '../availability/calendar-cache';
+import { ACTIVE_INTERVIEW_STATUSES } from '../requests/state';
+import { BOOKING_TRANSACTION_OPTIONS } from '../requests/booking';
 import type {
   addTimeOffInput,
   createSpokespersonInput,
@@ -256,13 +258,28 @@ export async function removeDateOverride(options: { db: Db; input: z.output<type
   return result;
 }
 
-/** Adds time off (absolute instants: travel, holidays). */
+/**
+ * Adds time off (absolute instants: travel, holidays). Throws SLOT_TAKEN when
+ * it overlaps confirmed interviews: those must be rescheduled or cancelled
+ * first, so time off and a booking can never both claim the same time. The
+ * spokesperson's row is locked first, as bookings do (server/requests/booking.ts).
+ */
 export async function addTimeOff(options: { db: Db; input: z.output<typeof addTimeOffInput>; actor: Actor }) {
   const { input, actor } = options;
   assertCanManageSpokesperson(actor.user, input.spokespersonId);
   const result = await options.db.$transaction(async (tx) => {
-    await loadManaged(tx, input.spokespersonId);
-    await tx.spokesperson.update({ where: { id: input.spokespersonId }, data: { bookingVersion: { increment: 1 } } });
+    const { count } = await tx.spokesperson.updateMany({ where: { id: input.spokespersonId }, data: { bookingVersion: { increment: 1 } } });
+    if (count === 0) throw new AppError('NOT_FOUND', 'No such spokesperson.');
+    const clashing = await tx.interview.findMany({
+      where: { spokespersonId: input.spokespersonId, status: { in: ACTIVE_INTERVIEW_STATUSES }, startsAt: { lt: input.end }, endsAt: { gt: input.start } },
+      select: { id: true, startsAt: true, request: { select: { reference: true } } },
+      orderBy: { startsAt: 'asc' },
+    });
+    if (clashing.length > 0) {
+      throw new AppError('SLOT_TAKEN', `There ${clashing.length === 1 ? 'is an interview' : `are ${clashing.length} interviews`} in that time (${clashing.map((interview) => interview.request.reference).join(', ')}): reschedule or cancel ${clashing.length === 1 ? 'it' : 'them'} first.`, {
+        details: { interviews: clashing.map((interview) => ({ id: interview.id, reference: interview.request.reference, start: interview.startsAt.toISOString() })) },
+      });
+    }
     const created = await tx.timeOff.create({
       data: { spokespersonId: input.spokespersonId, startsAt: input.start, endsAt: input.end, reason: input.reason, createdAt: actor.now },
       select: { id: true, startsAt: true, endsAt: true, reason: true },
@@ -270,7 +287,7 @@ export async function addTimeOff(options: { db: Db; input: z.output<typeof addTi
     const after = { id: created.id, start: created.startsAt.toISOString(), end: created.endsAt.toISOString(), reason: created.reason };
     await recordAuditEvent({ db: tx, actor: auditActor(actor), action: 'spokesperson.add_time_off', entityType: 'spokesperson', entityId: input.spokespersonId, after, ip: actor.ip, now: actor.now });
     return after;
-  });
+  }, BOOKING_TRANSACTION_OPTIONS);
   // Slot answers are cached; drop what this change made stale.
   invalidateCalendars(options.db, [input.spokespersonId]);
   return result;

@@ -41,10 +41,10 @@ export async function makeCaller(
   const cookies = options.cookies ?? makeCookieRecorder();
   const ctx = await createContextInner({
     database,
-    config: options.config ?? makeTestConfig(database.target),
     logger: silentLogger,
     ip: '203.0.113.10',
     ...options,
+    config: options.config ?? makeTestConfig(database.target),
     cookies,
   });
   return createCaller(ctx);

@@ -7,7 +7,7 @@ import type { StaffRole } from '../../server/auth/schema';
 export async function signedInCaller(
   database: TestDatabase,
   role: StaffRole,
-  options: { spokespersonId?: string; now?: () => Date } = {},
+  options: { spokespersonId?: string; now?: () => Date; config?: import('../../server/env').Config } = {},
 ) {
   const user = await makeUser(database.prisma, { role });
   if (options.spokespersonId) {
@@ -15,5 +15,5 @@ export async function signedInCaller(
   }
   const cookies = makeCookieRecorder();
   await (await makeCaller(database, { cookies, now: options.now })).auth.login({ email: user.email, password: TEST_PASSWORD });
-  return { user, caller: await makeCaller(database, { sessionToken: cookies.token, now: options.now }) };
+  return { user, caller: await makeCaller(database, { sessionToken: cookies.token, now: options.now, config: options.config }) };
 }

@@ -1,0 +1,136 @@
+// The press office's bookings: list, reschedule, cancel, record the outcome.
+import type { z } from 'zod';
+import type { Prisma } from '../generated/sqlite/client';
+import { AppError } from '../errors';
+import { recordAuditEvent } from '../audit/record-audit-event';
+import { assertBookable, localDateOf, withBookingLock } from '../requests/booking';
+import { enqueueInviteMessages, enqueueRequestNotice } from '../requests/notify';
+import { inZones } from '../requests/request-view';
+import { assertInterviewTransition, assertRequestTransition } from '../requests/state';
+import type { WorkflowContext } from '../requests/context';
+import type { Db } from '../db';
+import type { cancelInterviewInput, listInterviewsInput, markOutcomeInput, rescheduleInput } from '../requests/schema';
+
+const interviewSelect = {
+  id: true,
+  startsAt: true,
+  endsAt: true,
+  status: true,
+  format: true,
+  formatDetails: true,
+  inviteUid: true,
+  inviteSequence: true,
+  localDate: true,
+  spokesperson: { select: { id: true, name: true, timeZone: true } },
+  request: { select: { id: true, reference: true, reporterName: true, reporterEmail: true, reporterOutlet: true, reporterTimeZone: true, topic: true, attribution: true, language: true } },
+} satisfies Prisma.InterviewSelect;
+
+type InterviewRow = Prisma.InterviewGetPayload<{ select: typeof interviewSelect }>;
+
+function toInterviewView(row: InterviewRow) {
+  const zones = (instant: Date) => inZones(instant, row.request.reporterTimeZone, row.spokesperson.timeZone);
+  return {
+    id: row.id,
+    status: row.status,
+    start: zones(row.startsAt),
+    end: zones(row.endsAt),
+    spokesperson: row.spokesperson,
+    request: row.request,
+    format: row.format,
+    formatDetails: row.formatDetails,
+    inviteUid: row.inviteUid,
+    inviteSequence: row.inviteSequence,
+  };
+}
+
+/** desk.interviews.list: by start time, optionally within a window, for one spokesperson or with given statuses. */
+export async function listInterviews(context: { db: Db }, input: z.output<typeof listInterviewsInput>) {
+  const rows = await context.db.interview.findMany({
+    where: {
+      ...(input.spokespersonId ? { spokespersonId: input.spokespersonId } : {}),
+      ...(input.status ? { status: { in: input.status } } : {}),
+      ...(input.from ? { endsAt: { gt: input.from } } : {}),
+      ...(input.to ? { startsAt: { lt: input.to } } : {}),
+    },
+    select: interviewSelect,
+    orderBy: [{ startsAt: 'asc' }, { id: 'asc' }],
+    take: input.limit,
+  });
+  return rows.map(toInterviewView);
+}
+
+async function loadInterviewView(db: Db, id: string) {
+  return toInterviewView(await db.interview.findUniqueOrThrow({ where: { id }, select: interviewSelect }));
+}
+
+/**
+ * desk.interviews.reschedule: moves a confirmed interview. Same invite UID,
+ * SEQUENCE + 1, an updated invite to both attendees. SLOT_TAKEN when the new
+ * time conflicts (the interview's own old time does not count).
+ */
+export async function rescheduleInterview(context: WorkflowContext, input: z.output<typeof rescheduleInput>) {
+  const { db, now } = context;
+  const existing = await db.interview.findUnique({ where: { id: input.interviewId }, select: { spokespersonId: true } });
+  if (!existing) throw new AppError('NOT_FOUND', 'No such interview.');
+  await withBookingLock(db, [existing.spokespersonId], async (tx) => {
+    const interview = await tx.interview.findUniqueOrThrow({ where: { id: input.interviewId }, select: { id: true, status: true, startsAt: true, endsAt: true, inviteSequence: true, spokespersonId: true, requestId: true, formatDetails: true } });
+    assertInterviewTransition(interview.status, 'rescheduled', 'reschedule');
+    const durationMinutes = input.durationMinutes ?? Math.round((interview.endsAt.getTime() - interview.startsAt.getTime()) / 60_000);
+    const calendar = await assertBookable(tx, { spokespersonId: interview.spokespersonId, start: input.start, durationMinutes, mode: 'desk', overrideHours: input.overrideHours, exclude: { interviewId: interview.id }, now });
+    const sequence = interview.inviteSequence + 1;
+    const end = new Date(input.start.getTime() + durationMinutes * 60_000);
+    const { count } = await tx.interview.updateMany({
+      where: { id: interview.id, status: interview.status, inviteSequence: interview.inviteSequence },
+      data: {
+        status: 'rescheduled',
+        startsAt: input.start,
+        endsAt: end,
+        localDate: localDateOf(input.start, calendar.timeZone),
+        inviteSequence: sequence,
+        ...(input.formatDetails ? { formatDetails: input.formatDetails } : {}),
+        updatedAt: now,
+      },
+    });
+    if (count !== 1) throw new AppError('INVALID_TRANSITION', 'The interview changed meanwhile; reload and try again.');
+    await enqueueInviteMessages(tx, context, { interviewId: interview.id, method: 'REQUEST', sequence });
+    await recordAuditEvent({ db: tx, actor: context.actor, action: 'interview.reschedule', entityType: 'interview', entityId: interview.id, before: { status: interview.status, start: interview.startsAt, end: interview.endsAt, sequence: interview.inviteSequence }, after: { status: 'rescheduled', start: input.start, end, sequence }, ip: context.ip, now });
+  });
+  return loadInterviewView(db, input.interviewId);
+}
+
+/** desk.interviews.cancel: iCalendar CANCEL (SEQUENCE + 1) to both attendees; the request is cancelled by the desk. */
+export async function cancelInterview(context: WorkflowContext, input: z.output<typeof cancelInterviewInput>) {
+  const { db, now } = context;
+  const existing = await db.interview.findUnique({ where: { id: input.interviewId }, select: { spokespersonId: true } });
+  if (!existing) throw new AppError('NOT_FOUND', 'No such interview.');
+  await withBookingLock(db, [existing.spokespersonId], async (tx) => {
+    const interview = await tx.interview.findUniqueOrThrow({ where: { id: input.interviewId }, select: { id: true, status: true, inviteSequence: true, request: { select: { id: true, status: true, reference: true, reporterEmail: true } } } });
+    assertInterviewTransition(interview.status, 'cancelled', 'cancel');
+    assertRequestTransition(interview.request.status, 'cancelled', 'cancel');
+    const sequence = interview.inviteSequence + 1;
+    const { count } = await tx.interview.updateMany({ where: { id: interview.id, status: interview.status }, data: { status: 'cancelled', inviteSequence: sequence, updatedAt: now } });
+    if (count !== 1) throw new AppError('INVALID_TRANSITION', 'The interview changed meanwhile; reload and try again.');
+    await tx.interviewRequest.update({ where: { id: interview.request.id }, data: { status: 'cancelled', cancelledBy: 'desk', statusReason: input.reason, updatedAt: now } });
+    await enqueueInviteMessages(tx, context, { interviewId: interview.id, method: 'CANCEL', sequence });
+    await enqueueRequestNotice(tx, context, { kind: 'request_cancelled', requestId: interview.request.id, recipient: interview.request.reporterEmail, subject: `Cancelled: your interview ${interview.request.reference}`, payload: { cancelledBy: 'desk', reason: input.reason } });
+    await recordAuditEvent({ db: tx, actor: context.actor, action: 'interview.cancel', entityType: 'interview', entityId: interview.id, before: { status: interview.status, sequence: interview.inviteSequence }, after: { status: 'cancelled', sequence, reason: input.reason }, ip: context.ip, now });
+  });
+  return loadInterviewView(db, input.interviewId);
+}
+
+/** desk.interviews.markOutcome: completed or no-show, once the interview has started. */
+export async function markInterviewOutcome(context: WorkflowContext, input: z.output<typeof markOutcomeInput>) {
+  const { db, now } = context;
+  await db.$transaction(async (tx) => {
+    const interview = await tx.interview.findUnique({ where: { id: input.interviewId }, select: { id: true, status: true, startsAt: true } });
+    if (!interview) throw new AppError('NOT_FOUND', 'No such interview.');
+    assertInterviewTransition(interview.status, input.outcome, `mark as ${input.outcome.replace('_', '-')}`);
+    if (interview.startsAt.getTime() > now.getTime()) {
+      throw new AppError('INVALID_TRANSITION', 'This interview has not started yet; record its outcome afterwards.');
+    }
+    const { count } = await tx.interview.updateMany({ where: { id: interview.id, status: interview.status }, data: { status: input.outcome, updatedAt: now } });
+    if (count !== 1) throw new AppError('INVALID_TRANSITION', 'The interview changed meanwhile; reload and try again.');
+    await recordAuditEvent({ db: tx, actor: context.actor, action: 'interview.mark_outcome', entityType: 'interview', entityId: interview.id, before: { status: interview.status }, after: { status: input.outcome }, ip: context.ip, now });
+  });
+  return loadInterviewView(db, input.interviewId);
+}

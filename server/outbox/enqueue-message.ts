@@ -1,0 +1,46 @@
+// Messages are written to the outbox in the same transaction as the change
+// that causes them (DESIGN.md rule 5); the outbox worker delivers them later,
+// with retries. Nothing is sent from inside a request handler.
+import { randomUUID } from 'node:crypto';
+import type { Tx } from '../db';
+import type { Prisma } from '../generated/sqlite/client';
+
+export const outboxKinds = [
+  'request_received', // to the reporter: reference and manage link
+  'request_new', // to the press office: a new request to triage
+  'request_declined', // to the reporter, with the reason
+  'request_proposed', // to the reporter: other times to pick from
+  'request_cancelled', // to the other side
+  'request_expired', // to the reporter
+  'proposal_picked', // to the press office: the reporter picked a time
+  'invite', // iCalendar REQUEST (new or changed) to one attendee
+  'invite_cancel', // iCalendar CANCEL to one attendee
+] as const;
+export type OutboxKind = (typeof outboxKinds)[number];
+
+export interface OutboxMessageInput {
+  kind: OutboxKind;
+  recipient: string;
+  subject: string;
+  /** What the renderer needs; never secrets (manage tokens are derived at delivery). */
+  payload: Record<string, unknown>;
+  interviewId?: string;
+  requestId?: string;
+}
+
+/** Queues one message; its Message-ID is fixed now, so a resend is recognisable as the same message. */
+export async function enqueueMessage(tx: Tx, message: OutboxMessageInput, options: { host: string; now: Date }): Promise<void> {
+  await tx.outboxMessage.create({
+    data: {
+      kind: message.kind,
+      recipient: message.recipient.toLowerCase(),
+      subject: message.subject.replace(/[\r\n]+/g, ' ').slice(0, 300),
+      payload: message.payload as Prisma.InputJsonValue,
+      interviewId: message.interviewId,
+      requestId: message.requestId,
+      messageId: `<${randomUUID()}@${options.host}>`,
+      createdAt: options.now,
+      nextAttemptAt: options.now,
+    },
+  });
+}

@@ -1,0 +1,86 @@
+// Turning a request into a confirmed interview, shared by the desk's approve
+// and the reporter's pick of a proposal that books at once. Runs inside
+// withBookingLock (server/requests/booking.ts).
+import { randomUUID } from 'node:crypto';
+import type { Tx } from '../db';
+import type { Prisma } from '../generated/sqlite/client';
+import { AppError } from '../errors';
+import { recordAuditEvent } from '../audit/record-audit-event';
+import { assertBookable, localDateOf } from './booking';
+import { enqueueInviteMessages } from './notify';
+import { assertRequestTransition } from './state';
+import { hostOf, type WorkflowContext } from './context';
+import type { FormatDetails } from './schema';
+
+export async function bookInterview(
+  tx: Tx,
+  context: WorkflowContext,
+  options: {
+    requestId: string;
+    spokespersonId: string;
+    start: Date;
+    formatDetails?: FormatDetails;
+    overrideHours?: boolean;
+    mode: 'desk' | 'reporter';
+    action: string;
+  },
+) {
+  const { now } = context;
+  const request = await tx.interviewRequest.findUnique({
+    where: { id: options.requestId },
+    select: { id: true, status: true, reference: true, durationMinutes: true, format: true, formatDetails: true, spokespersonId: true, holdStart: true },
+  });
+  if (!request) throw new AppError('NOT_FOUND', 'No such request.');
+  assertRequestTransition(request.status, 'approved', options.action === 'request.approve' ? 'approve' : 'book');
+  const calendar = await assertBookable(tx, {
+    spokespersonId: options.spokespersonId,
+    start: options.start,
+    durationMinutes: request.durationMinutes,
+    mode: options.mode === 'desk' ? 'desk' : 'reporter',
+    overrideHours: options.overrideHours,
+    exclude: { requestId: request.id },
+    // A reporter picking the desk's own proposal is not held to notice and grid: the desk chose the time.
+    now,
+  });
+  const id = randomUUID();
+  const end = new Date(options.start.getTime() + request.durationMinutes * 60_000);
+  const formatDetails = (options.formatDetails ?? request.formatDetails ?? {}) as Prisma.InputJsonValue;
+  const interview = await tx.interview.create({
+    data: {
+      id,
+      requestId: request.id,
+      spokespersonId: options.spokespersonId,
+      startsAt: options.start,
+      endsAt: end,
+      bufferBeforeMinutes: calendar.engine.bufferBeforeMinutes,
+      bufferAfterMinutes: calendar.engine.bufferAfterMinutes,
+      localDate: localDateOf(options.start, calendar.timeZone),
+      format: request.format,
+      formatDetails,
+      status: 'confirmed',
+      inviteUid: `${id}@${hostOf(context.config.publicUrl)}`,
+      inviteSequence: 0,
+      createdAt: now,
+    },
+    select: { id: true, startsAt: true, endsAt: true, inviteUid: true, inviteSequence: true, spokespersonId: true, status: true },
+  });
+  // Conditional on the status read above, so a concurrent decline cannot be overwritten.
+  const { count } = await tx.interviewRequest.updateMany({
+    where: { id: request.id, status: request.status },
+    data: { status: 'approved', spokespersonId: options.spokespersonId, holdStart: null, holdEnd: null, formatDetails, updatedAt: now },
+  });
+  if (count !== 1) throw new AppError('INVALID_TRANSITION', 'The request changed while it was being approved; reload and try again.');
+  await enqueueInviteMessages(tx, context, { interviewId: interview.id, method: 'REQUEST', sequence: 0 });
+  await recordAuditEvent({
+    db: tx,
+    actor: context.actor,
+    action: options.action,
+    entityType: 'request',
+    entityId: request.id,
+    before: { status: request.status, spokespersonId: request.spokespersonId, hold: request.holdStart },
+    after: { status: 'approved', interviewId: interview.id, spokespersonId: options.spokespersonId, start: interview.startsAt, end: interview.endsAt },
+    ip: context.ip,
+    now,
+  });
+  return interview;
+}

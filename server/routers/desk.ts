@@ -1,0 +1,36 @@
+import { approveRequest, declineRequest, listRequests, proposeTimes, reassignRequest } from '../requests/desk-actions';
+import { cancelInterview, listInterviews, markInterviewOutcome, rescheduleInterview } from '../interviews/manage-interviews';
+import {
+  approveInput,
+  cancelInterviewInput,
+  declineInput,
+  listInterviewsInput,
+  listRequestsInput,
+  markOutcomeInput,
+  proposeInput,
+  reassignInput,
+  rescheduleInput,
+} from '../requests/schema';
+import { pressOfficerProcedure, router } from '../trpc';
+import type { Context } from '../context';
+import type { SessionUser } from '../auth/schema';
+
+function deskContext(ctx: Context & { user: SessionUser }) {
+  return { db: ctx.db, config: ctx.config, actor: { type: 'user' as const, id: ctx.user.id }, ip: ctx.ip, now: ctx.now() };
+}
+
+export const deskRouter = router({
+  requests: router({
+    list: pressOfficerProcedure.input(listRequestsInput).query(({ ctx, input }) => listRequests({ db: ctx.db, now: ctx.now() }, input)),
+    approve: pressOfficerProcedure.input(approveInput).mutation(({ ctx, input }) => approveRequest(deskContext(ctx), input)),
+    decline: pressOfficerProcedure.input(declineInput).mutation(({ ctx, input }) => declineRequest(deskContext(ctx), input)),
+    propose: pressOfficerProcedure.input(proposeInput).mutation(({ ctx, input }) => proposeTimes(deskContext(ctx), input)),
+    reassign: pressOfficerProcedure.input(reassignInput).mutation(({ ctx, input }) => reassignRequest(deskContext(ctx), input)),
+  }),
+  interviews: router({
+    list: pressOfficerProcedure.input(listInterviewsInput).query(({ ctx, input }) => listInterviews({ db: ctx.db }, input)),
+    reschedule: pressOfficerProcedure.input(rescheduleInput).mutation(({ ctx, input }) => rescheduleInterview(deskContext(ctx), input)),
+    cancel: pressOfficerProcedure.input(cancelInterviewInput).mutation(({ ctx, input }) => cancelInterview(deskContext(ctx), input)),
+    markOutcome: pressOfficerProcedure.input(markOutcomeInput).mutation(({ ctx, input }) => markInterviewOutcome(deskContext(ctx), input)),
+  }),
+});
