@@ -71,12 +71,15 @@ export async function createRequest(context: WorkflowContext, input: CreateReque
   for (let attempt = 0; ; attempt++) {
     try {
       const created = await withBookingLock(db, spokesperson.holds ? [spokesperson.id] : [], async (tx) => {
+        // A concurrent call with the same key may have committed while we waited for the lock.
+        if (await tx.interviewRequest.findUnique({ where: { idempotencyKey: input.idempotencyKey }, select: { id: true } })) return null;
         // Checked again under the lock: another request may have taken the slot meanwhile.
         for (const start of starts) {
           await assertBookable(tx, { spokespersonId: spokesperson.id, start, durationMinutes: input.durationMinutes, mode: 'reporter', now });
         }
         return insertRequest(tx, context, input, { spokesperson, fingerprint, secret, referenceLength: attempt < 3 ? 4 : 6 });
       });
+      if (!created) return (await findReplay(context, input.idempotencyKey, fingerprint))!;
       await recordEvent(db, 'request-ip', ip, now);
       await recordEvent(db, 'request-email', input.reporter.email, now);
       return created;
