@@ -9,6 +9,7 @@ import { PrismaPg } from '@prisma/adapter-pg';
 import { PrismaClient as SqliteClient, type Prisma } from './generated/sqlite/client';
 import { PrismaClient as PostgresClient } from './generated/postgres/client';
 import { ensureSqliteFolder, type DatabaseProvider, type DatabaseTarget } from './db-url';
+import { serializeSqliteAdapter } from './db-sqlite-serial';
 
 export type Db = SqliteClient;
 /** The client handed to `db.$transaction(async (tx) => …)` callbacks. */
@@ -34,7 +35,7 @@ export async function openDatabase(target: DatabaseTarget): Promise<Database> {
   }
   ensureSqliteFolder(target);
   const prisma = new SqliteClient({
-    adapter: new PrismaBetterSQLite3({ url: target.url, timeout: SQLITE_BUSY_TIMEOUT_MS }),
+    adapter: serializeSqliteAdapter(new PrismaBetterSQLite3({ url: target.url, timeout: SQLITE_BUSY_TIMEOUT_MS })),
   });
   await prisma.$connect();
   // WAL lets readers proceed while one writer commits; NORMAL sync is durable

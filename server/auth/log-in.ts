@@ -1,6 +1,6 @@
 import type { DbOrTx } from '../db';
 import { AppError } from '../errors';
-import { assertWithinLimits, recordEvent, type RateLimitRule } from '../rate-limit/rate-limit';
+import { assertWithinLimits, recordEvents, type RateLimitRule } from '../rate-limit/rate-limit';
 import { getDummyPasswordHash, verifyPassword } from './password';
 import { createSession } from './sessions';
 
@@ -42,8 +42,7 @@ export async function logIn(options: {
   });
   const valid = await verifyPassword(options.password, user?.passwordHash ?? (await getDummyPasswordHash()));
   if (!user || !valid || !user.active) {
-    await recordEvent(db, 'login-email', email, now);
-    await recordEvent(db, 'login-ip', ip, now);
+    await recordEvents(db, [{ bucket: 'login-email', key: email }, { bucket: 'login-ip', key: ip }], now);
     throw new AppError('UNAUTHENTICATED', 'Email or password is not right.');
   }
   await db.user.update({ where: { id: user.id }, data: { lastLoginAt: now } });

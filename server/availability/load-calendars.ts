@@ -19,6 +19,8 @@ export interface SpokespersonCalendar {
   name: string;
   slug: string;
   title: string;
+  email: string;
+  holdSlots: boolean;
   languages: string[];
   topics: string[];
   formats: string[];
@@ -44,6 +46,8 @@ export async function loadCalendars(options: { db: DbOrTx; where?: { ids?: strin
       name: true,
       slug: true,
       title: true,
+      email: true,
+      holdSlots: true,
       languages: true,
       topics: true,
       formats: true,
@@ -103,6 +107,8 @@ export async function loadCalendars(options: { db: DbOrTx; where?: { ids?: strin
       name: person.name,
       slug: person.slug,
       title: person.title,
+      email: person.email,
+      holdSlots: person.holdSlots,
       languages: person.languages as string[],
       topics: person.topics as string[],
       formats: person.formats as string[],

@@ -30,8 +30,13 @@ export interface OutboxMessageInput {
 
 /** Queues one message; its Message-ID is fixed now, so a resend is recognisable as the same message. */
 export async function enqueueMessage(tx: Tx, message: OutboxMessageInput, options: { host: string; now: Date }): Promise<void> {
-  await tx.outboxMessage.create({
-    data: {
+  await enqueueMessages(tx, [message], options);
+}
+
+/** Queues several messages in one query (in order). */
+export async function enqueueMessages(tx: Tx, messages: OutboxMessageInput[], options: { host: string; now: Date }): Promise<void> {
+  await tx.outboxMessage.createMany({
+    data: messages.map((message) => ({
       kind: message.kind,
       recipient: message.recipient.toLowerCase(),
       subject: message.subject.replace(/[\r\n]+/g, ' ').slice(0, 300),
@@ -41,6 +46,6 @@ export async function enqueueMessage(tx: Tx, message: OutboxMessageInput, option
       messageId: `<${randomUUID()}@${options.host}>`,
       createdAt: options.now,
       nextAttemptAt: options.now,
-    },
+    })),
   });
 }

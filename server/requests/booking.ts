@@ -77,6 +77,13 @@ export async function loadCalendarAround(db: Db | Tx, spokespersonId: string, st
 export async function assertBookable(db: Db | Tx, check: BookableCheck): Promise<SpokespersonCalendar> {
   const end = new Date(check.start.getTime() + check.durationMinutes * 60_000);
   const calendar = await loadCalendarAround(db, check.spokespersonId, check.start, end);
+  checkBookable(calendar, check);
+  return calendar;
+}
+
+/** The checks of assertBookable against a calendar already loaded (fresh inside the lock, or cached for advice). */
+export function checkBookable(calendar: SpokespersonCalendar, check: BookableCheck): void {
+  const end = new Date(check.start.getTime() + check.durationMinutes * 60_000);
   const engine = calendar.engine;
   if (check.start.getTime() <= check.now.getTime()) {
     throw new AppError('VALIDATION_FAILED', 'That time has already passed.');
@@ -104,7 +111,7 @@ export async function assertBookable(db: Db | Tx, check: BookableCheck): Promise
     }
   }
 
-  if (check.mode === 'desk' && check.overrideHours) return calendar;
+  if (check.mode === 'desk' && check.overrideHours) return;
   // Hours (and, for reporters, grid, notice and horizon): the engine must offer exactly this start.
   const reporter = check.mode === 'reporter';
   const offered = computeFreeSlots({
@@ -129,7 +136,6 @@ export async function assertBookable(db: Db | Tx, check: BookableCheck): Promise
     }
     throw new AppError('VALIDATION_FAILED', `That time is outside ${calendar.name}'s interview hours${reporter ? ' or not one of the offered slots' : ''}.`);
   }
-  return calendar;
 }
 
 function formatMinutes(minutes: number): string {

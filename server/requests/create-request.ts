@@ -4,11 +4,12 @@ import type { z } from 'zod';
 import type { Tx } from '../db';
 import { AppError } from '../errors';
 import { recordAuditEvent } from '../audit/record-audit-event';
-import { assertWithinLimits, recordEvent } from '../rate-limit/rate-limit';
+import { assertWithinLimits, recordEvents } from '../rate-limit/rate-limit';
 import { coversTopic, speaksLanguage } from '../availability/find-free-slots';
 import { getServerSecret } from '../secrets';
-import { enqueueMessage } from '../outbox/enqueue-message';
-import { assertBookable, isUniqueViolation, withBookingLock } from './booking';
+import { enqueueMessages } from '../outbox/enqueue-message';
+import { getCalendarCache } from '../availability/calendar-cache';
+import { assertBookable, checkBookable, isUniqueViolation, withBookingLock } from './booking';
 import { deriveManageToken, hashManageToken, manageUrl } from './manage-token';
 import { createReference } from './reference';
 import { hostOf, type WorkflowContext } from './context';
@@ -70,26 +71,28 @@ export async function createRequest(context: WorkflowContext, input: CreateReque
 
   for (let attempt = 0; ; attempt++) {
     try {
+      // Only a hold writes to the spokesperson's calendar; then the check must be
+      // fresh and under the booking lock. Without a hold the check is advice, made
+      // against the calendar already read in chooseSpokesperson.
       const created = await withBookingLock(db, spokesperson.holds ? [spokesperson.id] : [], async (tx) => {
-        // A concurrent call with the same key may have committed while we waited for the lock.
-        if (await tx.interviewRequest.findUnique({ where: { idempotencyKey: input.idempotencyKey }, select: { id: true } })) return null;
-        // Checked again under the lock: another request may have taken the slot meanwhile.
-        for (const start of starts) {
-          await assertBookable(tx, { spokespersonId: spokesperson.id, start, durationMinutes: input.durationMinutes, mode: 'reporter', now });
+        if (spokesperson.holds) {
+          for (const start of starts) {
+            await assertBookable(tx, { spokespersonId: spokesperson.id, start, durationMinutes: input.durationMinutes, mode: 'reporter', now });
+          }
         }
         return insertRequest(tx, context, input, { spokesperson, fingerprint, secret, referenceLength: attempt < 3 ? 4 : 6 });
       });
-      if (!created) return (await findReplay(context, input.idempotencyKey, fingerprint))!;
-      await recordEvent(db, 'request-ip', ip, now);
-      await recordEvent(db, 'request-email', input.reporter.email, now);
+      await recordEvents(db, [{ bucket: 'request-ip', key: ip }, { bucket: 'request-email', key: input.reporter.email }], now);
       return created;
     } catch (error) {
-      if (!isUniqueViolation(error)) throw error;
-      // Same idempotency key committed by a concurrent call: answer as it did.
+      // A concurrent call with the same key committed first (its hold may be what
+      // made this one SLOT_TAKEN): answer as it did.
+      const slotTaken = error instanceof AppError && error.code === 'SLOT_TAKEN';
+      if (!isUniqueViolation(error) && !slotTaken) throw error;
       const concurrent = await findReplay(context, input.idempotencyKey, fingerprint);
       if (concurrent) return concurrent;
       // A reference or contact-email collision: try again (new reference, existing contact).
-      if (attempt >= 5) throw error;
+      if (slotTaken || attempt >= 5) throw error;
     }
   }
 }
@@ -123,43 +126,45 @@ interface ChosenSpokesperson {
   any: boolean;
 }
 
-/** The named spokesperson, or the first one for the topic/language who is free at every requested time. */
+/**
+ * The named spokesperson, or the first one for the topic/language who is free
+ * at every requested time, checked against their (cached) calendars.
+ */
 async function chooseSpokesperson(context: WorkflowContext, input: CreateRequestInput, starts: Date[]): Promise<ChosenSpokesperson> {
-  const candidates = await context.db.spokesperson.findMany({
-    where: { active: true, ...(input.spokespersonId ? { id: input.spokespersonId } : {}) },
-    select: { id: true, name: true, email: true, holdSlots: true, formats: true, languages: true, topics: true, allowedDurations: true },
-    orderBy: { name: 'asc' },
-  });
+  const from = new Date(Math.min(...starts.map((start) => start.getTime())));
+  const to = new Date(Math.max(...starts.map((start) => start.getTime())) + input.durationMinutes * 60_000);
+  const calendars = await getCalendarCache(context.db).get({ ids: input.spokespersonId ? [input.spokespersonId] : undefined, from, to, now: context.now.getTime() });
+  const check = (calendar: (typeof calendars)[number]) => {
+    for (const start of starts) checkBookable(calendar, { spokespersonId: calendar.id, start, durationMinutes: input.durationMinutes, mode: 'reporter', now: context.now });
+    return { id: calendar.id, name: calendar.name, email: calendar.email, holds: calendar.holdSlots && Boolean(input.start), any: !input.spokespersonId };
+  };
   if (input.spokespersonId) {
-    const person = candidates[0];
+    const person = calendars[0];
     if (!person) throw new AppError('NOT_FOUND', 'No such spokesperson, or they no longer give interviews.');
-    if (!(person.formats as string[]).includes(input.format)) {
-      throw new AppError('VALIDATION_FAILED', `${person.name} does not give ${input.format.replace('_', ' ')} interviews; choose one of: ${(person.formats as string[]).join(', ')}.`, { details: { field: 'format' } });
+    if (!person.formats.includes(input.format)) {
+      throw new AppError('VALIDATION_FAILED', `${person.name} does not give ${input.format.replace('_', ' ')} interviews; choose one of: ${person.formats.join(', ')}.`, { details: { field: 'format' } });
     }
-    if (!speaksLanguage(person.languages as string[], input.language)) {
-      throw new AppError('VALIDATION_FAILED', `${person.name} gives interviews in ${(person.languages as string[]).join(', ')}, not ${input.language}.`, { details: { field: 'language' } });
+    if (!speaksLanguage(person.languages, input.language)) {
+      throw new AppError('VALIDATION_FAILED', `${person.name} gives interviews in ${person.languages.join(', ')}, not ${input.language}.`, { details: { field: 'language' } });
     }
-    if (!(person.allowedDurations as number[]).includes(input.durationMinutes)) {
-      throw new AppError('VALIDATION_FAILED', `${person.name} gives interviews of ${(person.allowedDurations as number[]).join(', ')} minutes.`, { details: { field: 'durationMinutes' } });
+    if (!person.allowedDurations.includes(input.durationMinutes)) {
+      throw new AppError('VALIDATION_FAILED', `${person.name} gives interviews of ${person.allowedDurations.join(', ')} minutes.`, { details: { field: 'durationMinutes' } });
     }
-    return { id: person.id, name: person.name, email: person.email, holds: person.holdSlots && Boolean(input.start), any: false };
+    return check(person);
   }
-  const fitting = candidates.filter(
+  const fitting = calendars.filter(
     (person) =>
-      coversTopic(person.topics as string[], input.topic) &&
-      speaksLanguage(person.languages as string[], input.language) &&
-      (person.formats as string[]).includes(input.format) &&
-      (person.allowedDurations as number[]).includes(input.durationMinutes),
+      coversTopic(person.topics, input.topic) &&
+      speaksLanguage(person.languages, input.language) &&
+      person.formats.includes(input.format) &&
+      person.allowedDurations.includes(input.durationMinutes),
   );
   if (fitting.length === 0) {
     throw new AppError('NOT_FOUND', `No spokesperson gives ${input.durationMinutes}-minute ${input.format.replace('_', ' ')} interviews in ${input.language} on “${input.topic}”.`);
   }
   for (const person of fitting) {
     try {
-      for (const start of starts) {
-        await assertBookable(context.db, { spokespersonId: person.id, start, durationMinutes: input.durationMinutes, mode: 'reporter', now: context.now });
-      }
-      return { id: person.id, name: person.name, email: person.email, holds: person.holdSlots && Boolean(input.start), any: true };
+      return check(person);
     } catch (error) {
       if (!(error instanceof AppError)) throw error;
     }
@@ -221,8 +226,14 @@ async function insertRequest(
   });
   const host = hostOf(config.publicUrl);
   const summary = { requestId: id, reference, spokespersonId: spokesperson.id, spokespersonName: spokesperson.name };
-  await enqueueMessage(tx, { kind: 'request_received', recipient: input.reporter.email, subject: `We received your interview request ${reference}`, payload: summary, requestId: id }, { host, now });
-  await enqueueMessage(tx, { kind: 'request_new', recipient: config.mailFrom, subject: `New interview request ${reference}: ${spokesperson.name} – ${input.reporter.outlet}`, payload: summary, requestId: id }, { host, now });
+  await enqueueMessages(
+    tx,
+    [
+      { kind: 'request_received', recipient: input.reporter.email, subject: `We received your interview request ${reference}`, payload: summary, requestId: id },
+      { kind: 'request_new', recipient: config.mailFrom, subject: `New interview request ${reference}: ${spokesperson.name} – ${input.reporter.outlet}`, payload: summary, requestId: id },
+    ],
+    { host, now },
+  );
   await recordAuditEvent({
     db: tx,
     actor: { type: 'reporter', id: contactId },
@@ -247,10 +258,10 @@ async function insertRequest(
 /** The contact for this email (case-insensitive), created if new; never a duplicate (unique emailNormalized). */
 async function linkMediaContact(tx: Tx, input: CreateRequestInput, now: Date): Promise<string> {
   const email = input.reporter.email;
-  const existing = await tx.mediaContact.findUnique({ where: { emailNormalized: email }, select: { id: true } });
-  if (existing) return existing.id;
-  const created = await tx.mediaContact.create({
-    data: {
+  const contact = await tx.mediaContact.upsert({
+    where: { emailNormalized: email },
+    update: {},
+    create: {
       name: input.reporter.name,
       email,
       emailNormalized: email,
@@ -269,5 +280,5 @@ async function linkMediaContact(tx: Tx, input: CreateRequestInput, now: Date): P
     },
     select: { id: true },
   });
-  return created.id;
+  return contact.id;
 }

@@ -1,0 +1,21 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { openDatabase } from '../server/db';
+import { resolveDatabaseUrl } from '../server/db-url';
+import { applyMigrations } from '../server/migrate';
+const t = resolveDatabaseUrl(`file:${join(mkdtempSync(join(tmpdir(), 'q-')), 'q.db')}`);
+await applyMigrations(t);
+const db = await openDatabase(t);
+const p = db.prisma;
+for (let i = 0; i < 200; i++) await p.setting.findUnique({ where: { key: 'x' } });
+const { Session } = await import('node:inspector/promises');
+const session = new Session(); session.connect();
+await session.post('Profiler.enable'); await session.post('Profiler.start');
+for (let i = 0; i < 2000; i++) await p.setting.findUnique({ where: { key: 'x' } });
+const { profile } = await session.post('Profiler.stop');
+const self = new Map<string, number>(); const byId = new Map(profile.nodes.map((n: any) => [n.id, n]));
+const counts = new Map<number, number>(); profile.samples!.forEach((s: number, i: number) => counts.set(s, (counts.get(s) ?? 0) + (profile.timeDeltas![i] ?? 0)));
+let total = 0; for (const [id, t] of counts) { const n: any = byId.get(id); const k = `${n.callFrame.functionName} ${n.callFrame.url.split('/').slice(-2).join('/')}:${n.callFrame.lineNumber}`; self.set(k, (self.get(k) ?? 0) + t); total += t; }
+[...self].sort((a, b) => b[1] - a[1]).slice(0, 25).forEach(([k, t]) => console.log((t / total * 100).toFixed(1) + '%', k));
+await db.close();

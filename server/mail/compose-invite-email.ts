@@ -1,0 +1,275 @@
+/**
+ * The email that carries an interview invite or cancellation (iMIP, RFC 6047).
+ *
+ * MIME structure, the one Google Calendar itself sends and that Outlook
+ * (desktop, web, Exchange), Gmail and Apple Mail all recognise:
+ *
+ *   multipart/mixed
+ *   ├─ multipart/alternative
+ *   │  ├─ text/plain; charset=utf-8
+ *   │  ├─ text/html; charset=utf-8
+ *   │  └─ text/calendar; charset=UTF-8; method=REQUEST   (base64)
+ *   └─ application/ics; name=invite.ics                  (base64, attachment)
+ *
+ * Why each piece:
+ * - text/calendar inside multipart/alternative is what iMIP-aware clients act
+ *   on: Outlook and Exchange turn it into a meeting item with Accept/Decline,
+ *   Gmail shows its invitation card, Apple Mail its "Add to Calendar" banner.
+ *   Its `method` parameter MUST equal the object's METHOD (RFC 6047 §2.4,
+ *   "Content-Type Header Field"); the charset is stated because the object is
+ *   UTF-8. It is the last alternative, as in Google's and Exchange's own
+ *   messages (MS-OXCMAIL 2.1.3.3.8.2: text/plain, text/html, text/calendar), so
+ *   clients that render "the last part they understand" still show the HTML.
+ * - The same bytes again as an `invite.ics` attachment, typed application/ics
+ *   (not text/calendar): clients and webmails that ignore calendar
+ *   alternatives still offer a file to open or import (RFC 6047 §2.6 notes that
+ *   some environments go by file name), while a second text/calendar part with
+ *   a method could be processed twice. Google Calendar uses exactly this type
+ *   and name; nodemailer's own `icalEvent` option builds the same shape.
+ * - base64 for both calendar parts: RFC 6047 §2.5 asks for a transfer encoding
+ *   when the object is not US-ASCII, Exchange itself writes base64 (or 8bit),
+ *   and base64 keeps the CRLF line ends and 75-octet folding byte for byte,
+ *   which quoted-printable soft breaks make harder to check.
+ * - From, ORGANIZER and the SMTP envelope sender are the same press-office
+ *   mailbox: receivers compare the sender with ORGANIZER to spot spoofed
+ *   invites (RFC 6047 §3, "Security Considerations"), and attendees' replies
+ *   (METHOD:REPLY, sent by their clients) go to ORGANIZER.
+ * - Message-ID is the caller's stable id, so a retried delivery of the same
+ *   outbox message is recognisably the same message.
+ *
+ * Each recipient gets their own message and their own copy of the event (same
+ * UID and SEQUENCE): the reporter's carries their private manage link, which
+ * the spokesperson must never see.
+ */
+import type Mail from 'nodemailer/lib/mailer';
+import { googleCalendarUrl, outlookCalendarUrl } from '../invites/calendar-links';
+import { createInvite } from '../invites/create-invite';
+import { emailAddressSchema } from '../invites/schema';
+import { describeInterview, type InterviewDetails, type InterviewViewer } from './describe-interview';
+import { formatShortStartInZone } from './format-local-time';
+import { renderEmailBody, type BodyBlock } from './render-email-body';
+import { sanitizeHeaderText } from './sanitize-header-text';
+
+export interface ComposeInviteEmailOptions {
+  /** REQUEST for a new or changed interview, CANCEL for a cancelled one (RFC 5546). */
+  method: 'REQUEST' | 'CANCEL';
+  /** The interview's current SEQUENCE: 0 when first confirmed, higher after each change. */
+  sequence: number;
+  /** The interview's stable invite UID, '<id>@<host>'. */
+  uid: string;
+  /** When this message was created; written as DTSTAMP. */
+  dtstamp: Date | number;
+  details: InterviewDetails;
+  /** Who this copy is for; the message goes to that person's address. */
+  recipient: InterviewViewer;
+  /** The press office mailbox: From, ORGANIZER and the envelope sender. */
+  from: { name: string; email: string };
+  /** Stable per outbox message, e.g. "<outbox-42@desk.example.org>"; angle brackets optional. */
+  messageId: string;
+  /** The desk's public base URL, e.g. "https://desk.example.org". */
+  publicUrl: string;
+}
+
+export type ComposeInviteEmailResult = Mail.Options | { error: string };
+
+/** The attachment name Google Calendar uses; Apple Mail and Outlook open it by its extension. */
+export const INVITE_ATTACHMENT_NAME = 'invite.ics';
+
+/**
+ * RFC 5322 msg-id: dot-atom-text "@" dot-atom-text (the obsolete and
+ * domain-literal forms are not needed for ids we mint), at most 250 octets so
+ * the header fits in one 998-octet line with room to spare.
+ */
+const MESSAGE_ID_PATTERN = /^<?([A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+(?:\.[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+)*)@([A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+(?:\.[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+)*)>?$/;
+const MAX_MESSAGE_ID_LENGTH = 250;
+
+const EN_DASH = '\u2013';
+
+/**
+ * Builds the nodemailer message for one recipient's copy of an interview
+ * invite (METHOD:REQUEST) or cancellation (METHOD:CANCEL).
+ *
+ * Guarantees for a message:
+ * - the MIME structure in the module comment, with a text/calendar part whose
+ *   `method` matches the iCalendar METHOD, and an `invite.ics` attachment with
+ *   byte-identical content, both from `createInvite` (ORGANIZER = `from`,
+ *   ATTENDEEs = reporter and spokesperson, UID/SEQUENCE/DTSTAMP as given);
+ * - Message-ID is `messageId` in angle brackets;
+ * - subject "Interview confirmed: …" (REQUEST, sequence 0), "Updated: …"
+ *   (REQUEST, sequence > 0) or "Cancelled: …", with the start in the
+ *   recipient's zone, and never a CR or LF whatever the input;
+ * - all user text in the HTML is escaped; the manage link only in the reporter's copy;
+ * - a plain JSON-serialisable object (strings only), so the outbox can store it
+ *   and send it later unchanged; no Date header (nodemailer stamps the send time).
+ *
+ * Returns `{ error }` (never throws) for invalid input: a bad address, UID or
+ * Message-ID, an unknown zone, an end not after the start, a sequence that is
+ * not a non-negative integer, or anything `createInvite` refuses.
+ */
+export function composeInviteEmail(options: ComposeInviteEmailOptions): ComposeInviteEmailResult {
+  try {
+    return buildInviteEmail(options);
+  } catch (error) {
+    return { error: `Could not compose the invite email: ${error instanceof Error ? error.message : String(error)}` };
+  }
+}
+
+function buildInviteEmail(options: ComposeInviteEmailOptions): ComposeInviteEmailResult {
+  const { details, recipient, method } = options;
+  const messageId = normaliseMessageId(options.messageId);
+  if (messageId === null) return { error: 'messageId: must look like <id@host> (visible ASCII, no spaces)' };
+  const fromAddress = readAddress(options.from.email);
+  const recipientAddress = readAddress(recipient === 'reporter' ? details.reporter.email : details.spokesperson.email);
+  const replyToAddress = readAddress(details.pressOfficer.email);
+  if (fromAddress === null) return { error: 'from.email: must be a plain address such as press@example.org' };
+  if (recipientAddress === null) return { error: `${recipient}.email: must be a plain address such as name@example.org` };
+  if (replyToAddress === null) return { error: 'pressOfficer.email: must be a plain address such as name@example.org' };
+  const publicUrl = readHttpUrl(options.publicUrl);
+  if (publicUrl === null) return { error: 'publicUrl: must be an absolute http(s) URL' };
+
+  const description = describeInterview(details, recipient);
+  const manageUrl = recipient === 'reporter' ? readHttpUrl(details.manageUrl) : null;
+  const calendarDescription =
+    method === 'CANCEL' ? `This interview is cancelled.\n${description.descriptionText}` : description.descriptionText;
+
+  const invite = createInvite({
+    method,
+    uid: options.uid,
+    sequence: options.sequence,
+    dtstamp: options.dtstamp,
+    start: details.start,
+    end: details.end,
+    status: method === 'CANCEL' ? 'CANCELLED' : 'CONFIRMED',
+    summary: description.summary,
+    description: calendarDescription,
+    location: description.location,
+    // The reporter's event links to their manage page; the spokesperson's to the desk.
+    url: manageUrl ?? publicUrl,
+    organizer: { name: options.from.name, email: fromAddress },
+    attendees: [
+      { name: details.reporter.name, email: details.reporter.email },
+      { name: details.spokesperson.name, email: details.spokesperson.email },
+    ],
+  });
+  if ('error' in invite) return { error: `invite: ${invite.error}` };
+
+  const recipientZone = recipient === 'reporter' ? details.reporter.timeZone : details.spokesperson.timeZone;
+  const subject = buildSubject(options, recipientZone);
+  const body = renderEmailBody({
+    title: buildTitle(options),
+    blocks: buildBlocks(options, description),
+    footer: `Sent by the press office with Interview Desk, ${publicUrl.replace(/\/$/, '')} · Reference ${sanitizeHeaderText(details.reference)}`,
+  });
+
+  const recipientName = recipient === 'reporter' ? details.reporter.name : details.spokesperson.name;
+  return {
+    from: { name: sanitizeHeaderText(options.from.name), address: fromAddress },
+    to: [{ name: sanitizeHeaderText(recipientName), address: recipientAddress }],
+    // Human replies reach the press officer; calendar clients send iTIP replies to ORGANIZER regardless.
+    replyTo: { name: sanitizeHeaderText(details.pressOfficer.name), address: replyToAddress },
+    subject,
+    messageId,
+    headers: {
+      // RFC 3834: no out-of-office replies to an automated message (X-Auto-Response-Suppress is Exchange's spelling).
+      'Auto-Submitted': 'auto-generated',
+      'X-Auto-Response-Suppress': 'OOF, AutoReply',
+    },
+    text: body.text,
+    html: body.html,
+    alternatives: [
+      {
+        contentType: `text/calendar; charset=UTF-8; method=${method}`,
+        content: invite.value,
+        contentTransferEncoding: 'base64',
+      },
+    ],
+    attachments: [
+      {
+        filename: INVITE_ATTACHMENT_NAME,
+        contentType: 'application/ics',
+        contentDisposition: 'attachment',
+        content: invite.value,
+        contentTransferEncoding: 'base64',
+      },
+    ],
+  };
+}
+
+/** "Interview confirmed: Hector Guerra – Le Temps, Mon 22 Mar 10:00 New York time". */
+function buildSubject(options: ComposeInviteEmailOptions, recipientZone: string): string {
+  const { details } = options;
+  const prefix = options.method === 'CANCEL' ? 'Cancelled' : options.sequence > 0 ? 'Updated' : 'Interview confirmed';
+  const who = `${sanitizeHeaderText(details.spokesperson.name, 80)} ${EN_DASH} ${sanitizeHeaderText(details.reporter.outlet, 80)}`;
+  return sanitizeHeaderText(`${prefix}: ${who}, ${formatShortStartInZone(details.start, recipientZone)}`, 250);
+}
+
+function buildTitle(options: ComposeInviteEmailOptions): string {
+  if (options.method === 'CANCEL') return 'Interview cancelled';
+  return options.sequence > 0 ? 'Interview updated' : 'Interview confirmed';
+}
+
+function buildBlocks(options: ComposeInviteEmailOptions, description: ReturnType<typeof describeInterview>): BodyBlock[] {
+  const { details, method, recipient } = options;
+  const spokesperson = sanitizeHeaderText(details.spokesperson.name);
+  const reporter = `${sanitizeHeaderText(details.reporter.name)} (${sanitizeHeaderText(details.reporter.outlet)})`;
+  const other = recipient === 'reporter' ? spokesperson : reporter;
+  const intro =
+    method === 'CANCEL'
+      ? `Your interview with ${other} has been cancelled. The attached cancellation removes it from your calendar.`
+      : options.sequence > 0
+        ? `Your interview with ${other} has changed. The attached invitation updates the event already in your calendar.`
+        : recipient === 'reporter'
+          ? `Your interview with ${spokesperson} is confirmed. Open the attached invitation to add it to your calendar.`
+          : `You have a new interview with ${reporter}. Open the attached invitation to add it to your calendar.`;
+
+  const blocks: BodyBlock[] = [
+    { kind: 'paragraph', text: intro },
+    { kind: 'fields', fields: description.fields },
+  ];
+  if (method === 'REQUEST') {
+    // The links carry the event text to Google or Microsoft, so never the
+    // reporter's secret manage link; they stay out of the text part, where a
+    // kilobyte of percent-encoding helps nobody and the .ics does the job.
+    const linkOptions = {
+      title: description.summary,
+      start: details.start,
+      end: details.end,
+      details: describeInterview({ ...details, manageUrl: undefined }, recipient).descriptionText,
+      location: description.location,
+    };
+    blocks.push({
+      kind: 'list',
+      htmlOnly: true,
+      items: [
+        { text: 'Add to Google Calendar', href: googleCalendarUrl(linkOptions) },
+        { text: 'Add to Outlook.com', href: outlookCalendarUrl(linkOptions) },
+      ],
+    });
+  }
+  return blocks;
+}
+
+function normaliseMessageId(value: string): string | null {
+  const trimmed = value.trim();
+  if (trimmed.length > MAX_MESSAGE_ID_LENGTH) return null;
+  // Both angle brackets or neither.
+  if (trimmed.startsWith('<') !== trimmed.endsWith('>')) return null;
+  const match = MESSAGE_ID_PATTERN.exec(trimmed);
+  return match ? `<${match[1]}@${match[2]}>` : null;
+}
+
+/** The address validated and lowercased as the invite writes it, or null. */
+function readAddress(value: string): string | null {
+  const parsed = emailAddressSchema.safeParse(value);
+  return parsed.success ? parsed.data : null;
+}
+
+function readHttpUrl(value: string | undefined): string | null {
+  if (!value) return null;
+  try {
+    const url = new URL(value.trim());
+    return url.protocol === 'https:' || url.protocol === 'http:' ? url.href : null;
+  } catch {
+    return null;
+  }
+}

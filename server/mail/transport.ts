@@ -1,0 +1,339 @@
+/**
+ * Where composed messages go: an SMTP server when SMTP_URL is set, otherwise
+ * `.eml` files in a local outbox folder (development, demos, and the staff
+ * mail view). The outbox worker calls `send` and owns retries: a send here is
+ * one attempt that either resolves (delivered to the server or written) or
+ * rejects promptly.
+ */
+import { randomBytes } from 'node:crypto';
+import { mkdir, open, readdir, rename, rm, stat } from 'node:fs/promises';
+import path from 'node:path';
+import nodemailer from 'nodemailer';
+import addressparser from 'nodemailer/lib/addressparser';
+import type Mail from 'nodemailer/lib/mailer';
+import { parseConnectionUrl } from 'nodemailer/lib/shared';
+import SMTPTransport from 'nodemailer/lib/smtp-transport';
+
+export interface SentMail {
+  /** The Message-ID header as sent, in angle brackets. */
+  messageId: string;
+  /** Envelope recipients the server accepted (file transport: all of them). */
+  accepted: string[];
+  /** Envelope recipients the server refused. */
+  rejected: string[];
+}
+
+export interface MailTransport {
+  readonly kind: 'smtp' | 'file';
+  /**
+   * One delivery attempt. Resolves once the SMTP server accepted the message
+   * for at least one recipient (or the file is in place); rejects on any
+   * failure, within the timeouts below, without retrying.
+   */
+  send(message: Mail.Options): Promise<SentMail>;
+  /** Releases the SMTP connection resources; the file transport holds none. */
+  close(): void;
+}
+
+export interface CreateMailTransportOptions {
+  /** smtp://user:pass@host:587 (STARTTLS when offered) or smtps://…:465. Unset: write files. */
+  smtpUrl?: string;
+  /** Folder for `.eml` files when there is no SMTP server; created on first use. */
+  outboxDir: string;
+  /**
+   * Limit for each SMTP wait: DNS, connecting, the greeting, and any silence
+   * mid-conversation. Default 10 s; tests shorten it.
+   */
+  timeoutMs?: number;
+}
+
+/** A dead server (black-holed host, or one that accepts but never greets) fails within this. */
+const DEFAULT_TIMEOUT_MS = 10_000;
+/**
+ * Hard cap on one SMTP attempt however the server trickles. Several separate
+ * waits (DNS, connect, greeting, each command) could otherwise add up.
+ */
+const SEND_DEADLINE_FACTOR = 3;
+
+/**
+ * Creates the transport the outbox worker sends through.
+ *
+ * With `smtpUrl`: nodemailer's SMTP transport, one connection per message (no
+ * pool: the outbox sends a trickle, and a pooled connection that went stale is
+ * one more failure mode), with every wait bounded by `timeoutMs` (default 10 s)
+ * and the whole attempt by three times that. The URL supplies host, port,
+ * credentials and TLS choices; the timeouts and "no pool" always win over URL
+ * parameters. Nothing is retried here.
+ *
+ * Without: each message is built by nodemailer's stream transport with CRLF
+ * line ends and written to `<outboxDir>/<timestamp>-<sanitised Message-ID>.eml`
+ * atomically: written to a hidden temporary file in the same folder, flushed,
+ * then renamed, so a reader never sees a partial `.eml`.
+ *
+ * For both, file and URL access from message content is disabled, so a
+ * message loaded from the database can never make the mailer read a local file
+ * or fetch a URL.
+ */
+export function createMailTransport(options: CreateMailTransportOptions): MailTransport {
+  return options.smtpUrl ? createSmtpTransport(options.smtpUrl, options.timeoutMs ?? DEFAULT_TIMEOUT_MS) : createFileTransport(options.outboxDir);
+}
+
+function createSmtpTransport(smtpUrl: string, timeoutMs: number): MailTransport {
+  const transporter = nodemailer.createTransport(
+    // Constructing SMTPTransport directly (rather than passing the URL) means a
+    // `?pool=true` in the URL cannot switch pooling on, and our timeouts
+    // override any in the URL's query.
+    new SMTPTransport({
+      ...parseConnectionUrl(smtpUrl),
+      connectionTimeout: timeoutMs,
+      greetingTimeout: timeoutMs,
+      socketTimeout: timeoutMs,
+      dnsTimeout: timeoutMs,
+      disableFileAccess: true,
+      disableUrlAccess: true,
+    }),
+  );
+  return {
+    kind: 'smtp',
+    async send(message) {
+      const info = await transporter.sendMail({
+        ...lockDown(message),
+        signal: AbortSignal.timeout(timeoutMs * SEND_DEADLINE_FACTOR),
+      });
+      return {
+        messageId: info.messageId,
+        accepted: info.accepted.map(readRecipient),
+        rejected: info.rejected.map(readRecipient),
+      };
+    },
+    close() {
+      transporter.close();
+    },
+  };
+}
+
+function createFileTransport(outboxDir: string): MailTransport {
+  const builder = nodemailer.createTransport({
+    streamTransport: true,
+    buffer: true,
+    // RFC 5322 line ends on disk, so the file is the message exactly as SMTP would carry it.
+    newline: 'windows',
+    disableFileAccess: true,
+    disableUrlAccess: true,
+  });
+  return {
+    kind: 'file',
+    async send(message) {
+      const info = await builder.sendMail(lockDown(message));
+      const raw = info.message;
+      if (!Buffer.isBuffer(raw)) throw new Error('The stream transport did not return a buffer');
+      await mkdir(outboxDir, { recursive: true });
+      const fileName = `${formatFileTimestamp(new Date())}-${sanitiseForFileName(info.messageId)}.eml`;
+      await writeFileAtomically(path.join(outboxDir, fileName), raw);
+      return { messageId: info.messageId, accepted: info.envelope.to.map(String), rejected: [] };
+    },
+    close() {
+      builder.close();
+    },
+  };
+}
+
+/** The message with file and URL access switched off, whatever it says. */
+function lockDown(message: Mail.Options): Mail.Options {
+  return { ...message, disableFileAccess: true, disableUrlAccess: true };
+}
+
+function readRecipient(recipient: string | Mail.Address): string {
+  return typeof recipient === 'string' ? recipient : (recipient.address ?? '');
+}
+
+/**
+ * Writes to a hidden temporary file in the target's folder (same file system,
+ * so the rename is atomic), flushes it to disk, then renames it into place.
+ * On failure the temporary file is removed and nothing appears under `target`.
+ */
+async function writeFileAtomically(target: string, content: Buffer): Promise<void> {
+  const temporary = path.join(path.dirname(target), `.${path.basename(target)}.${randomBytes(6).toString('hex')}.tmp`);
+  try {
+    const handle = await open(temporary, 'wx', 0o600);
+    try {
+      await handle.writeFile(content);
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
+    await rename(temporary, target);
+  } catch (error) {
+    await rm(temporary, { force: true });
+    throw error;
+  }
+}
+
+/** 2027-03-22T14-00-00-123Z: sorts by time, and has no ':' (not allowed in Windows file names). */
+function formatFileTimestamp(date: Date): string {
+  return date.toISOString().replace(/[:.]/g, '-');
+}
+
+/** Message-ID without brackets, reduced to [A-Za-z0-9._@-], at most 100 characters. */
+function sanitiseForFileName(messageId: string): string {
+  const cleaned = messageId
+    .replace(/^<|>$/g, '')
+    .replace(/[^A-Za-z0-9._@-]/g, '_')
+    .replace(/^\.+/, '')
+    .slice(0, 100);
+  return cleaned === '' ? 'message' : cleaned;
+}
+
+/* ----------------------------------------------------------------------------
+ * Reading the outbox folder (for the staff mail view)
+ * ------------------------------------------------------------------------- */
+
+export interface OutboxFile {
+  fileName: string;
+  /** Absolute path, for reading the whole message. */
+  path: string;
+  sizeBytes: number;
+  /** When the file was written. */
+  writtenAt: Date;
+  messageId: string | null;
+  /** Decoded Subject ('' if none). */
+  subject: string;
+  /** Decoded To addresses. */
+  to: string[];
+  from: string | null;
+  /** The Date header, or null if missing or unreadable. */
+  date: Date | null;
+}
+
+/** Enough for any header block we write; a file whose headers are longer is listed with what was read. */
+const MAX_HEADER_BYTES = 64 * 1024;
+const DEFAULT_LIST_LIMIT = 50;
+const EML_FILE = /^[^.].*\.eml$/;
+
+/**
+ * The most recent `.eml` files in `outboxDir`, newest first (by the timestamp
+ * their names start with), at most `limit` (default 50), with Subject, To,
+ * From, Date and Message-ID read from their headers (RFC 2047 encoded words
+ * decoded). Temporary files of writes in progress are never listed. A missing
+ * folder is an empty outbox. Reads only each file's header block.
+ */
+export async function listOutboxFiles(outboxDir: string, options: { limit?: number } = {}): Promise<OutboxFile[]> {
+  let names: string[];
+  try {
+    names = await readdir(outboxDir);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
+    throw error;
+  }
+  const recent = names
+    .filter((name) => EML_FILE.test(name))
+    .sort()
+    .reverse()
+    .slice(0, options.limit ?? DEFAULT_LIST_LIMIT);
+  const files = await Promise.all(
+    recent.map(async (fileName) => {
+      const filePath = path.resolve(outboxDir, fileName);
+      try {
+        return await readOutboxFile(fileName, filePath);
+      } catch (error) {
+        // Deleted between readdir and open: not an error for a listing.
+        if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
+        throw error;
+      }
+    }),
+  );
+  return files.filter((file): file is OutboxFile => file !== null);
+}
+
+async function readOutboxFile(fileName: string, filePath: string): Promise<OutboxFile> {
+  const [info, head] = await Promise.all([stat(filePath), readHead(filePath)]);
+  const headers = parseHeaderBlock(head);
+  const dateHeader = headers.get('date');
+  const date = dateHeader === undefined ? null : new Date(dateHeader);
+  return {
+    fileName,
+    path: filePath,
+    sizeBytes: info.size,
+    writtenAt: info.mtime,
+    messageId: headers.get('message-id')?.trim() ?? null,
+    subject: decodeEncodedWords(headers.get('subject') ?? '').trim(),
+    to: readAddresses(headers.get('to')),
+    from: readAddresses(headers.get('from'))[0] ?? null,
+    date: date === null || Number.isNaN(date.getTime()) ? null : date,
+  };
+}
+
+async function readHead(filePath: string): Promise<string> {
+  const handle = await open(filePath, 'r');
+  try {
+    const buffer = Buffer.alloc(MAX_HEADER_BYTES);
+    const { bytesRead } = await handle.read(buffer, 0, MAX_HEADER_BYTES, 0);
+    // UTF-8 so that unencoded 8-bit header text (RFC 6532) reads right; encoded words are ASCII either way.
+    const text = buffer.subarray(0, bytesRead).toString('utf8');
+    const end = text.search(/\r?\n\r?\n/);
+    return end === -1 ? text : text.slice(0, end);
+  } finally {
+    await handle.close();
+  }
+}
+
+/** Top-level header fields, unfolded (RFC 5322 §2.2.3), by lowercase name; the first of repeated fields wins. */
+function parseHeaderBlock(block: string): Map<string, string> {
+  const headers = new Map<string, string>();
+  for (const line of block.replace(/\r?\n(?=[ \t])/g, '').split(/\r?\n/)) {
+    const colon = line.indexOf(':');
+    if (colon <= 0) continue;
+    const name = line.slice(0, colon).trim().toLowerCase();
+    if (!headers.has(name)) headers.set(name, line.slice(colon + 1).trim());
+  }
+  return headers;
+}
+
+function readAddresses(value: string | undefined): string[] {
+  if (!value) return [];
+  return addressparser(value, { flatten: true }).map((entry) =>
+    formatAddress(decodeEncodedWords(entry.name), entry.address ?? ''),
+  );
+}
+
+function formatAddress(name: string, address: string): string {
+  return name.trim() === '' ? address : `${name.trim()} <${address}>`;
+}
+
+const ENCODED_WORD = /=\?([^?\s]+)\?([BbQq])\?([^?\s]*)\?=/g;
+
+/**
+ * Decodes RFC 2047 encoded words (B and Q), joining adjacent ones (white space
+ * between them is not part of the text, §6.2) so a character split across two
+ * words survives. Unknown charsets fall back to UTF-8; bytes that do not decode
+ * become U+FFFD.
+ */
+function decodeEncodedWords(value: string): string {
+  const joined = value.replace(/(\?=)\s+(?==\?)/g, '$1');
+  return joined.replace(/((?:=\?[^?\s]+\?[BbQq]\?[^?\s]*\?=)+)/g, (run) => {
+    const chunks: Array<{ charset: string; bytes: Buffer }> = [];
+    for (const [, charset, encoding, text] of run.matchAll(ENCODED_WORD)) {
+      const bytes =
+        encoding!.toUpperCase() === 'B'
+          ? Buffer.from(text!, 'base64')
+          : Buffer.from(
+              text!.replace(/_/g, ' ').replace(/=([0-9A-Fa-f]{2})/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16))),
+              'latin1',
+            );
+      const label = charset!.split('*')[0]!.toLowerCase();
+      const last = chunks[chunks.length - 1];
+      if (last && last.charset === label) last.bytes = Buffer.concat([last.bytes, bytes]);
+      else chunks.push({ charset: label, bytes });
+    }
+    return chunks.map(({ charset, bytes }) => decodeBytes(bytes, charset)).join('');
+  });
+}
+
+function decodeBytes(bytes: Buffer, charset: string): string {
+  try {
+    return new TextDecoder(charset).decode(bytes);
+  } catch {
+    // An unknown charset label: UTF-8 is what every modern sender means.
+    return new TextDecoder('utf-8').decode(bytes);
+  }
+}
