@@ -13,6 +13,9 @@ import { DEMO_PASSWORD, demoLogins, hasDemo, seedDemo } from './demo/seed-demo';
 import { ensureClientBuild } from './client-build';
 import { createApp } from './app';
 import { startExpiryScheduler } from './requests/expire-requests';
+import { startOutboxWorker } from './outbox/deliver-outbox';
+import { createMailTransport } from './mail/transport';
+import { join } from 'node:path';
 
 // How long in-flight requests get to finish after a shutdown signal.
 const SHUTDOWN_GRACE_MS = 10_000;
@@ -66,6 +69,8 @@ export async function startServer(options: { config: Config; logger?: Logger; bu
     throw error;
   }
 
+  const transport = createMailTransport({ smtpUrl: config.smtpUrl, outboxDir: join(config.dataDir, 'outbox') });
+  const outbox = startOutboxWorker({ database, transport, config, logger });
   const expiry = startExpiryScheduler({ db: database.prisma, config, onError: (error) => logger.error({ err: error }, 'request expiry failed') });
   const app = createApp({ database, config, logger });
   const server = await new Promise<Server>((resolve, reject) => {
@@ -77,6 +82,7 @@ export async function startServer(options: { config: Config; logger?: Logger; bu
   logger.info({ url, publicUrl: config.publicUrl, database: database.provider }, 'Interview Desk is listening');
 
   announce(`Interview Desk is running at ${config.publicUrl} (listening on ${url}, database: ${database.provider}).`);
+  announce(config.smtpUrl ? 'Email goes out through SMTP_URL.' : `No SMTP_URL: emails are written to ${join(config.dataDir, 'outbox')} (and listed in the staff mail view) instead of being sent.`);
   if (config.demo && (await hasDemo(database.prisma))) {
     announce('Demo press office logins (password "' + DEMO_PASSWORD + '" unless changed):');
     for (const login of demoLogins) announce(`  ${login.role.padEnd(13)} ${login.email}`);
@@ -92,6 +98,8 @@ export async function startServer(options: { config: Config; logger?: Logger; bu
       await closed;
       clearTimeout(force);
       expiry.stop();
+      await outbox.stop();
+      transport.close();
       await database.close();
       logger.info('Interview Desk stopped');
     })();

@@ -23,7 +23,7 @@ export interface TestSmtpServer {
  * (STARTTLS disabled), authentication optional. Recipients whose address
  * starts with "reject" are refused with 550. Test-only.
  */
-export async function startTestSmtpServer(): Promise<TestSmtpServer> {
+export async function startTestSmtpServer(options: { port?: number } = {}): Promise<TestSmtpServer> {
   const received: ReceivedMessage[] = [];
   const waiting: Array<(message: ReceivedMessage) => void> = [];
   let taken = 0;
@@ -60,7 +60,7 @@ export async function startTestSmtpServer(): Promise<TestSmtpServer> {
   });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => resolve());
+    server.listen(options.port ?? 0, '127.0.0.1', () => resolve());
   });
   const port = (server.server.address() as AddressInfo).port;
   return {

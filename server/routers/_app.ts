@@ -2,6 +2,7 @@ import { router } from '../trpc';
 import { authRouter } from './auth';
 import { availabilityRouter } from './availability';
 import { deskRouter } from './desk';
+import { outboxRouter } from './outbox';
 import { requestsRouter } from './requests';
 import { spokespeopleRouter } from './spokespeople';
 import { usersRouter } from './users';
@@ -13,6 +14,7 @@ export const appRouter = router({
   availability: availabilityRouter,
   requests: requestsRouter,
   desk: deskRouter,
+  outbox: outboxRouter,
 });
 
 /** The API's type, imported (type-only) by the web client. */

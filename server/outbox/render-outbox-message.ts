@@ -1,0 +1,165 @@
+// Turns an outbox row into the email to send, from the database as it is at
+// delivery time. Rows hold ids, not content, so no secret (manage token) is
+// ever stored: the reporter's link is derived again here.
+import type Mail from 'nodemailer/lib/mailer';
+import type { Db } from '../db';
+import type { Config } from '../env';
+import { getServerSecret } from '../secrets';
+import { deriveManageToken, manageUrl } from '../requests/manage-token';
+import type { StoredProposal } from '../requests/request-view';
+import { composeInviteEmail } from '../mail/compose-invite-email';
+import { renderNotification, type PressOfficerContact } from '../mail/render-email';
+import { renderEmailBody } from '../mail/render-email-body';
+import type { InterviewAttribution, InterviewFormat } from '../mail/describe-interview';
+
+/** A message that can never be rendered (its request is gone, bad data): not worth retrying. */
+export class PermanentRenderError extends Error {}
+
+export interface OutboxRow {
+  id: string;
+  kind: string;
+  recipient: string;
+  subject: string;
+  payload: unknown;
+  messageId: string;
+  requestId: string | null;
+  interviewId: string | null;
+  createdAt: Date;
+}
+
+const requestSelect = {
+  id: true,
+  reference: true,
+  topic: true,
+  format: true,
+  language: true,
+  attribution: true,
+  deadline: true,
+  durationMinutes: true,
+  requestedStart: true,
+  reporterName: true,
+  reporterEmail: true,
+  reporterOutlet: true,
+  reporterTimeZone: true,
+  reporterPhone: true,
+  reporterWhatsapp: true,
+  statusReason: true,
+  proposedSlots: true,
+  proposalMessage: true,
+  spokesperson: { select: { id: true, name: true, email: true, timeZone: true } },
+  release: { select: { pressContact: { select: { name: true, email: true, phone: true } } } },
+} as const;
+
+async function pressOfficerFor(db: Db, release: { pressContact: { name: string; email: string; phone: string | null } | null } | null, config: Pick<Config, 'mailFrom'>): Promise<PressOfficerContact> {
+  const contact = release?.pressContact ?? (await db.pressContact.findFirst({ orderBy: { createdAt: 'asc' }, select: { name: true, email: true, phone: true } }));
+  return contact ? { name: contact.name, email: contact.email, phone: contact.phone ?? undefined } : { name: 'Press office', email: config.mailFrom };
+}
+
+async function officeName(db: Db): Promise<{ name: string; timeZone: string }> {
+  const office = await db.setting.findUnique({ where: { key: 'office' } });
+  const value = (office?.value ?? {}) as { name?: string; timeZone?: string };
+  return { name: value.name ?? 'Press office', timeZone: value.timeZone ?? 'UTC' };
+}
+
+/** Builds the nodemailer message for one outbox row. Throws PermanentRenderError when it never can. */
+export async function renderOutboxMessage(db: Db, row: OutboxRow, config: Pick<Config, 'publicUrl' | 'mailFrom'>): Promise<Mail.Options> {
+  const office = await officeName(db);
+  const from = { name: office.name, address: config.mailFrom };
+  const base = { from, to: row.recipient, messageId: row.messageId, date: row.createdAt };
+  const payload = (row.payload ?? {}) as Record<string, unknown>;
+  if (!row.requestId) throw new PermanentRenderError(`outbox row ${row.id} names no request`);
+  const request = await db.interviewRequest.findUnique({ where: { id: row.requestId }, select: requestSelect });
+  if (!request) throw new PermanentRenderError(`request ${row.requestId} no longer exists`);
+  const secret = await getServerSecret(db);
+  const link = manageUrl(config.publicUrl, request.reference, deriveManageToken(secret, request.id));
+  const pressOfficer = await pressOfficerFor(db, request.release, config);
+  const spokesperson = request.spokesperson ? { name: request.spokesperson.name, timeZone: request.spokesperson.timeZone } : undefined;
+  const requestedSlot = request.requestedStart ? { start: request.requestedStart, end: new Date(request.requestedStart.getTime() + request.durationMinutes * 60_000) } : undefined;
+  const notify = (rendered: { subject: string; text: string; html: string }) => ({ ...base, subject: rendered.subject, text: rendered.text, html: rendered.html });
+
+  switch (row.kind) {
+    case 'invite':
+    case 'invite_cancel': {
+      const interview = row.interviewId
+        ? await db.interview.findUnique({ where: { id: row.interviewId }, select: { inviteUid: true, startsAt: true, endsAt: true, format: true, formatDetails: true, spokesperson: { select: { name: true, email: true, timeZone: true } } } })
+        : null;
+      if (!interview) throw new PermanentRenderError(`interview ${row.interviewId} no longer exists`);
+      const composed = composeInviteEmail({
+        method: payload.method === 'CANCEL' ? 'CANCEL' : 'REQUEST',
+        sequence: Number(payload.sequence ?? 0),
+        uid: interview.inviteUid,
+        dtstamp: row.createdAt,
+        recipient: payload.recipientRole === 'spokesperson' ? 'spokesperson' : 'reporter',
+        from: { name: office.name, email: config.mailFrom },
+        messageId: row.messageId,
+        publicUrl: config.publicUrl,
+        details: {
+          reference: request.reference,
+          spokesperson: interview.spokesperson,
+          reporter: { name: request.reporterName, email: request.reporterEmail, outlet: request.reporterOutlet, timeZone: request.reporterTimeZone, phone: request.reporterPhone ?? undefined, whatsapp: request.reporterWhatsapp ?? undefined },
+          start: interview.startsAt,
+          end: interview.endsAt,
+          format: interview.format as InterviewFormat,
+          formatDetails: (interview.formatDetails ?? {}) as Record<string, string>,
+          topic: request.topic,
+          attribution: request.attribution as InterviewAttribution,
+          language: request.language,
+          pressOfficer,
+          manageUrl: link,
+        },
+      });
+      if ('error' in composed) throw new PermanentRenderError(composed.error);
+      // The invite reflects the interview now: a later change queued its own message with a higher SEQUENCE.
+      return { ...composed, to: row.recipient, date: row.createdAt };
+    }
+    case 'request_received':
+      return notify(renderNotification('request_received', { reference: request.reference, reporterName: request.reporterName, reporterTimeZone: request.reporterTimeZone, spokesperson, topic: request.topic, requestedSlot, manageUrl: link, pressOfficer }));
+    case 'request_declined':
+      return notify(renderNotification('request_declined', { reference: request.reference, reporterName: request.reporterName, spokespersonName: spokesperson?.name, topic: request.topic, reason: String(payload.reason ?? request.statusReason ?? ''), pressOfficer }));
+    case 'request_proposed': {
+      const proposals = ((payload.proposals ?? request.proposedSlots) as StoredProposal[]).map((proposal) => ({ start: new Date(proposal.start), end: new Date(proposal.end) }));
+      if (!spokesperson) throw new PermanentRenderError('a proposal needs a spokesperson');
+      return notify(renderNotification('times_proposed', { reference: request.reference, reporterName: request.reporterName, reporterTimeZone: request.reporterTimeZone, spokesperson, topic: request.topic, proposals, message: (payload.message as string | null) ?? undefined, manageUrl: link, pressOfficer }));
+    }
+    case 'request_expired':
+      return notify(renderNotification('request_expired', { reference: request.reference, reporterName: request.reporterName, reporterTimeZone: request.reporterTimeZone, topic: request.topic, deadline: request.deadline, pressOfficer }));
+    case 'request_new':
+      return notify(
+        renderNotification('desk_new_request', {
+          reference: request.reference,
+          reporter: { name: request.reporterName, email: request.reporterEmail, outlet: request.reporterOutlet, timeZone: request.reporterTimeZone },
+          spokesperson,
+          topic: request.topic,
+          format: request.format as InterviewFormat,
+          language: request.language,
+          attribution: request.attribution as InterviewAttribution,
+          deadline: request.deadline,
+          requestedSlot,
+          deskTimeZone: office.timeZone,
+          deskUrl: `${config.publicUrl}/desk/requests/${encodeURIComponent(request.id)}`,
+        }),
+      );
+    case 'request_cancelled':
+      if (row.recipient !== config.mailFrom.toLowerCase()) {
+        return notify(renderNotification('request_cancelled', { reference: request.reference, reporterName: request.reporterName, topic: request.topic, cancelledBy: payload.cancelledBy === 'reporter' ? 'reporter' : 'desk', reason: (payload.reason as string | null) ?? undefined, pressOfficer }));
+      }
+      return deskNotice(base, row.subject, `${request.reporterName} (${request.reporterOutlet}) cancelled request ${request.reference}.`, payload.reason as string | undefined, config.publicUrl, request.id);
+    case 'proposal_picked':
+      return deskNotice(base, row.subject, `${request.reporterName} (${request.reporterOutlet}) picked one of the proposed times for ${request.reference}${payload.booked ? '; it is booked.' : '; it is back in the queue for approval.'}`, undefined, config.publicUrl, request.id);
+    default:
+      throw new PermanentRenderError(`unknown outbox message kind ${row.kind}`);
+  }
+}
+
+/** A short note to the press office mailbox. */
+function deskNotice(base: Mail.Options, subject: string, text: string, reason: string | undefined, publicUrl: string, requestId: string): Mail.Options {
+  const body = renderEmailBody({
+    title: subject,
+    blocks: [
+      { kind: 'paragraph', text },
+      ...(reason ? [{ kind: 'fields' as const, fields: [{ label: 'Reason', lines: [reason] }] }] : []),
+      { kind: 'action', text: 'Open the request', href: `${publicUrl}/desk/requests/${encodeURIComponent(requestId)}` },
+    ],
+  });
+  return { ...base, subject, text: body.text, html: body.html };
+}
