@@ -13,6 +13,7 @@ import { contextFactory } from './context';
 import { appRouter } from './routers/_app';
 import { healthHandler } from './http/health';
 import { queryFastPath } from './http/query-fast-path';
+import { inviteDownloadHandler } from './http/invite-download';
 import { sendError } from './http/send-error';
 import { AppError } from './errors';
 import { clientDistDir } from './client-build';
@@ -47,6 +48,10 @@ export function createApp(deps: { database: Database; config: Config; logger: Lo
   });
 
   app.get('/healthz', healthHandler(deps.database));
+  const downloadInvite = inviteDownloadHandler(deps);
+  app.get('/invites/:file', (request, response, next) => {
+    downloadInvite(request, response).catch(next);
+  });
 
   const createContext = contextFactory(deps);
   app.use(

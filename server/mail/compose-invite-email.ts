@@ -114,6 +114,43 @@ export function composeInviteEmail(options: ComposeInviteEmailOptions): ComposeI
   }
 }
 
+/**
+ * The .ics of one interview for one attendee, as the invite email carries it
+ * (the download at /invites/<uid>.ics serves the same). `{ error }` as createInvite.
+ */
+export function buildInterviewInvite(
+  options: Pick<ComposeInviteEmailOptions, 'method' | 'uid' | 'sequence' | 'dtstamp' | 'details' | 'recipient' | 'from'> & {
+    publicUrl: string;
+    organizerEmail?: string;
+    description?: ReturnType<typeof describeInterview>;
+  },
+) {
+  const { details, recipient, method } = options;
+  const description = options.description ?? describeInterview(details, recipient);
+  const manageUrl = recipient === 'reporter' ? readHttpUrl(details.manageUrl) : null;
+  const calendarDescription =
+    method === 'CANCEL' ? `This interview is cancelled.\n${description.descriptionText}` : description.descriptionText;
+  return createInvite({
+    method,
+    uid: options.uid,
+    sequence: options.sequence,
+    dtstamp: options.dtstamp,
+    start: details.start,
+    end: details.end,
+    status: method === 'CANCEL' ? 'CANCELLED' : 'CONFIRMED',
+    summary: description.summary,
+    description: calendarDescription,
+    location: description.location,
+    // The reporter's event links to their manage page; the spokesperson's to the desk.
+    url: manageUrl ?? options.publicUrl,
+    organizer: { name: options.from.name, email: options.organizerEmail ?? options.from.email },
+    attendees: [
+      { name: details.reporter.name, email: details.reporter.email },
+      { name: details.spokesperson.name, email: details.spokesperson.email },
+    ],
+  });
+}
+
 function buildInviteEmail(options: ComposeInviteEmailOptions): ComposeInviteEmailResult {
   const { details, recipient, method } = options;
   const messageId = normaliseMessageId(options.messageId);
@@ -128,29 +165,7 @@ function buildInviteEmail(options: ComposeInviteEmailOptions): ComposeInviteEmai
   if (publicUrl === null) return { error: 'publicUrl: must be an absolute http(s) URL' };
 
   const description = describeInterview(details, recipient);
-  const manageUrl = recipient === 'reporter' ? readHttpUrl(details.manageUrl) : null;
-  const calendarDescription =
-    method === 'CANCEL' ? `This interview is cancelled.\n${description.descriptionText}` : description.descriptionText;
-
-  const invite = createInvite({
-    method,
-    uid: options.uid,
-    sequence: options.sequence,
-    dtstamp: options.dtstamp,
-    start: details.start,
-    end: details.end,
-    status: method === 'CANCEL' ? 'CANCELLED' : 'CONFIRMED',
-    summary: description.summary,
-    description: calendarDescription,
-    location: description.location,
-    // The reporter's event links to their manage page; the spokesperson's to the desk.
-    url: manageUrl ?? publicUrl,
-    organizer: { name: options.from.name, email: fromAddress },
-    attendees: [
-      { name: details.reporter.name, email: details.reporter.email },
-      { name: details.spokesperson.name, email: details.spokesperson.email },
-    ],
-  });
+  const invite = buildInterviewInvite({ ...options, description, organizerEmail: fromAddress, publicUrl });
   if ('error' in invite) return { error: `invite: ${invite.error}` };
 
   const recipientZone = recipient === 'reporter' ? details.reporter.timeZone : details.spokesperson.timeZone;

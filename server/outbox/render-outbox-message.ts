@@ -10,7 +10,7 @@ import type { StoredProposal } from '../requests/request-view';
 import { composeInviteEmail } from '../mail/compose-invite-email';
 import { renderNotification, type PressOfficerContact } from '../mail/render-email';
 import { renderEmailBody } from '../mail/render-email-body';
-import type { InterviewAttribution, InterviewFormat } from '../mail/describe-interview';
+import type { InterviewAttribution, InterviewDetails, InterviewFormat } from '../mail/describe-interview';
 
 /** A message that can never be rendered (its request is gone, bad data): not worth retrying. */
 export class PermanentRenderError extends Error {}
@@ -80,36 +80,25 @@ export async function renderOutboxMessage(db: Db, row: OutboxRow, config: Pick<C
   switch (row.kind) {
     case 'invite':
     case 'invite_cancel': {
-      const interview = row.interviewId
-        ? await db.interview.findUnique({ where: { id: row.interviewId }, select: { inviteUid: true, startsAt: true, endsAt: true, format: true, formatDetails: true, spokesperson: { select: { name: true, email: true, timeZone: true } } } })
-        : null;
-      if (!interview) throw new PermanentRenderError(`interview ${row.interviewId} no longer exists`);
+      if (!row.interviewId) throw new PermanentRenderError('an invite names no interview');
+      const invite = await loadInviteDetails(db, row.interviewId, config);
       const composed = composeInviteEmail({
         method: payload.method === 'CANCEL' ? 'CANCEL' : 'REQUEST',
         sequence: Number(payload.sequence ?? 0),
-        uid: interview.inviteUid,
-        dtstamp: row.createdAt,
+        uid: invite.uid,
+        dtstamp: typeof payload.dtstamp === 'number' ? payload.dtstamp : row.createdAt,
         recipient: payload.recipientRole === 'spokesperson' ? 'spokesperson' : 'reporter',
         from: { name: office.name, email: config.mailFrom },
         messageId: row.messageId,
         publicUrl: config.publicUrl,
+        // Times and meeting details as they were in this version (SEQUENCE) of the event.
         details: {
-          reference: request.reference,
-          spokesperson: interview.spokesperson,
-          reporter: { name: request.reporterName, email: request.reporterEmail, outlet: request.reporterOutlet, timeZone: request.reporterTimeZone, phone: request.reporterPhone ?? undefined, whatsapp: request.reporterWhatsapp ?? undefined },
-          start: interview.startsAt,
-          end: interview.endsAt,
-          format: interview.format as InterviewFormat,
-          formatDetails: (interview.formatDetails ?? {}) as Record<string, string>,
-          topic: request.topic,
-          attribution: request.attribution as InterviewAttribution,
-          language: request.language,
-          pressOfficer,
-          manageUrl: link,
+          ...invite.details,
+          ...(typeof payload.start === 'string' && typeof payload.end === 'string' ? { start: new Date(payload.start), end: new Date(payload.end) } : {}),
+          ...(payload.formatDetails ? { formatDetails: payload.formatDetails as InterviewDetails['formatDetails'] } : {}),
         },
       });
       if ('error' in composed) throw new PermanentRenderError(composed.error);
-      // The invite reflects the interview now: a later change queued its own message with a higher SEQUENCE.
       return { ...composed, to: row.recipient, date: row.createdAt };
     }
     case 'request_received':
@@ -149,6 +138,35 @@ export async function renderOutboxMessage(db: Db, row: OutboxRow, config: Pick<C
     default:
       throw new PermanentRenderError(`unknown outbox message kind ${row.kind}`);
   }
+}
+
+/**
+ * Everything an invite of this interview needs, as it is now: details for
+ * both attendees (the reporter's manage link included), UID, SEQUENCE, status.
+ */
+export async function loadInviteDetails(db: Db, interviewId: string, config: Pick<Config, 'publicUrl' | 'mailFrom'>) {
+  const interview = await db.interview.findUnique({
+    where: { id: interviewId },
+    select: { inviteUid: true, inviteSequence: true, status: true, startsAt: true, endsAt: true, format: true, formatDetails: true, spokesperson: { select: { name: true, email: true, timeZone: true } }, request: { select: requestSelect } },
+  });
+  if (!interview) throw new PermanentRenderError(`interview ${interviewId} no longer exists`);
+  const request = interview.request;
+  const secret = await getServerSecret(db);
+  const details: InterviewDetails = {
+    reference: request.reference,
+    spokesperson: interview.spokesperson,
+    reporter: { name: request.reporterName, email: request.reporterEmail, outlet: request.reporterOutlet, timeZone: request.reporterTimeZone, phone: request.reporterPhone ?? undefined, whatsapp: request.reporterWhatsapp ?? undefined },
+    start: interview.startsAt,
+    end: interview.endsAt,
+    format: interview.format as InterviewFormat,
+    formatDetails: (interview.formatDetails ?? {}) as InterviewDetails['formatDetails'],
+    topic: request.topic,
+    attribution: request.attribution as InterviewAttribution,
+    language: request.language,
+    pressOfficer: await pressOfficerFor(db, request.release, config),
+    manageUrl: manageUrl(config.publicUrl, request.reference, deriveManageToken(secret, request.id)),
+  };
+  return { details, uid: interview.inviteUid, sequence: interview.inviteSequence, status: interview.status, office: await officeName(db) };
 }
 
 /** A short note to the press office mailbox. */

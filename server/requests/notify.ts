@@ -13,12 +13,19 @@ export async function enqueueInviteMessages(tx: Tx, context: WorkflowContext, op
     select: {
       id: true,
       startsAt: true,
+      endsAt: true,
+      formatDetails: true,
       spokesperson: { select: { name: true, email: true } },
       request: { select: { id: true, reference: true, reporterEmail: true, reporterOutlet: true } },
     },
   });
   if (!interview) throw new AppError('NOT_FOUND', 'No such interview.');
   const title = `${interview.spokesperson.name} – ${interview.request.reporterOutlet}`;
+  // DTSTAMP must rise with every message about one event, even two changes within
+  // one second (iCalendar has whole seconds): one second after the previous one at least.
+  const previous = await tx.outboxMessage.findMany({ where: { interviewId: interview.id, kind: { in: ['invite', 'invite_cancel'] } }, select: { payload: true } });
+  const previousStamp = Math.max(0, ...previous.map((row) => Number((row.payload as { dtstamp?: number } | null)?.dtstamp ?? 0)));
+  const dtstamp = Math.max(Math.floor(context.now.getTime() / 1000) * 1000, previousStamp + 1000);
   const verb = options.method === 'CANCEL' ? 'Cancelled' : options.sequence === 0 ? 'Interview confirmed' : 'Interview updated';
   const kind: OutboxKind = options.method === 'CANCEL' ? 'invite_cancel' : 'invite';
   for (const [role, recipient] of [
@@ -31,7 +38,18 @@ export async function enqueueInviteMessages(tx: Tx, context: WorkflowContext, op
         kind,
         recipient,
         subject: `${verb}: ${title} (${interview.request.reference})`,
-        payload: { method: options.method, sequence: options.sequence, interviewId: interview.id, requestId: interview.request.id, recipientRole: role },
+        // The event as it is in this version: a later change queues its own message.
+        payload: {
+          method: options.method,
+          sequence: options.sequence,
+          dtstamp,
+          start: interview.startsAt.toISOString(),
+          end: interview.endsAt.toISOString(),
+          formatDetails: interview.formatDetails,
+          interviewId: interview.id,
+          requestId: interview.request.id,
+          recipientRole: role,
+        },
         interviewId: interview.id,
         requestId: interview.request.id,
       },

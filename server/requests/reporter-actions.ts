@@ -11,6 +11,7 @@ import { enqueueInviteMessages, enqueueRequestNotice } from './notify';
 import { toRequestView, requestViewSelect, type StoredProposal } from './request-view';
 import { assertInterviewTransition, assertRequestTransition } from './state';
 import type { WorkflowContext } from './context';
+import { googleCalendarUrl, outlookCalendarUrl } from '../invites/calendar-links';
 import type { manageInput, pickProposalInput, reporterCancelInput } from './schema';
 
 // One answer for "no such reference" and "wrong token", so the API never
@@ -36,13 +37,30 @@ async function loadView(db: Db | Tx, requestId: string, now: Date) {
   return toRequestView(row, { now, spokespeople: new Map(people.map((person) => [person.id, person])) });
 }
 
-/** requests.get: the reporter's view of their own request. */
-export async function getRequestForReporter(context: Pick<WorkflowContext, 'db' | 'now'>, input: z.output<typeof manageInput>) {
+/** "Add to calendar" for a booked interview: the .ics download and Google / Outlook.com links, in UTC. */
+function calendarLinks(view: Awaited<ReturnType<typeof loadView>>, publicUrl: string, token: string) {
+  const interview = view.interview;
+  if (!interview || (interview.status !== 'confirmed' && interview.status !== 'rescheduled')) return null;
+  const event = {
+    title: `Interview: ${view.spokesperson?.name ?? 'spokesperson'} – ${view.reporter.outlet}`,
+    start: new Date(interview.start.utc),
+    end: new Date(interview.end.utc),
+    details: `${view.topic}\nReference ${view.reference}`,
+  };
+  return {
+    ics: `${publicUrl}/invites/${encodeURIComponent(interview.inviteUid)}.ics?token=${encodeURIComponent(token)}`,
+    google: googleCalendarUrl(event),
+    outlook: outlookCalendarUrl(event),
+  };
+}
+
+/** requests.get: the reporter's view of their own request, with "add to calendar" links once booked. */
+export async function getRequestForReporter(context: Pick<WorkflowContext, 'db' | 'now' | 'config'>, input: z.output<typeof manageInput>) {
   const { id } = await authenticateReporter(context.db, input);
   const view = await loadView(context.db, id, context.now);
   // The reporter sees their request, not the desk's internal fields.
   const { hold: _hold, ...rest } = view;
-  return rest;
+  return { ...rest, calendar: calendarLinks(view, context.config.publicUrl, input.token) };
 }
 
 /**
