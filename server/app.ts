@@ -14,6 +14,7 @@ import { appRouter } from './routers/_app';
 import { healthHandler } from './http/health';
 import { queryFastPath } from './http/query-fast-path';
 import { inviteDownloadHandler } from './http/invite-download';
+import { renderFeed } from './feeds/manage-feeds';
 import { sendError } from './http/send-error';
 import { AppError } from './errors';
 import { clientDistDir } from './client-build';
@@ -51,6 +52,16 @@ export function createApp(deps: { database: Database; config: Config; logger: Lo
   const downloadInvite = inviteDownloadHandler(deps);
   app.get('/invites/:file', (request, response, next) => {
     downloadInvite(request, response).catch(next);
+  });
+  // Subscription feeds: the token in the path is the only credential (calendar apps send no cookies).
+  app.get('/feeds/:file', (request, response, next) => {
+    const token = /^(.+)\.ics$/.exec(String(request.params.file))?.[1] ?? '';
+    renderFeed({ db: deps.database.prisma, token, now: new Date() }).then((feed) => {
+      if (feed === null) return sendError(response, { code: 'NOT_FOUND', message: 'No feed at this address (it may have been rotated).' });
+      response.setHeader('Content-Type', 'text/calendar; charset=utf-8');
+      response.setHeader('Cache-Control', 'private, max-age=300');
+      response.send(feed);
+    }, next);
   });
 
   const createContext = contextFactory(deps);

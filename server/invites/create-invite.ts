@@ -30,9 +30,10 @@
  * properties we expect, so a future `ics` that starts emitting, say, a VALARM
  * or an X- property makes `createInvite` return an error instead of sending it.
  */
-import { createEvent, type EventAttributes } from 'ics';
+import { createEvent, createEvents, type EventAttributes } from 'ics';
+import { sanitizeText } from './sanitize-text';
 import { foldContentLine, unfoldContentLines } from './fold-ics';
-import { inviteOptionsSchema, type ValidInviteOptions } from './schema';
+import { DEFAULT_PRODUCT_ID, inviteOptionsSchema, type ValidInviteOptions } from './schema';
 
 export { DEFAULT_PRODUCT_ID } from './schema';
 
@@ -230,4 +231,51 @@ function formatIssues(issues: ReadonlyArray<{ path: PropertyKey[]; message: stri
   return issues
     .map((issue) => `${issue.path.length > 0 ? issue.path.map(String).join('.') : 'options'}: ${issue.message}`)
     .join('; ');
+}
+
+export interface FeedEvent {
+  uid: string;
+  sequence: number;
+  start: Date | number;
+  end: Date | number;
+  status: 'CONFIRMED' | 'CANCELLED';
+  summary: string;
+  description: string;
+  location?: string;
+}
+
+/**
+ * A subscription feed (METHOD:PUBLISH, RFC 5546: a published calendar, not an
+ * invitation): one VEVENT per interview with its invite UID and SEQUENCE, so a
+ * calendar that has both the emailed invite and the feed shows one event.
+ * Same byte guarantees as createInvite (UTC times, CRLF, 75-octet folding on
+ * whole characters, escaped text, identical under any process TZ).
+ */
+export function createFeed(options: { name: string; events: FeedEvent[]; dtstamp: Date | number; productId?: string }): CreateInviteResult {
+  const dtstamp = typeof options.dtstamp === 'number' ? options.dtstamp : options.dtstamp.getTime();
+  if (options.events.length === 0) {
+    // ics refuses an empty list; an empty calendar is still a valid feed.
+    const name = sanitizeText(options.name).replace(/[\\;,]/g, (character) => `\\${character}`).replace(/\n/g, '\\n');
+    return { value: ['BEGIN:VCALENDAR', 'VERSION:2.0', 'CALSCALE:GREGORIAN', 'METHOD:PUBLISH', `PRODID:${options.productId ?? DEFAULT_PRODUCT_ID}`, `X-WR-CALNAME:${name}`, 'X-PUBLISHED-TTL:PT1H', 'END:VCALENDAR'].map(foldContentLine).join(CRLF) + CRLF };
+  }
+  const events: (EventAttributes & { timestamp: number })[] = options.events.map((event) => ({
+    productId: options.productId ?? DEFAULT_PRODUCT_ID,
+    calName: sanitizeText(options.name),
+    uid: event.uid,
+    sequence: event.sequence,
+    timestamp: dtstamp,
+    start: typeof event.start === 'number' ? event.start : event.start.getTime(),
+    startInputType: 'utc',
+    startOutputType: 'utc',
+    end: typeof event.end === 'number' ? event.end : event.end.getTime(),
+    endInputType: 'utc',
+    endOutputType: 'utc',
+    title: sanitizeText(event.summary),
+    status: event.status,
+    ...(event.description ? { description: sanitizeText(event.description) } : {}),
+    ...(event.location ? { location: sanitizeText(event.location) } : {}),
+  }));
+  const generated = createEvents(events);
+  if (generated.error || !generated.value) return { error: `ics rejected the feed: ${generated.error?.message ?? 'no output'}` };
+  return { value: unfoldContentLines(generated.value).map(foldContentLine).join(CRLF) + CRLF };
 }

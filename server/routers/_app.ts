@@ -3,6 +3,7 @@ import { authRouter } from './auth';
 import { availabilityRouter } from './availability';
 import { deskRouter } from './desk';
 import { outboxRouter } from './outbox';
+import { feedsRouter } from './feeds';
 import { requestsRouter } from './requests';
 import { spokespeopleRouter } from './spokespeople';
 import { usersRouter } from './users';
@@ -15,6 +16,7 @@ export const appRouter = router({
   requests: requestsRouter,
   desk: deskRouter,
   outbox: outboxRouter,
+  feeds: feedsRouter,
 });
 
 /** The API's type, imported (type-only) by the web client. */
