@@ -13,6 +13,7 @@ import { deskCaller, makeBookableSpokesperson, publicCaller, requestInput, workf
 import { startTestSmtpServer } from '../../server/mail/smtp-server.test-fixture';
 import { createMailTransport } from '../../server/mail/transport';
 import { backoffMs, deliverDueMessages } from '../../server/outbox/deliver-outbox';
+import { openDatabase } from '../../server/db';
 
 let database: TestDatabase;
 let desk: Awaited<ReturnType<typeof deskCaller>>;
@@ -87,18 +88,21 @@ describe('outbox delivery', () => {
     expect(waiting.every((row) => row.status === 'pending' && row.attempts === 1 && row.lastError)).toBe(true);
     expect(waiting.every((row) => row.nextAttemptAt.getTime() === WORKFLOW_NOW.getTime() + backoffMs(1))).toBe(true);
 
-    // The server (and Interview Desk: a new transport and worker) come back.
+    // The SMTP server comes back, and so does Interview Desk after a restart: a new
+    // database connection, transport and worker, with nothing but the database in common.
     const smtp = await startTestSmtpServer({ port });
     const second = createMailTransport({ smtpUrl, outboxDir: mkdtempSync(join(tmpdir(), 'outbox-')), timeoutMs: 3000 });
+    const restarted = await openDatabase(database.target);
     try {
       // Not before the backoff has passed…
-      expect((await deliverDueMessages({ database, transport: second, config: config(), logger: silentLogger, now: WORKFLOW_NOW })).sent).toBe(0);
+      expect((await deliverDueMessages({ database: restarted, transport: second, config: config(), logger: silentLogger, now: WORKFLOW_NOW })).sent).toBe(0);
       // …then all of it, once.
       const later = new Date(WORKFLOW_NOW.getTime() + backoffMs(1));
-      expect(await deliverDueMessages({ database, transport: second, config: config(), logger: silentLogger, now: later })).toEqual({ sent: 4, retried: 0, dead: 0 });
-      expect(await deliverDueMessages({ database, transport: second, config: config(), logger: silentLogger, now: new Date(later.getTime() + 3_600_000) })).toEqual({ sent: 0, retried: 0, dead: 0 });
+      expect(await deliverDueMessages({ database: restarted, transport: second, config: config(), logger: silentLogger, now: later })).toEqual({ sent: 4, retried: 0, dead: 0 });
+      expect(await deliverDueMessages({ database: restarted, transport: second, config: config(), logger: silentLogger, now: new Date(later.getTime() + 3_600_000) })).toEqual({ sent: 0, retried: 0, dead: 0 });
       expect(smtp.received).toHaveLength(4);
     } finally {
+      await restarted.close();
       second.close();
       await smtp.close();
     }
