@@ -1,27 +1,22 @@
 // Subscription feeds at /feeds/<token>.ics: upcoming interviews with their
 // invite UIDs, cancellations shown for a week, secret URLs that rotate.
-import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
 import ICAL from 'ical.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createApp } from '../../server/app';
+import { startTestHttpServer } from '../support/http-server';
 import { createTestDatabase, type TestDatabase } from '../support/test-database';
-import { silentLogger } from '../support/context';
 import { appCodeOf, deskCaller, makeBookableSpokesperson, publicCaller, requestInput, workflowConfig } from '../support/workflow';
 
 let database: TestDatabase;
-let server: Server;
+let server: Awaited<ReturnType<typeof startTestHttpServer>>;
 let base: string;
 beforeAll(async () => {
   database = await createTestDatabase();
-  const app = createApp({ database, config: workflowConfig(database), logger: silentLogger });
-  server = await new Promise<Server>((resolve) => {
-    const listening = app.listen(0, '127.0.0.1', () => resolve(listening));
-  });
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  server = await startTestHttpServer(database, workflowConfig(database));
+  base = server.base;
 });
 afterAll(async () => {
-  await new Promise((resolve) => server.close(resolve));
+  await server.close();
   await database.destroy();
 });
 

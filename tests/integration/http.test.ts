@@ -1,26 +1,21 @@
 // Over real HTTP: health, the error shape, the Origin check, cookies.
-import type { AddressInfo } from 'node:net';
-import type { Server } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createApp } from '../../server/app';
+import { startTestHttpServer } from '../support/http-server';
 import { createTestDatabase, type TestDatabase } from '../support/test-database';
-import { makeTestConfig, silentLogger } from '../support/context';
+import { makeTestConfig } from '../support/context';
 import { makeSpokesperson, makeUser, TEST_PASSWORD } from '../support/factories';
 
 let database: TestDatabase;
-let server: Server;
+let server: Awaited<ReturnType<typeof startTestHttpServer>>;
 let base: string;
 
 beforeAll(async () => {
   database = await createTestDatabase();
-  const app = createApp({ database, config: makeTestConfig(database.target), logger: silentLogger });
-  server = await new Promise<Server>((resolve) => {
-    const listening = app.listen(0, '127.0.0.1', () => resolve(listening));
-  });
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  server = await startTestHttpServer(database, makeTestConfig(database.target));
+  base = server.base;
 });
 afterAll(async () => {
-  await new Promise((resolve) => server.close(resolve));
+  await server.close();
   await database.destroy();
 });
 
@@ -107,21 +102,17 @@ describe('login cookie and Origin check', () => {
 
   it('a Secure cookie when PUBLIC_URL is https', async () => {
     const config = makeTestConfig(database.target, { PUBLIC_URL: 'https://desk.example.org' });
-    const app = createApp({ database, config, logger: silentLogger });
-    const secureServer = await new Promise<Server>((resolve) => {
-      const listening = app.listen(0, '127.0.0.1', () => resolve(listening));
-    });
+    const secureServer = await startTestHttpServer(database, config);
     try {
       const user = await makeUser(database.prisma);
-      const port = (secureServer.address() as AddressInfo).port;
-      const response = await fetch(`http://127.0.0.1:${port}/trpc/auth.login`, {
+      const response = await fetch(`${secureServer.base}/trpc/auth.login`, {
         method: 'POST',
         headers: { 'content-type': 'application/json', origin: 'https://desk.example.org' },
         body: JSON.stringify({ email: user.email, password: TEST_PASSWORD }),
       });
       expect(response.headers.get('set-cookie')).toMatch(/Secure/);
     } finally {
-      await new Promise((resolve) => secureServer.close(resolve));
+      await secureServer.close();
     }
   });
 });

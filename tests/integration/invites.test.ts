@@ -1,7 +1,6 @@
 // Invites as recipients get them: the outbox's emails through the file
 // transport, parsed with ical.js, and the .ics download.
 import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
-import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -9,7 +8,7 @@ import ICAL from 'ical.js';
 import { DateTime } from 'luxon';
 import { simpleParser } from 'mailparser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createApp } from '../../server/app';
+import { startTestHttpServer } from '../support/http-server';
 import { createTestDatabase, type TestDatabase } from '../support/test-database';
 import { makeCookieRecorder, makeCaller, silentLogger } from '../support/context';
 import { TEST_PASSWORD } from '../support/factories';
@@ -19,19 +18,16 @@ import { deliverDueMessages } from '../../server/outbox/deliver-outbox';
 
 let database: TestDatabase;
 let desk: Awaited<ReturnType<typeof deskCaller>>;
-let server: Server;
+let server: Awaited<ReturnType<typeof startTestHttpServer>>;
 let base: string;
 beforeAll(async () => {
   database = await createTestDatabase();
   desk = await deskCaller(database);
-  const app = createApp({ database, config: workflowConfig(database), logger: silentLogger });
-  server = await new Promise<Server>((resolve) => {
-    const listening = app.listen(0, '127.0.0.1', () => resolve(listening));
-  });
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  server = await startTestHttpServer(database, workflowConfig(database));
+  base = server.base;
 });
 afterAll(async () => {
-  await new Promise((resolve) => server.close(resolve));
+  await server.close();
   await database.destroy();
 });
 

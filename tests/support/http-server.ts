@@ -1,0 +1,18 @@
+import type { AddressInfo } from 'node:net';
+import type { Server } from 'node:http';
+import { createApp } from '../../server/app';
+import type { Config } from '../../server/env';
+import type { Database } from '../../server/db';
+import { silentLogger } from './context';
+
+/** The real Express app on an ephemeral 127.0.0.1 port; close() stops it. */
+export async function startTestHttpServer(database: Database, config: Config) {
+  const app = createApp({ database, config, logger: silentLogger });
+  const server = await new Promise<Server>((resolve) => {
+    const listening = app.listen(0, '127.0.0.1', () => resolve(listening));
+  });
+  return {
+    base: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}
