@@ -40,7 +40,7 @@ export function queryFastPath(createContext: (options: CreateExpressContextOptio
     try {
       ctx = await createContext({ req: request, res: response, info: undefined as never });
       const data = await callProcedure({ router: appRouter, path, getRawInput: async () => input, ctx, type: 'query', signal: undefined, batchIndex: 0 });
-      send(response, 200, { result: { data } });
+      sendResult(response, data);
     } catch (cause) {
       const error = getTRPCErrorFromUnknown(cause);
       const shape = getErrorShape({ config: appRouter._def._config, error, type: 'query', path, input, ctx });
@@ -49,8 +49,25 @@ export function queryFastPath(createContext: (options: CreateExpressContextOptio
   };
 }
 
+// Procedures that memoise their answers (availability.slots) return the same
+// object to identical questions; its JSON is then serialised once, not per request.
+const serialised = new WeakMap<object, Buffer>();
+
+function sendResult(response: Response, data: unknown) {
+  if (typeof data !== 'object' || data === null) return send(response, 200, { result: { data } });
+  let bytes = serialised.get(data);
+  if (!bytes) {
+    bytes = Buffer.from(JSON.stringify({ result: { data } }), 'utf8');
+    serialised.set(data, bytes);
+  }
+  writeJson(response, 200, bytes);
+}
+
 function send(response: Response, status: number, body: unknown) {
-  const bytes = Buffer.from(JSON.stringify(body), 'utf8');
+  writeJson(response, status, Buffer.from(JSON.stringify(body), 'utf8'));
+}
+
+function writeJson(response: Response, status: number, bytes: Buffer) {
   response.statusCode = status;
   response.setHeader('Content-Type', 'application/json');
   response.setHeader('Content-Length', bytes.length);
