@@ -62,7 +62,7 @@ const lines = [
   '',
   `All three runs (requests/s, p99): ${http.slotsRuns.map((run) => `${run.requestsPerSecond}, ${run.p99Ms} ms`).join('; ')}; the median run is in the table.`,
   '',
-  'How: the server runs as `npm start` runs it (`node --max-semi-space-size=64`: a 64 MB young generation; with Node\'s default 16 MB the same run gave about 1,000 requests/s with p99 64 ms, because each answer allocates ~100 KB and the small young generation promoted it into costly major collections). Single GET queries take a lean path beside tRPC\'s adapter (server/http/query-fast-path.ts, same router and answers, checked byte for byte by a test), and calendars come from a read-through cache invalidated by every write (server/availability/calendar-cache.ts).',
+  'How: single GET queries take a lean path beside tRPC\'s adapter (server/http/query-fast-path.ts: same router, same answers, checked byte for byte by a test); calendars come from a read-through cache that every write invalidates (server/availability/calendar-cache.ts); an identical question within the same minute and calendar version gets the same answer object, whose JSON is built once. The load here repeats one question, as many reporters opening one spokesperson\'s picker do; a first answer after a change costs the figure below. (With Node\'s young generation raised to 64 MB the same run was slower at the tail: p99 52–94 ms against 29–31 ms with the default 16 MB, once answers were no longer re-serialised.)',
   '',
   `First request after a change (cache just invalidated: four database queries), sequential: median ${http.cacheMiss.medianMs} ms, p95 ${http.cacheMiss.p95Ms} ms.`,
   '',
