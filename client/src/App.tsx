@@ -1,42 +1,36 @@
-import { api } from './trpc';
-import { useQuery } from './use-query';
-import { formatLocalTimeNow, zoneCity } from './time';
+import { useLocation, onLinkClick } from './router';
+import { HomePage } from './pages/home';
+import { ReleasePage } from './pages/release';
+import { BookPage } from './pages/book';
+import { ManagePage } from './pages/manage';
 
-const languageNames = typeof Intl.DisplayNames === 'function' ? new Intl.DisplayNames(undefined, { type: 'language' }) : undefined;
-
-export function App() {
-  const spokespeople = useQuery(() => api.spokespeople.list.query(), []);
+function Page() {
+  const { path, search } = useLocation();
+  const query = new URLSearchParams(search);
+  let match: RegExpExecArray | null;
+  if ((match = /^\/releases\/([^/]+)$/.exec(path))) return <ReleasePage slug={decodeURIComponent(match[1]!)} />;
+  if ((match = /^\/book\/([^/]+)$/.exec(path))) return <BookPage spokesperson={decodeURIComponent(match[1]!)} releaseId={query.get('release') ?? undefined} />;
+  if ((match = /^\/manage\/([^/]+)$/.exec(path))) return <ManagePage reference={decodeURIComponent(match[1]!)} token={query.get('token') ?? ''} isNew={query.get('new') === '1'} />;
+  if (path === '/') return <HomePage />;
   return (
     <>
+      <h1>Page not found</h1>
+      <p>
+        <a href="/" onClick={onLinkClick}>Back to the press office</a>
+      </p>
+    </>
+  );
+}
+
+export function App() {
+  return (
+    <>
+      <a className="skip-link" href="#main">Skip to content</a>
       <header className="site-header">
-        <p className="brand">Interview Desk</p>
+        <a className="brand" href="/" onClick={onLinkClick}>Interview Desk</a>
       </header>
       <main id="main">
-        <h1>Our spokespeople</h1>
-        <p className="lede">Pick a spokesperson to see when they are free, in your own time zone.</p>
-        {spokespeople.status === 'loading' && <p role="status">Loading spokespeople…</p>}
-        {spokespeople.status === 'error' && <p role="alert">Could not load spokespeople: {spokespeople.message}</p>}
-        {spokespeople.status === 'ready' && spokespeople.data.length === 0 && <p>No spokespeople are available yet.</p>}
-        {spokespeople.status === 'ready' && spokespeople.data.length > 0 && (
-          <ul className="cards" aria-label="Spokespeople">
-            {spokespeople.data.map((person) => (
-              <li key={person.id} className="card">
-                <h2>{person.name}</h2>
-                <p className="title">{person.title}</p>
-                <p>
-                  <span className="label">Languages:</span>{' '}
-                  {person.languages.map((tag) => languageNames?.of(tag) ?? tag).join(', ')}
-                </p>
-                <p>
-                  <span className="label">Topics:</span> {person.topics.join(', ')}
-                </p>
-                <p>
-                  <span className="label">Local time:</span> {formatLocalTimeNow(person.timeZone)} in {zoneCity(person.timeZone)}
-                </p>
-              </li>
-            ))}
-          </ul>
-        )}
+        <Page />
       </main>
     </>
   );

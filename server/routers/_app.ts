@@ -4,6 +4,7 @@ import { availabilityRouter } from './availability';
 import { deskRouter } from './desk';
 import { outboxRouter } from './outbox';
 import { feedsRouter } from './feeds';
+import { releasesRouter } from './releases';
 import { requestsRouter } from './requests';
 import { spokespeopleRouter } from './spokespeople';
 import { usersRouter } from './users';
@@ -17,6 +18,7 @@ export const appRouter = router({
   desk: deskRouter,
   outbox: outboxRouter,
   feeds: feedsRouter,
+  releases: releasesRouter,
 });
 
 /** The API's type, imported (type-only) by the web client. */

@@ -1,0 +1,70 @@
+import { api } from '../trpc';
+import { useQuery } from '../use-query';
+import { Loaded } from '../components/query-state';
+import { formatLocalTimeNow, zoneCity } from '../time';
+import { onLinkClick } from '../router';
+
+const languageNames = typeof Intl.DisplayNames === 'function' ? new Intl.DisplayNames(undefined, { type: 'language' }) : undefined;
+export const languageName = (tag: string) => languageNames?.of(tag) ?? tag;
+
+export function HomePage() {
+  const spokespeople = useQuery(() => api.spokespeople.list.query(), []);
+  const releases = useQuery(() => api.releases.list.query(), []);
+  return (
+    <>
+      <h1>Interview requests</h1>
+      <p className="lede">Pick a spokesperson to see when they are free, in your own time zone, and request an interview.</p>
+      <section aria-labelledby="releases-heading">
+        <h2 id="releases-heading">Current releases</h2>
+        <Loaded state={releases} label="releases">
+          {(data) =>
+            data.length === 0 ? (
+              <p>No releases at the moment.</p>
+            ) : (
+              <ul className="list">
+                {data.map((release) => (
+                  <li key={release.id}>
+                    <a href={`/releases/${release.slug}`} onClick={onLinkClick}>
+                      {release.title}
+                    </a>
+                  </li>
+                ))}
+              </ul>
+            )
+          }
+        </Loaded>
+      </section>
+      <section aria-labelledby="spokespeople-heading">
+        <h2 id="spokespeople-heading">Our spokespeople</h2>
+        <Loaded state={spokespeople} label="spokespeople">
+          {(data) =>
+            data.length === 0 ? (
+              <p>No spokespeople are available yet.</p>
+            ) : (
+              <ul className="cards" aria-label="Spokespeople">
+                {data.map((person) => (
+                  <li key={person.id} className="card">
+                    <h3>{person.name}</h3>
+                    <p className="title">{person.title}</p>
+                    <p>
+                      <span className="label">Languages:</span> {person.languages.map(languageName).join(', ')}
+                    </p>
+                    <p>
+                      <span className="label">Topics:</span> {person.topics.join(', ')}
+                    </p>
+                    <p>
+                      <span className="label">Local time:</span> {formatLocalTimeNow(person.timeZone)} in {zoneCity(person.timeZone)}
+                    </p>
+                    <a className="button" href={`/book/${person.slug}`} onClick={onLinkClick}>
+                      Request an interview<span className="visually-hidden"> with {person.name}</span>
+                    </a>
+                  </li>
+                ))}
+              </ul>
+            )
+          }
+        </Loaded>
+      </section>
+    </>
+  );
+}
