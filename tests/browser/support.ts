@@ -1,0 +1,29 @@
+import { mkdirSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium, type Browser } from 'playwright-core';
+import { loadConfig } from '../../server/env';
+import { startServer, type RunningServer } from '../../server/start-server';
+import { createLogger } from '../../server/logger';
+
+/** Where screenshots go (kept as test artifacts). */
+export const SCREENSHOT_DIR = join(process.cwd(), 'test-results', 'screenshots');
+
+/** The real server, with the demo press office, on a fresh SQLite file and a free port. */
+export async function startDemoServer(): Promise<RunningServer & { base: string }> {
+  const folder = mkdtempSync(join(tmpdir(), 'desk-browser-'));
+  const port = 20000 + Math.floor(Math.random() * 20000);
+  const base = `http://127.0.0.1:${port}`;
+  const config = loadConfig({ DATABASE_URL: `file:${join(folder, 'desk.db')}`, LOG_LEVEL: 'silent', DATA_DIR: folder, PORT: String(port), PUBLIC_URL: base });
+  const running = await startServer({ config, logger: createLogger('silent'), announce: () => {} });
+  mkdirSync(SCREENSHOT_DIR, { recursive: true });
+  return { ...running, base };
+}
+
+/** Debian's Chromium, headless, with the flags this machine needs (no background network). */
+export function launchChromium(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync'],
+  });
+}
