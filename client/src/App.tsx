@@ -3,6 +3,7 @@ import { HomePage } from './pages/home';
 import { ReleasePage } from './pages/release';
 import { BookPage } from './pages/book';
 import { ManagePage } from './pages/manage';
+import { DeskPage } from './pages/desk';
 
 function Page() {
   const { path, search } = useLocation();
@@ -11,6 +12,7 @@ function Page() {
   if ((match = /^\/releases\/([^/]+)$/.exec(path))) return <ReleasePage slug={decodeURIComponent(match[1]!)} />;
   if ((match = /^\/book\/([^/]+)$/.exec(path))) return <BookPage spokesperson={decodeURIComponent(match[1]!)} releaseId={query.get('release') ?? undefined} />;
   if ((match = /^\/manage\/([^/]+)$/.exec(path))) return <ManagePage reference={decodeURIComponent(match[1]!)} token={query.get('token') ?? ''} isNew={query.get('new') === '1'} />;
+  if (path === '/desk' || path.startsWith('/desk/')) return <DeskPage />;
   if (path === '/') return <HomePage />;
   return (
     <>
@@ -28,6 +30,7 @@ export function App() {
       <a className="skip-link" href="#main">Skip to content</a>
       <header className="site-header">
         <a className="brand" href="/" onClick={onLinkClick}>Interview Desk</a>
+        <a className="header-link" href="/desk" onClick={onLinkClick}>Press office</a>
       </header>
       <main id="main">
         <Page />
