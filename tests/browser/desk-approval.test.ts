@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD } from '../../server/demo/seed-demo';
-import { launchChromium, SCREENSHOT_DIR, startDemoServer } from './support';
+import { launchChromium, SCREENSHOT_DIR, seriousAccessibilityViolations, startDemoServer } from './support';
 
 let server: Awaited<ReturnType<typeof startDemoServer>>;
 let browser: Browser;
@@ -63,6 +63,7 @@ describe('press-office console', () => {
     const top = page.getByRole('list', { name: /Open requests/ }).getByRole('listitem').first();
     expect(await top.getByRole('heading').innerText()).toBe(`${created.reference}: Dana Reporter, Example Wire`);
     await page.screenshot({ path: join(SCREENSHOT_DIR, 'console-queue-1280.png'), fullPage: true });
+    expect(await seriousAccessibilityViolations(page)).toEqual([]);
     await top.getByRole('button', { name: `Approve ${created.reference}` }).click();
     await page.getByText(`Approve ${created.reference}: done.`).waitFor();
 
@@ -77,6 +78,7 @@ describe('press-office console', () => {
     expect(ics).toContain(`DTEND:${compact(slot.end)}`);
     expect(ics).toContain('METHOD:REQUEST');
     await manage.screenshot({ path: join(SCREENSHOT_DIR, 'manage-confirmed-375.png'), fullPage: true });
+    expect(await seriousAccessibilityViolations(manage)).toEqual([]);
     await context.close();
     await reporter.close();
   });

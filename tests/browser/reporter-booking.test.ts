@@ -4,7 +4,7 @@
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, SCREENSHOT_DIR, startDemoServer } from './support';
+import { launchChromium, SCREENSHOT_DIR, seriousAccessibilityViolations, startDemoServer } from './support';
 
 let server: Awaited<ReturnType<typeof startDemoServer>>;
 let browser: Browser;
@@ -22,10 +22,14 @@ describe('reporter booking', () => {
     const context = await browser.newContext({ timezoneId: 'America/New_York', locale: 'en-US', viewport: { width: 375, height: 800 } });
     const page = await context.newPage();
     await page.goto(`${server.base}/`);
+    await page.getByRole('heading', { name: 'Our spokespeople' }).waitFor();
+    await page.getByText('Hector Guerra').first().waitFor();
+    expect(await seriousAccessibilityViolations(page)).toEqual([]);
     await page.getByRole('link', { name: 'Request an interview with Hector Guerra' }).click();
     expect(await page.getByLabel('Your time zone').inputValue()).toBe('America/New_York');
     await page.getByRole('heading', { name: 'Free times, New York time' }).waitFor();
     await page.screenshot({ path: join(SCREENSHOT_DIR, 'slot-picker-375.png') });
+    expect(await seriousAccessibilityViolations(page)).toEqual([]);
 
     // Every slot: New York time first, Zurich time beside it, 6 hours apart in winter.
     const first = page.locator('.slot').first();
@@ -52,6 +56,7 @@ describe('reporter booking', () => {
     await page.getByRole('heading', { name: /^Interview request IR-/ }).waitFor();
     expect(await page.getByText('Waiting for the press office').isVisible()).toBe(true);
     await page.screenshot({ path: join(SCREENSHOT_DIR, 'confirmation-375.png'), fullPage: true });
+    expect(await seriousAccessibilityViolations(page)).toEqual([]);
     expect(page.url()).toMatch(/\/manage\/IR-[0-9A-Z]{4}\?token=[A-Za-z0-9_-]{43}&new=1$/);
     await context.close();
   });
