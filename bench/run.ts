@@ -7,6 +7,7 @@ import { writeFileSync } from 'node:fs';
 import { runPureSlotBench } from './slots-pure';
 import { runHttpAvailabilityBench } from './http-availability';
 import { runApprovalRaceBench, runCreateRequestBench } from './http-requests';
+import { runClientBench } from './client';
 
 const machine = `${cpus().length} × ${cpus()[0]?.model.trim()}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}, ${process.platform}`;
 const date = new Date().toISOString().slice(0, 10);
@@ -19,6 +20,8 @@ console.log('requests.create over HTTP…');
 const create = await runCreateRequestBench();
 console.log('approval race…');
 const race = await runApprovalRaceBench();
+console.log('web client in Chromium…');
+const client = await runClientBench().catch((error: Error) => error);
 
 const check = (ok: boolean) => (ok ? 'met' : '**not met**');
 const lines = [
@@ -97,6 +100,12 @@ const lines = [
     if (!outcome || typeof outcome === 'string') return `| ${name} | ${outcome ?? 'not measured'} | | | |`;
     return `| ${name} | ${outcome.elapsedMs} ms | ${outcome.confirmed} | ${outcome.refused} | ≤ 2 s: ${check(outcome.elapsedMs <= 2000)} |`;
   }),
+  '',
+  '## Web client',
+  '',
+  client instanceof Error
+    ? `Not measured: ${client.message.split('\n')[0]}`
+    : `JavaScript shipped, gzipped: ${client.gzipKb} KB (target ≤ 200 KB: ${check(client.gzipKb <= 200)}). Slot picker, navigation to the first slot shown, Chromium on localhost at 375 px, median of 5 warm runs: ${client.renderMedianMs} ms, slowest ${client.renderMaxMs} ms (target ≤ 1 s: ${check(client.renderMedianMs <= 1000)}).`,
   '',
 ];
 writeFileSync(new URL('../BENCHMARKS.md', import.meta.url), lines.join('\n'));

@@ -43,7 +43,16 @@ export async function buildClient(logger?: Logger): Promise<void> {
   const started = performance.now();
   const { build } = await import('vite');
   const sourceHash = hashClientSources();
-  await build({ configFile: join(projectRoot, 'client', 'vite.config.ts'), logLevel: 'warn' });
+  // Vite picks React's development JSX and runtime when NODE_ENV says so (a test
+  // runner sets "test"); the client must always be the production build.
+  const nodeEnv = process.env.NODE_ENV;
+  process.env.NODE_ENV = 'production';
+  try {
+    await build({ configFile: join(projectRoot, 'client', 'vite.config.ts'), logLevel: 'warn', mode: 'production' });
+  } finally {
+    if (nodeEnv === undefined) delete process.env.NODE_ENV;
+    else process.env.NODE_ENV = nodeEnv;
+  }
   writeFileSync(join(clientDistDir(), STAMP_FILE), sourceHash + '\n');
   logger?.info({ ms: Math.round(performance.now() - started) }, 'web client built');
 }

@@ -34,8 +34,8 @@ export function browserTimeZone(): string {
 }
 
 /** IANA zones the browser knows, with the current UTC offset, for the zone picker. */
-export function listTimeZones(now = new Date()): { zone: string; label: string }[] {
-  const zones = typeof Intl.supportedValuesOf === 'function' ? Intl.supportedValuesOf('timeZone') : ['UTC'];
+export function listTimeZones(now = new Date(), only?: string[]): { zone: string; label: string }[] {
+  const zones = only ?? (typeof Intl.supportedValuesOf === 'function' ? Intl.supportedValuesOf('timeZone') : ['UTC']);
   return zones.map((zone) => {
     const offset = new Intl.DateTimeFormat('en', { timeZone: zone, timeZoneName: 'longOffset' }).formatToParts(now).find((part) => part.type === 'timeZoneName')?.value ?? '';
     return { zone, label: `${zoneCity(zone)} — ${zone} (${offset.replace('GMT', 'UTC') || 'UTC'})` };

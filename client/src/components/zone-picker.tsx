@@ -5,7 +5,10 @@ import { listTimeZones } from '../time';
 export function ZonePicker({ value, onChange, label = 'Your time zone' }: { value: string; onChange: (zone: string) => void; label?: string }) {
   const id = useId();
   const [filter, setFilter] = useState('');
-  const zones = useMemo(() => listTimeZones(), []);
+  // Labelling ~400 zones with their offsets costs a few hundred ms in a browser:
+  // done on first use of the picker, not before the slots can show.
+  const [expanded, setExpanded] = useState(false);
+  const zones = useMemo(() => (expanded ? listTimeZones() : listTimeZones(new Date(), [value])), [expanded, value]);
   const shown = useMemo(() => {
     const needle = filter.trim().toLowerCase();
     const matches = needle ? zones.filter((zone) => zone.label.toLowerCase().includes(needle)) : zones;
@@ -14,9 +17,9 @@ export function ZonePicker({ value, onChange, label = 'Your time zone' }: { valu
   return (
     <div className="zone-picker">
       <label htmlFor={`${id}-search`}>Find your city</label>
-      <input id={`${id}-search`} type="search" value={filter} onChange={(event) => setFilter(event.target.value)} placeholder="e.g. New York, Baku, Kathmandu" />
+      <input id={`${id}-search`} type="search" value={filter} onFocus={() => setExpanded(true)} onChange={(event) => { setExpanded(true); setFilter(event.target.value); }} placeholder="e.g. New York, Baku, Kathmandu" />
       <label htmlFor={`${id}-zone`}>{label}</label>
-      <select id={`${id}-zone`} value={value} onChange={(event) => onChange(event.target.value)}>
+      <select id={`${id}-zone`} value={value} onFocus={() => setExpanded(true)} onMouseDown={() => setExpanded(true)} onChange={(event) => onChange(event.target.value)}>
         {shown.map((zone) => (
           <option key={zone.zone} value={zone.zone}>
             {zone.label}
