@@ -25,6 +25,12 @@ describe('reporter booking', () => {
     await page.getByRole('heading', { name: 'Our spokespeople' }).waitFor();
     await page.getByText('Hector Guerra').first().waitFor();
     expect(await seriousAccessibilityViolations(page)).toEqual([]);
+    // "Anyone on a topic": only Kasia covers treaty accession.
+    await page.getByLabel('Topic', { exact: true }).fill('treaty accession');
+    await page.getByRole('button', { name: 'Find who is free' }).click();
+    const found = page.getByRole('list', { name: 'Spokespeople, soonest free first' }).getByRole('listitem');
+    await found.first().waitFor();
+    expect(await found.allInnerTexts()).toEqual([expect.stringMatching(/^Kasia Derlicka-Rosenbauer: free from .+ \(New York\)$/)]);
     await page.getByRole('link', { name: 'Request an interview with Hector Guerra' }).click();
     expect(await page.getByLabel('Your time zone').inputValue()).toBe('America/New_York');
     await page.getByRole('heading', { name: 'Free times, New York time' }).waitFor();

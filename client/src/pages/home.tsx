@@ -3,6 +3,7 @@ import { useQuery } from '../use-query';
 import { Loaded } from '../components/query-state';
 import { formatLocalTimeNow, zoneCity } from '../time';
 import { onLinkClick } from '../router';
+import { TopicSearch } from './topic-search';
 
 const languageNames = typeof Intl.DisplayNames === 'function' ? new Intl.DisplayNames(undefined, { type: 'language' }) : undefined;
 export const languageName = (tag: string) => languageNames?.of(tag) ?? tag;
@@ -34,6 +35,7 @@ export function HomePage() {
           }
         </Loaded>
       </section>
+      <TopicSearch />
       <section aria-labelledby="spokespeople-heading">
         <h2 id="spokespeople-heading">Our spokespeople</h2>
         <Loaded state={spokespeople} label="spokespeople">
