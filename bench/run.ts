@@ -8,6 +8,7 @@ import { runPureSlotBench } from './slots-pure';
 import { runHttpAvailabilityBench } from './http-availability';
 import { runApprovalRaceBench, runCreateRequestBench } from './http-requests';
 import { runClientBench } from './client';
+import { runContactsBench } from './contacts';
 
 const machine = `${cpus().length} × ${cpus()[0]?.model.trim()}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}, ${process.platform}`;
 const date = new Date().toISOString().slice(0, 10);
@@ -20,6 +21,8 @@ console.log('requests.create over HTTP…');
 const create = await runCreateRequestBench();
 console.log('approval race…');
 const race = await runApprovalRaceBench();
+console.log('media list…');
+const contacts = await runContactsBench();
 console.log('web client in Chromium…');
 const client = await runClientBench().catch((error: Error) => error);
 
@@ -100,6 +103,12 @@ const lines = [
     if (!outcome || typeof outcome === 'string') return `| ${name} | ${outcome ?? 'not measured'} | | | |`;
     return `| ${name} | ${outcome.elapsedMs} ms | ${outcome.confirmed} | ${outcome.refused} | ≤ 2 s: ${check(outcome.elapsedMs <= 2000)} |`;
   }),
+  '',
+  '## Media list (SQLite)',
+  '',
+  `${contacts.contacts.toLocaleString('en')} contacts (seeded in ${Math.round(contacts.seedMs / 100) / 10} s). Search over HTTP (\`contacts.list\` with a text query, word-prefix and accent-insensitive), ${contacts.search.queries} queries: median ${contacts.search.medianMs} ms, p95 ${contacts.search.p95Ms} ms (target median ≤ 20 ms: ${check(contacts.search.medianMs <= 20)}). A prefix that matches nothing scans every row (LIKE on the folded search text): a word index (FTS5 / trigram) is the next step.`,
+  '',
+  `CSV import of ${contacts.import.rows.toLocaleString('en')} rows: ${Math.round(contacts.import.ms / 100) / 10} s (target ≤ 10 s: ${check(contacts.import.ms <= 10_000)}); the same file again (nothing changes): ${Math.round(contacts.reimport.ms / 100) / 10} s.`,
   '',
   '## Web client',
   '',

@@ -19,9 +19,10 @@ import { sendError } from './http/send-error';
 import { AppError } from './errors';
 import { clientDistDir } from './client-build';
 
-// Largest JSON body we accept; the biggest legitimate input (a request with
-// questions) is a few KB. Bigger bodies are refused before parsing.
-const MAX_BODY_BYTES = 256 * 1024;
+// Largest JSON body we accept. Most inputs are a few KB; a media-list import
+// (contacts.importCsv / importVCard) carries the whole file, and 5 MB holds
+// about 60,000 CSV rows. Bigger bodies are refused before parsing.
+const MAX_BODY_BYTES = 5 * 1024 * 1024;
 
 export function createApp(deps: { database: Database; config: Config; logger: Logger }) {
   const app = express();
@@ -90,7 +91,7 @@ export function createApp(deps: { database: Database; config: Config; logger: Lo
   // Malformed JSON and oversized bodies land here from express.json().
   app.use((error: Error & { status?: number; type?: string }, request: Request & { log?: Logger }, response: Response, _next: NextFunction) => {
     if (error.type === 'entity.too.large') {
-      return sendError(response, new AppError('VALIDATION_FAILED', `The request body is larger than ${MAX_BODY_BYTES / 1024} KB.`));
+      return sendError(response, new AppError('VALIDATION_FAILED', `The request body is larger than ${MAX_BODY_BYTES / 1024 / 1024} MB; split the import into smaller files.`));
     }
     if (error.status === 400) return sendError(response, new AppError('VALIDATION_FAILED', 'The request body is not valid JSON.'));
     request.log?.error({ err: error }, 'unhandled error');

@@ -6,6 +6,7 @@
 import { readFileSync } from 'node:fs';
 import type { Db, Tx } from '../db';
 import { hashPassword } from '../auth/password';
+import { contactColumns } from '../contacts/contact-record';
 
 export const DEMO_PASSWORD = 'demo-press-office';
 const DEMO_MARKER = 'demo.seededAt';
@@ -198,17 +199,31 @@ async function writeDemo(tx: Tx, passwordHash: string) {
       { name: 'Radio Caucasus Example', kind: 'radio', country: 'AZ', language: 'en', website: 'https://radio.example.org' },
     ].map((data) => tx.outlet.create({ data, select: { id: true } })),
   );
+  const outletNames = ['Lakeside Tribune (fictitious)', 'Example Wire Service', 'Radio Caucasus Example'];
   const contacts = [
-    { name: 'Camille Dufour', email: 'camille.dufour@example.org', outletId: outlets[0]!.id, role: 'International affairs', languages: ['fr', 'en'], timeZone: 'Europe/Zurich', country: 'CH', phone: '+41790000003', searchText: 'camille dufour camille.dufour@example.org lakeside tribune (fictitious)' },
-    { name: 'Daniel Okafor', email: 'daniel.okafor@example.org', outletId: outlets[1]!.id, role: 'Diplomacy correspondent', languages: ['en'], timeZone: 'America/New_York', country: 'US', phone: '+12025550104', searchText: 'daniel okafor daniel.okafor@example.org example wire service' },
-    { name: 'Leyla Mammadova', email: 'leyla.mammadova@example.org', outletId: outlets[2]!.id, role: 'Conflict reporter', languages: ['en', 'az', 'ru'], timeZone: 'Asia/Baku', country: 'AZ', whatsapp: '+994500000005', searchText: 'leyla mammadova leyla.mammadova@example.org radio caucasus example' },
+    { name: 'Camille Dufour', email: 'camille.dufour@example.org', outlet: 0, role: 'International affairs', languages: ['fr', 'en'], timeZone: 'Europe/Zurich', country: 'CH', phone: '+41790000003' },
+    { name: 'Daniel Okafor', email: 'daniel.okafor@example.org', outlet: 1, role: 'Diplomacy correspondent', languages: ['en'], timeZone: 'America/New_York', country: 'US', phone: '+12025550104' },
+    { name: 'Leyla Mammadova', email: 'leyla.mammadova@example.org', outlet: 2, role: 'Conflict reporter', languages: ['en', 'az', 'ru'], timeZone: 'Asia/Baku', country: 'AZ', whatsapp: '+994500000005' },
   ];
   for (const contact of contacts) {
+    // The same columns (search text, facets, phones) as contacts made through the media list.
+    const columns = contactColumns({
+      name: contact.name,
+      emails: [contact.email],
+      phones: contact.phone ? [{ e164: contact.phone, kind: 'work' }] : [],
+      whatsapp: contact.whatsapp ?? null,
+      outletId: outlets[contact.outlet]!.id,
+      outletName: outletNames[contact.outlet]!,
+      role: contact.role,
+      languages: contact.languages,
+      timeZone: contact.timeZone,
+      country: contact.country,
+      notes: null,
+      tags: ['demo'],
+    });
     await tx.mediaContact.create({
       data: {
-        ...contact,
-        emailNormalized: contact.email,
-        tags: ['demo'],
+        ...columns,
         source: 'Demo data',
         lawfulBasis: 'legitimate_interest',
         lawfulBasisAt: new Date('2020-10-31T08:00:00Z'),

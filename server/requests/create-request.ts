@@ -14,6 +14,8 @@ import { deriveManageToken, hashManageToken, manageUrl } from './manage-token';
 import { createReference } from './reference';
 import { hostOf, type WorkflowContext } from './context';
 import type { createRequestInput } from './schema';
+import { buildFacets, findErasedValues, nationalFormOf } from '../contacts/contact-record';
+import { buildContactSearchText, foldForSearch } from '../contacts/search-text';
 
 type CreateRequestInput = z.output<typeof createRequestInput>;
 
@@ -180,7 +182,7 @@ async function insertRequest(
 ): Promise<CreatedRequest> {
   const { now, config } = context;
   const { spokesperson } = options;
-  const contactId = await linkMediaContact(tx, input, now);
+  const contactId = await linkMediaContact(tx, input, now, options.secret);
   const id = randomUUID();
   const token = deriveManageToken(options.secret, id);
   const reference = createReference(options.referenceLength);
@@ -236,7 +238,7 @@ async function insertRequest(
   );
   await recordAuditEvent({
     db: tx,
-    actor: { type: 'reporter', id: contactId },
+    actor: { type: 'reporter', id: contactId ?? undefined },
     action: 'request.create',
     entityType: 'request',
     entityId: id,
@@ -255,9 +257,17 @@ async function insertRequest(
   };
 }
 
-/** The contact for this email (case-insensitive), created if new; never a duplicate (unique emailNormalized). */
-async function linkMediaContact(tx: Tx, input: CreateRequestInput, now: Date): Promise<string> {
+/**
+ * The contact for this email (case-insensitive), created if new; never a
+ * duplicate (unique emailNormalized). An address merged into another contact
+ * links to the survivor. A person who was erased is not re-created: the
+ * request is kept (it must be answered) without a media contact.
+ */
+async function linkMediaContact(tx: Tx, input: CreateRequestInput, now: Date, secret: Buffer): Promise<string | null> {
   const email = input.reporter.email;
+  const existing = await tx.mediaContact.findUnique({ where: { emailNormalized: email }, select: { id: true, mergedIntoId: true } });
+  if (existing) return existing.mergedIntoId ?? existing.id;
+  if ((await findErasedValues(tx, secret, { emails: [email], phones: [] })).size > 0) return null;
   const contact = await tx.mediaContact.upsert({
     where: { emailNormalized: email },
     update: {},
@@ -269,13 +279,17 @@ async function linkMediaContact(tx: Tx, input: CreateRequestInput, now: Date): P
       languages: [input.language],
       timeZone: input.reporter.timeZone,
       phone: input.reporter.phone,
+      phoneNational: input.reporter.phone ? nationalFormOf(input.reporter.phone) : null,
+      phones: input.reporter.phone ? [{ e164: input.reporter.phone, national: nationalFormOf(input.reporter.phone), kind: 'cell' }] : [],
       whatsapp: input.reporter.whatsapp,
       tags: [],
       source: `Interview request (${input.reporter.outlet})`,
       // Answering a journalist's own request: legitimate interest (GDPR art. 6(1)(f)).
       lawfulBasis: 'legitimate_interest',
       lawfulBasisAt: now,
-      searchText: `${input.reporter.name} ${email} ${input.reporter.outlet}`.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase(),
+      searchText: buildContactSearchText({ name: input.reporter.name, emails: [email], outlet: input.reporter.outlet, role: input.reporter.role }),
+      nameFolded: foldForSearch(input.reporter.name),
+      facets: buildFacets({ languages: [input.language], tags: [], role: input.reporter.role ?? null }),
       createdAt: now,
     },
     select: { id: true },

@@ -8,6 +8,8 @@ import { releasesRouter } from './releases';
 import { requestsRouter } from './requests';
 import { spokespeopleRouter } from './spokespeople';
 import { usersRouter } from './users';
+import { contactsRouter } from './contacts';
+import { outletsRouter } from './outlets';
 
 export const appRouter = router({
   auth: authRouter,
@@ -19,6 +21,8 @@ export const appRouter = router({
   outbox: outboxRouter,
   feeds: feedsRouter,
   releases: releasesRouter,
+  contacts: contactsRouter,
+  outlets: outletsRouter,
 });
 
 /** The API's type, imported (type-only) by the web client. */
