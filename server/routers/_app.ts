@@ -10,6 +10,7 @@ import { spokespeopleRouter } from './spokespeople';
 import { usersRouter } from './users';
 import { contactsRouter } from './contacts';
 import { outletsRouter } from './outlets';
+import { pressContactsRouter } from './press-contacts';
 
 export const appRouter = router({
   auth: authRouter,
@@ -23,6 +24,7 @@ export const appRouter = router({
   releases: releasesRouter,
   contacts: contactsRouter,
   outlets: outletsRouter,
+  pressContacts: pressContactsRouter,
 });
 
 /** The API's type, imported (type-only) by the web client. */

@@ -36,3 +36,19 @@ describe('press releases', () => {
     expect(appCodeOf(await reporter.releases.create({ title: 'x', body: 'y' }).catch((error: unknown) => error))).toBe('UNAUTHENTICATED');
   });
 });
+
+describe('the press office’s own contacts', () => {
+  it('per-channel visibility decides what a release page shows', async () => {
+    const { caller: desk } = await deskCaller(database);
+    const contact = await desk.pressContacts.create({ name: 'Ana Press', title: 'Press officer', email: 'Press@Example.org', phone: '+41 (0) 78-000-0000', visibility: { email: 'public', phone: 'public', whatsapp: 'internal' } });
+    expect(contact).toMatchObject({ email: 'press@example.org', phone: '+41780000000' });
+    const release = await desk.releases.create({ title: 'Visible contact', body: 'Text', publishedAt: '2027-02-01T08:00:00Z', pressContactId: contact.id });
+    const reporter = await publicCaller(database);
+    expect((await reporter.releases.get({ slug: release.slug })).pressContact).toMatchObject({ email: 'press@example.org', phone: '+41780000000' });
+    await desk.pressContacts.update({ id: contact.id, visibility: { email: 'internal', phone: 'confirmed', whatsapp: 'internal' } });
+    expect((await reporter.releases.get({ slug: release.slug })).pressContact).toMatchObject({ email: null, phone: null });
+    const bad = await desk.pressContacts.create({ name: 'X', title: 'Y', email: 'x@example.org', phone: 'not a number' }).catch((error: unknown) => error);
+    expect(appCodeOf(bad)).toBe('VALIDATION_FAILED');
+    expect((await desk.pressContacts.list()).map((entry) => entry.name)).toContain('Ana Press');
+  });
+});
