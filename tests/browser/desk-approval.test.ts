@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD } from '../../server/demo/seed-demo';
-import { launchChromium, SCREENSHOT_DIR, seriousAccessibilityViolations, startDemoServer } from './support';
+import { launchChromium, SCREENSHOT_DIR, seriousAccessibilityViolations, startDemoServer, callProcedure } from './support';
 
 let server: Awaited<ReturnType<typeof startDemoServer>>;
 let browser: Browser;
@@ -19,14 +19,8 @@ afterAll(async () => {
   await server?.close();
 });
 
-async function trpc(path: string, input: unknown, method: 'GET' | 'POST' = 'GET') {
-  const response =
-    method === 'GET'
-      ? await fetch(`${server.base}/trpc/${path}?input=${encodeURIComponent(JSON.stringify(input))}`)
-      : await fetch(`${server.base}/trpc/${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(input) });
-  const body = await response.json();
-  if (!response.ok) throw new Error(body.error.message);
-  return body.result.data;
+function trpc(path: string, input: unknown, method: 'GET' | 'POST' = 'GET') {
+  return callProcedure(server.base, path, input, method);
 }
 
 describe('press-office console', () => {

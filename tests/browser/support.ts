@@ -38,3 +38,14 @@ export async function seriousAccessibilityViolations(page: import('playwright-co
   });
   return violations;
 }
+
+/** Calls a tRPC procedure over plain HTTP (queries as GET, mutations as POST), as any client could. */
+export async function callProcedure(base: string, path: string, input: unknown, method: 'GET' | 'POST' = 'GET') {
+  const response =
+    method === 'GET'
+      ? await fetch(`${base}/trpc/${path}?input=${encodeURIComponent(JSON.stringify(input))}`)
+      : await fetch(`${base}/trpc/${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(input) });
+  const body = await response.json();
+  if (!response.ok) throw new Error(body.error.message);
+  return body.result.data;
+}
