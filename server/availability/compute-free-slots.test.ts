@@ -3,30 +3,10 @@ import { DateTime, Settings } from 'luxon';
 import { computeFreeSlots } from './compute-free-slots';
 import { clearOffsetTimelineCache } from './offset-timeline';
 import type { ComputeFreeSlotsOptions, FreeSlot } from './types';
+import { makeOptions } from './test-factories';
 
 const HOUR = 3_600_000;
 
-/** Options for one spokesperson; tests override only what they are about. */
-function makeOptions(overrides: Partial<ComputeFreeSlotsOptions>): ComputeFreeSlotsOptions {
-  return {
-    timeZone: 'Europe/Zurich',
-    weeklyRules: [],
-    overrides: [],
-    timeOff: [],
-    bookings: [],
-    durationMinutes: 60,
-    stepMinutes: 60,
-    bufferBeforeMinutes: 0,
-    bufferAfterMinutes: 0,
-    minimumNoticeMinutes: 0,
-    maxPerDay: null,
-    horizonDays: 3650,
-    now: Date.UTC(2027, 0, 1),
-    from: Date.UTC(2027, 0, 1),
-    to: Date.UTC(2028, 0, 1),
-    ...overrides,
-  };
-}
 
 /** Unambiguous local time → instant (luxon as the oracle). */
 const local = (zone: string, iso: string) => DateTime.fromISO(iso, { zone }).toMillis();

@@ -2,30 +2,11 @@ import { describe, it, expect } from 'vitest';
 import { DateTime } from 'luxon';
 import { computeFreeSlots } from './compute-free-slots';
 import { formatSlots } from './format-slot';
-import type { ComputeFreeSlotsOptions, WeeklyRule } from './types';
+import type { WeeklyRule } from './types';
+import { makeOptions } from './test-factories';
 
 const EVERY_DAY = [1, 2, 3, 4, 5, 6, 7] as const;
 
-function makeOptions(overrides: Partial<ComputeFreeSlotsOptions>): ComputeFreeSlotsOptions {
-  return {
-    timeZone: 'Europe/Zurich',
-    weeklyRules: [],
-    overrides: [],
-    timeOff: [],
-    bookings: [],
-    durationMinutes: 60,
-    stepMinutes: 60,
-    bufferBeforeMinutes: 0,
-    bufferAfterMinutes: 0,
-    minimumNoticeMinutes: 0,
-    maxPerDay: null,
-    horizonDays: 3650,
-    now: Date.UTC(2027, 0, 1),
-    from: Date.UTC(2027, 0, 1),
-    to: Date.UTC(2028, 0, 1),
-    ...overrides,
-  };
-}
 
 const dailyAt = (start: string, end: string): WeeklyRule[] => EVERY_DAY.map((weekday) => ({ weekday, start, end }));
 
