@@ -3,6 +3,7 @@
 import type { z } from 'zod';
 import type { DbOrTx } from '../db';
 import { AppError } from '../errors';
+import { foldForSearch } from '../contacts/search-text';
 import { computeFreeSlots } from './compute-free-slots';
 import { formatSlots, formatSlotsByViewerDate, type SlotDay } from './format-slot';
 import { getCalendarCache } from './calendar-cache';
@@ -74,10 +75,6 @@ const answerMemo = new WeakMap<SpokespersonCalendar, Map<string, { minute: numbe
 const MAX_MEMO_ANSWERS = 256;
 
 
-/** Case- and accent-insensitive comparison form. */
-function fold(text: string): string {
-  return text.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase();
-}
 
 /** "en" matches "en-GB" and the other way round: reporters name a language, not a region. */
 export function speaksLanguage(languages: string[], wanted: string): boolean {
@@ -86,8 +83,8 @@ export function speaksLanguage(languages: string[], wanted: string): boolean {
 }
 
 export function coversTopic(topics: string[], wanted: string): boolean {
-  const needle = fold(wanted);
-  return topics.some((topic) => fold(topic).includes(needle));
+  const needle = foldForSearch(wanted);
+  return topics.some((topic) => foldForSearch(topic).includes(needle));
 }
 
 /**

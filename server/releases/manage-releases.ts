@@ -3,6 +3,7 @@
 import type { z } from 'zod';
 import type { Db } from '../db';
 import { AppError } from '../errors';
+import { slugify } from '../common/slugify';
 import { recordAuditEvent } from '../audit/record-audit-event';
 import type { releaseInput, updateReleaseInput } from './schema';
 
@@ -82,9 +83,6 @@ export async function listAllReleases(options: { db: Db }) {
   return rows.map((row) => toView(row, 'staff'));
 }
 
-function slugify(title: string) {
-  return title.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 80) || 'release';
-}
 
 /** Creates or updates a release with its spokespeople; CONFLICT for a taken slug. */
 export async function saveRelease(options: { db: Db; input: z.output<typeof releaseInput> | z.output<typeof updateReleaseInput>; actorId: string; now: Date }) {
@@ -93,7 +91,7 @@ export async function saveRelease(options: { db: Db; input: z.output<typeof rele
   const result = await db.$transaction(async (tx) => {
     const before = id ? await tx.release.findUnique({ where: { id }, select: { id: true, slug: true, title: true, publishedAt: true, embargoUntil: true } }) : null;
     if (id && !before) throw new AppError('NOT_FOUND', 'No such release.');
-    const slug = input.slug ?? before?.slug ?? slugify(input.title ?? 'release');
+    const slug = input.slug ?? before?.slug ?? slugify(input.title ?? 'release', { maxLength: 80, fallback: 'release' });
     const clash = await tx.release.findUnique({ where: { slug }, select: { id: true } });
     if (clash && clash.id !== id) throw new AppError('CONFLICT', `The address /releases/${slug} is taken; choose another slug.`);
     const data = {

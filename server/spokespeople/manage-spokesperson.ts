@@ -6,6 +6,7 @@ import type { z } from 'zod';
 import type { Db, Tx } from '../db';
 import type { Prisma } from '../generated/sqlite/client';
 import { AppError } from '../errors';
+import { slugify } from '../common/slugify';
 import type { SessionUser } from '../auth/schema';
 import { recordAuditEvent, type AuditActor } from '../audit/record-audit-event';
 import { invalidateCalendars } from '../availability/calendar-cache';
@@ -95,18 +96,6 @@ export async function listManagedSpokespeople(options: { db: Db }) {
   return options.db.spokesperson.findMany({ select: managedSelect, orderBy: { name: 'asc' } });
 }
 
-function slugify(name: string): string {
-  return (
-    name
-      .normalize('NFKD')
-      .replace(/[\u0300-\u036f]/g, '')
-      .toLowerCase()
-      .replace(/[^a-z0-9]+/g, '-')
-      .replace(/^-+|-+$/g, '')
-      .slice(0, 60) || 'spokesperson'
-  );
-}
-
 async function uniqueSlug(tx: Tx, wanted: string): Promise<string> {
   for (let attempt = 1; ; attempt++) {
     const slug = attempt === 1 ? wanted : `${wanted}-${attempt}`;
@@ -126,7 +115,7 @@ export async function createSpokesperson(options: { db: Db; input: z.output<type
     const created = await tx.spokesperson.create({
       data: {
         ...data,
-        slug: input.slug ?? (await uniqueSlug(tx, slugify(input.name))),
+        slug: input.slug ?? (await uniqueSlug(tx, slugify(input.name, { maxLength: 60, fallback: 'spokesperson' }))),
         weeklyRules: { create: weeklyRules.map((rule) => ({ weekday: rule.weekday, startTime: rule.start, endTime: rule.end })) },
       },
       select: { id: true },
