@@ -7,8 +7,7 @@ export type AuditActor = { type: 'user'; id: string } | { type: 'reporter'; id?:
  * Appends one audit event. Call it with the transaction client of the change it
  * describes, so the event and the change commit (or roll back) together.
  */
-export async function recordAuditEvent(options: {
-  db: DbOrTx;
+export interface AuditEventInput {
   actor: AuditActor;
   action: string;
   entityType: string;
@@ -17,19 +16,27 @@ export async function recordAuditEvent(options: {
   after?: unknown;
   ip?: string;
   now: Date;
-}): Promise<void> {
-  await options.db.auditEvent.create({
-    data: {
-      actorType: options.actor.type,
-      actorId: 'id' in options.actor ? options.actor.id : undefined,
-      action: options.action,
-      entityType: options.entityType,
-      entityId: options.entityId,
-      before: toJson(options.before),
-      after: toJson(options.after),
-      ip: options.ip,
-      createdAt: options.now,
-    },
+}
+
+export async function recordAuditEvent(options: AuditEventInput & { db: DbOrTx }): Promise<void> {
+  await recordAuditEvents(options.db, [options]);
+}
+
+/** Appends several audit events in one statement (the batched intake writes one per request). */
+export async function recordAuditEvents(db: DbOrTx, events: AuditEventInput[]): Promise<void> {
+  if (events.length === 0) return;
+  await db.auditEvent.createMany({
+    data: events.map((event) => ({
+      actorType: event.actor.type,
+      actorId: 'id' in event.actor ? event.actor.id : undefined,
+      action: event.action,
+      entityType: event.entityType,
+      entityId: event.entityId,
+      before: toJson(event.before),
+      after: toJson(event.after),
+      ip: event.ip,
+      createdAt: event.now,
+    })),
   });
 }
 

@@ -30,14 +30,20 @@ export interface SpokespersonCalendar {
   engine: Omit<ComputeFreeSlotsOptions, 'durationMinutes' | 'now' | 'from' | 'to'>;
 }
 
-/** Loads active spokespeople's calendars around `[from, to)`; unknown or inactive ids are absent. */
-export async function loadCalendars(options: { db: DbOrTx; where?: { ids?: string[] }; from: Date; to: Date }): Promise<SpokespersonCalendar[]> {
+export interface TimeWindow {
+  from: Date;
+  to: Date;
+}
+
+/**
+ * Loads active spokespeople's calendars around `[from, to)`, or around each of
+ * several `windows` (the batched intake checks requests scattered over months
+ * and must not read every booking in between); unknown or inactive ids are absent.
+ */
+export async function loadCalendars(options: { db: DbOrTx; where?: { ids?: string[] } } & (TimeWindow | { windows: TimeWindow[] })): Promise<SpokespersonCalendar[]> {
   const { db } = options;
-  const lower = new Date(options.from.getTime() - MARGIN_MS);
-  const upper = new Date(options.to.getTime() + MARGIN_MS);
-  // Local dates of the window in any zone lie within one day of the UTC dates.
-  const firstDate = new Date(options.from.getTime() - 86_400_000).toISOString().slice(0, 10);
-  const lastDate = new Date(options.to.getTime() + 86_400_000).toISOString().slice(0, 10);
+  const ranges = mergeWindows('windows' in options ? options.windows : [options]);
+  const during = (start: 'startsAt' | 'holdStart', end: 'endsAt' | 'holdEnd') => ({ OR: ranges.map((range) => ({ [start]: { lt: range.upper }, [end]: { gt: range.lower } })) });
 
   const people = await db.spokesperson.findMany({
     where: { active: true, ...(options.where?.ids ? { id: { in: options.where.ids } } : {}) },
@@ -61,7 +67,7 @@ export async function loadCalendars(options: { db: DbOrTx; where?: { ids?: strin
       maxPerDay: true,
       horizonDays: true,
       weeklyRules: { select: { weekday: true, startTime: true, endTime: true } },
-      overrides: { where: { date: { gte: firstDate, lte: lastDate } }, select: { date: true, ranges: true } },
+      overrides: { where: { OR: ranges.map((range) => ({ date: { gte: range.firstDate, lte: range.lastDate } })) }, select: { date: true, ranges: true } },
     },
     orderBy: { name: 'asc' },
   });
@@ -70,15 +76,15 @@ export async function loadCalendars(options: { db: DbOrTx; where?: { ids?: strin
 
   const [timeOff, interviews, holds] = await Promise.all([
     db.timeOff.findMany({
-      where: { spokespersonId: { in: ids }, startsAt: { lt: upper }, endsAt: { gt: lower } },
+      where: { spokespersonId: { in: ids }, ...during('startsAt', 'endsAt') },
       select: { spokespersonId: true, startsAt: true, endsAt: true },
     }),
     db.interview.findMany({
-      where: { spokespersonId: { in: ids }, status: { in: BUSY_INTERVIEW_STATUSES }, startsAt: { lt: upper }, endsAt: { gt: lower } },
+      where: { spokespersonId: { in: ids }, status: { in: BUSY_INTERVIEW_STATUSES }, ...during('startsAt', 'endsAt') },
       select: { id: true, spokespersonId: true, startsAt: true, endsAt: true, bufferBeforeMinutes: true, bufferAfterMinutes: true },
     }),
     db.interviewRequest.findMany({
-      where: { spokespersonId: { in: ids }, status: { in: HOLDING_REQUEST_STATUSES }, holdStart: { lt: upper }, holdEnd: { gt: lower } },
+      where: { spokespersonId: { in: ids }, status: { in: HOLDING_REQUEST_STATUSES }, ...during('holdStart', 'holdEnd') },
       select: { id: true, spokespersonId: true, holdStart: true, holdEnd: true },
     }),
   ]);
@@ -130,6 +136,25 @@ export async function loadCalendars(options: { db: DbOrTx; where?: { ids?: strin
       },
     };
   });
+}
+
+/** The windows widened by the margin, overlapping ones merged, with the local dates they may touch. */
+function mergeWindows(windows: TimeWindow[]): { lower: Date; upper: Date; firstDate: string; lastDate: string }[] {
+  const sorted = windows.map((window) => ({ lower: window.from.getTime() - MARGIN_MS, upper: window.to.getTime() + MARGIN_MS })).sort((a, b) => a.lower - b.lower);
+  const merged: { lower: number; upper: number }[] = [];
+  for (const range of sorted) {
+    const last = merged.at(-1);
+    if (last && range.lower <= last.upper) last.upper = Math.max(last.upper, range.upper);
+    else merged.push({ ...range });
+  }
+  // Local dates of a window in any zone lie within one day of its UTC dates.
+  const dateOf = (instant: number) => new Date(instant).toISOString().slice(0, 10);
+  return merged.map((range) => ({
+    lower: new Date(range.lower),
+    upper: new Date(range.upper),
+    firstDate: dateOf(range.lower + MARGIN_MS - 86_400_000),
+    lastDate: dateOf(range.upper - MARGIN_MS + 86_400_000),
+  }));
 }
 
 function groupBy<T>(rows: T[], key: (row: T) => string): Map<string, T[]> {

@@ -11,9 +11,9 @@ export interface RateLimitRule {
   windowMs: number;
 }
 
-/** Records several events in one query. */
-export async function recordEvents(db: DbOrTx, events: { bucket: string; key: string }[], now: Date): Promise<void> {
-  await db.rateLimitEvent.createMany({ data: events.map((event) => ({ ...event, createdAt: now })) });
+/** Records several events in one query (at `now`, or each at its own `at`). */
+export async function recordEvents(db: DbOrTx, events: { bucket: string; key: string; at?: Date }[], now: Date): Promise<void> {
+  await db.rateLimitEvent.createMany({ data: events.map((event) => ({ bucket: event.bucket, key: event.key, createdAt: event.at ?? now })) });
 }
 
 /**
@@ -21,25 +21,41 @@ export async function recordEvents(db: DbOrTx, events: { bucket: string; key: st
  * limit. Does not record anything itself: callers record what should count.
  */
 export async function assertWithinLimits(db: DbOrTx, rules: RateLimitRule[], now: Date, message: string): Promise<void> {
+  const counts = await countRecentEvents(db, rules, now);
+  for (const rule of rules) {
+    if ((counts.get(ruleKey(rule)) ?? 0) >= rule.limit) throw await rateLimitedError(db, rule, now, message);
+  }
+}
+
+/** The map key of a rule's count in countRecentEvents' answer. */
+export function ruleKey(rule: { bucket: string; key: string }): string {
+  return `${rule.bucket}\0${rule.key}`;
+}
+
+/** Events inside each rule's window, keyed by ruleKey (one query for all rules). */
+export async function countRecentEvents(db: DbOrTx, rules: RateLimitRule[], now: Date): Promise<Map<string, number>> {
+  const counts = new Map<string, number>();
+  if (rules.length === 0) return counts;
   // One query for all rules: every query costs about a millisecond here.
   const rows = await db.rateLimitEvent.groupBy({
     by: ['bucket', 'key'],
     where: { OR: rules.map((rule) => ({ bucket: rule.bucket, key: rule.key, createdAt: { gt: new Date(now.getTime() - rule.windowMs) } })) },
     _count: { _all: true },
   });
-  for (const rule of rules) {
-    const count = rows.find((row) => row.bucket === rule.bucket && row.key === rule.key)?._count._all ?? 0;
-    if (count >= rule.limit) {
-      const oldest = await db.rateLimitEvent.findFirst({
-        where: { bucket: rule.bucket, key: rule.key, createdAt: { gt: new Date(now.getTime() - rule.windowMs) } },
-        orderBy: { createdAt: 'asc' },
-        select: { createdAt: true },
-      });
-      const retryAt = (oldest?.createdAt.getTime() ?? now.getTime()) + rule.windowMs;
-      const retryAfterSeconds = Math.max(1, Math.ceil((retryAt - now.getTime()) / 1000));
-      throw new AppError('RATE_LIMITED', message, { details: { retryAfterSeconds } });
-    }
-  }
+  for (const row of rows) counts.set(ruleKey(row), row._count._all);
+  return counts;
+}
+
+/** RATE_LIMITED for a rule at its limit, saying when the oldest counted event leaves the window. */
+export async function rateLimitedError(db: DbOrTx, rule: RateLimitRule, now: Date, message: string): Promise<AppError> {
+  const oldest = await db.rateLimitEvent.findFirst({
+    where: { bucket: rule.bucket, key: rule.key, createdAt: { gt: new Date(now.getTime() - rule.windowMs) } },
+    orderBy: { createdAt: 'asc' },
+    select: { createdAt: true },
+  });
+  const retryAt = (oldest?.createdAt.getTime() ?? now.getTime()) + rule.windowMs;
+  const retryAfterSeconds = Math.max(1, Math.ceil((retryAt - now.getTime()) / 1000));
+  return new AppError('RATE_LIMITED', message, { details: { retryAfterSeconds } });
 }
 
 /** Deletes events older than the longest window we use; called by housekeeping. */

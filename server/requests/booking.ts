@@ -10,9 +10,10 @@
 // - SQLite: the UPDATE takes the database's single write lock (and the driver
 //   adapter runs one transaction at a time per process), so checks and writes
 //   of competing transactions cannot interleave.
-// Rows are locked in id order, so two transactions locking the same two
-// spokespeople cannot deadlock. Availability edits and time off also bump
-// bookingVersion, so they serialise with bookings too.
+// Rows are locked in id order (see lockSpokespeople), so two transactions
+// locking the same two spokespeople queue rather than deadlock. Availability
+// edits and time off also bump bookingVersion, so they serialise with bookings
+// too.
 import { DateTime } from 'luxon';
 import type { Db, Tx } from '../db';
 import { AppError } from '../errors';
@@ -32,15 +33,31 @@ export async function withBookingLock<T>(db: Db, spokespersonIds: (string | null
   const ids = [...new Set(spokespersonIds.filter((id): id is string => Boolean(id)))].sort();
   try {
     return await db.$transaction(async (tx) => {
-      for (const id of ids) {
-        const { count } = await tx.spokesperson.updateMany({ where: { id }, data: { bookingVersion: { increment: 1 } } });
-        if (count === 0) throw new AppError('NOT_FOUND', 'No such spokesperson.');
-      }
+      const locked = await lockSpokespeople(tx, ids);
+      if (locked.size < ids.length) throw new AppError('NOT_FOUND', 'No such spokesperson.');
       return work(tx);
     }, BOOKING_TRANSACTION_OPTIONS);
   } finally {
     invalidateCalendars(db, ids);
   }
+}
+
+/**
+ * Takes the booking lock of these spokespeople inside `tx` (see the top of this
+ * file); returns the ids that exist. One UPDATE for all of them: PostgreSQL's
+ * primary-key index scan visits (and locks) an IN list in key order, so two
+ * transactions locking overlapping sets queue rather than deadlock; should one
+ * ever deadlock, PostgreSQL aborts it and the caller's error handling applies.
+ * For callers that run their own transaction (the batched intake); everyone
+ * else uses withBookingLock.
+ */
+export async function lockSpokespeople(tx: Tx, spokespersonIds: string[]): Promise<Set<string>> {
+  const ids = [...new Set(spokespersonIds)].sort();
+  if (ids.length === 0) return new Set();
+  const { count } = await tx.spokesperson.updateMany({ where: { id: { in: ids } }, data: { bookingVersion: { increment: 1 } } });
+  if (count === ids.length) return new Set(ids);
+  // Some do not exist: the count says how many, not which.
+  return new Set((await tx.spokesperson.findMany({ where: { id: { in: ids } }, select: { id: true } })).map((row) => row.id));
 }
 
 export interface BookableCheck {
