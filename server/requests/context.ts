@@ -11,6 +11,17 @@ export interface WorkflowContext {
   now: Date;
 }
 
+/** Host names that fit the right-hand side of a Message-ID (RFC 5322 dot-atom). */
+const DOT_ATOM_HOST = /^[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)*$/;
+
+/**
+ * The domain part for the Message-IDs and invite UIDs we mint. The host name
+ * only: a port ("localhost:3000", the default PUBLIC_URL) is not allowed in a
+ * Message-ID, and invites carrying one were refused at delivery and went dead.
+ * An IPv6 literal does not fit either; the id's random left part keeps it
+ * unique whatever the domain, so "localhost" stands in.
+ */
 export function hostOf(publicUrl: string): string {
-  return new URL(publicUrl).host;
+  const { hostname } = new URL(publicUrl);
+  return DOT_ATOM_HOST.test(hostname) ? hostname : 'localhost';
 }

@@ -136,6 +136,20 @@ describe('outbox delivery', () => {
     expect((await database.prisma.outboxMessage.findUniqueOrThrow({ where: { id: dead[0]!.id } })).status).toBe('pending');
   });
 
+  it('invites go out when the public URL has a port (the default http://localhost:3000)', async () => {
+    await clearOutbox();
+    const portConfig = workflowConfig(database, { PUBLIC_URL: 'http://localhost:3000' });
+    const person = await makeBookableSpokesperson(database, { name: 'Hector Guerra', email: 'hector@example.org' });
+    const created = await (await publicCaller(database, { config: portConfig })).requests.create(requestInput(person.id, '2027-03-11T09:00:00Z'));
+    const { caller } = await (await import('../support/sign-in')).signedInCaller(database, 'press_officer', { now: () => WORKFLOW_NOW, config: portConfig });
+    await caller.desk.requests.approve({ requestId: created.requestId });
+    const transport = createMailTransport({ outboxDir: mkdtempSync(join(tmpdir(), 'outbox-')) });
+    expect(await deliverDueMessages({ database, transport, config: portConfig, logger: silentLogger, now: WORKFLOW_NOW })).toEqual({ sent: 4, retried: 0, dead: 0 });
+    const rows = await database.prisma.outboxMessage.findMany({ where: { requestId: created.requestId }, select: { kind: true, messageId: true } });
+    expect(rows.filter((row) => row.kind === 'invite')).toHaveLength(2);
+    for (const row of rows) expect(row.messageId).toMatch(/^<[^@\s]+@localhost>$/);
+  });
+
   it('without SMTP, messages are written as .eml files the staff mail view lists', async () => {
     await clearOutbox();
     const dataDir = mkdtempSync(join(tmpdir(), 'desk-data-'));
