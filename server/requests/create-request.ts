@@ -209,9 +209,7 @@ class IntakeQueue {
       await new Promise((resolve) => setImmediate(resolve));
       while (this.waiting.length > 0) {
         const batch = this.waiting.splice(0, MAX_BATCH);
-        const t0 = performance.now();
         const outcomes = await writeBatchOrEach(this.db, batch);
-        if (process.env.INTAKE_DEBUG) console.error('batch', batch.length, Math.round(performance.now() - t0));
         batch.forEach((pending, index) => settle(pending, outcomes, index));
       }
     } finally {
