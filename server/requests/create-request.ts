@@ -187,7 +187,7 @@ function intakeQueue(db: Db): IntakeQueue {
 
 /**
  * Collects requests while a batch is being written. A request that arrives
- * when nothing is running starts a batch at once (no added wait when idle).
+ * when nothing is running starts a batch on the next turn of the event loop.
  */
 class IntakeQueue {
   private readonly waiting: Pending[] = [];
