@@ -117,7 +117,8 @@ beforeAll(async () => {
 
   const aikoDays = (await freeSlots(aiko.id)).days;
   proposedStarts = [aikoDays[1]!.slots[0]!.start, aikoDays[2]!.slots[3]!.start, aikoDays[3]!.slots[6]!.start];
-  const kasiaSlots = (await freeSlots(kasia.id)).days[0]!.slots;
+  // Across days: the first day may be nearly over.
+  const kasiaSlots = (await freeSlots(kasia.id)).days.flatMap((day) => day.slots);
   kasiaFirst = kasiaSlots[0]!;
   const hectorFirst = (await freeSlots(hector.id)).days[0]!.slots[0]!;
 
