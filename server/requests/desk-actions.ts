@@ -22,7 +22,8 @@ async function loadDeskView(db: Db, requestId: string, now: Date) {
 /**
  * desk.requests.list: requests by deadline (soonest first; pending and
  * proposed by default), each with minutes to the deadline and the interviews
- * or held requests its requested time currently conflicts with.
+ * or held requests its requested time currently conflicts with (each named by
+ * its request's reference and reporter).
  */
 export async function listRequests(context: { db: Db; now: Date }, input: Partial<z.output<typeof listRequestsInput>> & { ids?: string[] }) {
   const { db, now } = context;
@@ -42,14 +43,15 @@ export async function listRequests(context: { db: Db; now: Date }, input: Partia
 
   // Conflicts of each open request's requested time with interviews and other holds.
   const open = rows.filter((row) => row.requestedStart && row.spokespersonId && (row.status === 'pending' || row.status === 'proposed'));
-  const conflictsById = new Map<string, { kind: 'interview' | 'hold'; id: string; start: string; end: string }[]>();
+  // Each conflict names the other request (reference and reporter), so the desk can say what it clashes with.
+  const conflictsById = new Map<string, { kind: 'interview' | 'hold'; id: string; reference: string; reporterName: string; reporterOutlet: string; start: string; end: string }[]>();
   if (open.length > 0) {
     const spokespersonIds = [...new Set(open.map((row) => row.spokespersonId!))];
     const earliest = new Date(Math.min(...open.map((row) => row.requestedStart!.getTime())) - 86_400_000);
     const latest = new Date(Math.max(...open.map((row) => row.requestedStart!.getTime())) + 2 * 86_400_000);
     const [interviews, holds, settings] = await Promise.all([
-      db.interview.findMany({ where: { spokespersonId: { in: spokespersonIds }, status: { in: ACTIVE_INTERVIEW_STATUSES }, startsAt: { lt: latest }, endsAt: { gt: earliest } }, select: { id: true, spokespersonId: true, startsAt: true, endsAt: true, bufferBeforeMinutes: true, bufferAfterMinutes: true } }),
-      db.interviewRequest.findMany({ where: { spokespersonId: { in: spokespersonIds }, status: 'pending', holdStart: { lt: latest }, holdEnd: { gt: earliest } }, select: { id: true, spokespersonId: true, holdStart: true, holdEnd: true } }),
+      db.interview.findMany({ where: { spokespersonId: { in: spokespersonIds }, status: { in: ACTIVE_INTERVIEW_STATUSES }, startsAt: { lt: latest }, endsAt: { gt: earliest } }, select: { id: true, spokespersonId: true, startsAt: true, endsAt: true, bufferBeforeMinutes: true, bufferAfterMinutes: true, request: { select: { reference: true, reporterName: true, reporterOutlet: true } } } }),
+      db.interviewRequest.findMany({ where: { spokespersonId: { in: spokespersonIds }, status: 'pending', holdStart: { lt: latest }, holdEnd: { gt: earliest } }, select: { id: true, spokespersonId: true, holdStart: true, holdEnd: true, reference: true, reporterName: true, reporterOutlet: true } }),
       db.spokesperson.findMany({ where: { id: { in: spokespersonIds } }, select: { id: true, bufferBeforeMinutes: true, bufferAfterMinutes: true } }),
     ]);
     const buffersOf = new Map(settings.map((person) => [person.id, person]));
@@ -60,10 +62,10 @@ export async function listRequests(context: { db: Db; now: Date }, input: Partia
       const found = [
         ...interviews
           .filter((interview) => interview.spokespersonId === row.spokespersonId && overlaps(candidate, widenBooking({ start: interview.startsAt.getTime(), end: interview.endsAt.getTime(), bufferBeforeMinutes: interview.bufferBeforeMinutes, bufferAfterMinutes: interview.bufferAfterMinutes }, buffers)))
-          .map((interview) => ({ kind: 'interview' as const, id: interview.id, start: interview.startsAt.toISOString(), end: interview.endsAt.toISOString() })),
+          .map((interview) => ({ kind: 'interview' as const, id: interview.id, ...interview.request, start: interview.startsAt.toISOString(), end: interview.endsAt.toISOString() })),
         ...holds
           .filter((hold) => hold.id !== row.id && hold.spokespersonId === row.spokespersonId && overlaps(candidate, widenBooking({ start: hold.holdStart!.getTime(), end: hold.holdEnd!.getTime() }, buffers)))
-          .map((hold) => ({ kind: 'hold' as const, id: hold.id, start: hold.holdStart!.toISOString(), end: hold.holdEnd!.toISOString() })),
+          .map((hold) => ({ kind: 'hold' as const, id: hold.id, reference: hold.reference, reporterName: hold.reporterName, reporterOutlet: hold.reporterOutlet, start: hold.holdStart!.toISOString(), end: hold.holdEnd!.toISOString() })),
       ];
       conflictsById.set(row.id, found);
     }

@@ -170,7 +170,7 @@ describe('desk triage', () => {
     await desk.caller.desk.requests.approve({ requestId: soon.requestId });
     const [open] = await desk.caller.desk.requests.list({ spokespersonId: person.id });
     expect(open!.reference).toBe(late.reference);
-    expect(open!.conflicts).toEqual([expect.objectContaining({ kind: 'interview', start: '2027-03-16T09:00:00.000Z' })]);
+    expect(open!.conflicts).toEqual([expect.objectContaining({ kind: 'interview', reference: soon.reference, start: '2027-03-16T09:00:00.000Z' })]);
     expect(appCodeOf(await fails(desk.caller.desk.requests.approve({ requestId: late.requestId })))).toBe('SLOT_TAKEN');
     expect((await database.prisma.interviewRequest.findUniqueOrThrow({ where: { id: late.requestId } })).status).toBe('pending');
   });
