@@ -52,10 +52,7 @@ export function PlannerPage(_props: { user: StaffUser }) {
   );
   const step = mode === 'day' ? 1 : 7;
   const unit = mode === 'day' ? 'day' : 'week';
-  const title =
-    mode === 'day'
-      ? formatDate(date)
-      : `Week of ${formatDate(range.days[0]!.date)}`;
+  const title = mode === 'day' ? formatDate(date) : `Week of ${formatDate(range.days[0]!.date)}`;
 
   return (
     <>
@@ -87,7 +84,7 @@ export function PlannerPage(_props: { user: StaffUser }) {
       <Loaded state={planner} label="the planner">
         {(data) =>
           data.spokespeople.length === 0 ? (
-            <p>No active spokespeople. Add one under Availability.</p>
+            <p>No active spokespeople to plan for.</p>
           ) : (
             <>
               {mode === 'day' ? <DayGrid data={data} axis={range} timeZone={timeZone} now={now} /> : <WeekGrid data={data} axis={range} timeZone={timeZone} now={now} />}
