@@ -160,6 +160,56 @@ export function computeFreeSlots(options: ComputeFreeSlotsOptions): FreeSlot[] {
   return isSorted ? slots : sortUniqueByStart(slots);
 }
 
+/** One local date's merged availability range, as instants. */
+export interface AvailabilityRange {
+  start: number;
+  end: number;
+  /** Local date (spokesperson's zone) whose rule or override the range comes from, `YYYY-MM-DD`. */
+  localDate: string;
+}
+
+/**
+ * The availability ranges (weekly rules and date overrides, rules 1–4) that overlap `[from, to)`,
+ * as instants, NOT clipped to the window: the same expansion the slot engine uses, for views that
+ * show working hours rather than slots (the desk planner). Ranges of one local date are merged;
+ * ranges of different dates are not (rule 3), so an overnight range may touch the next date's.
+ * Sorted by start. Pure; throws `RangeError` like {@link computeFreeSlots} for malformed input or
+ * a window over ~1000 days.
+ */
+export function expandAvailabilityRanges(
+  options: Pick<ComputeFreeSlotsOptions, 'timeZone' | 'weeklyRules' | 'overrides' | 'from' | 'to'>,
+): AvailabilityRange[] {
+  const rangesByWeekday = groupWeeklyRules(options);
+  const overrideRanges = groupOverrides(options);
+  if (!Number.isFinite(options.from) || !Number.isFinite(options.to)) {
+    throw new RangeError(`Invalid window [${options.from}, ${options.to})`);
+  }
+  if (options.to <= options.from) return [];
+  // Same date span as computeFreeSlots: offsets are within ±1 day and a range reaches at most into
+  // the next local date.
+  const firstDay = Math.floor(options.from / DAY_MS) - 2;
+  const lastDay = Math.floor(options.to / DAY_MS) + 1;
+  if (lastDay - firstDay > MAX_EXPANDED_DAYS) {
+    throw new RangeError(`Window of ${lastDay - firstDay} days is larger than ${MAX_EXPANDED_DAYS}`);
+  }
+  const timeline = getOffsetTimeline(options.timeZone, (firstDay - 1) * DAY_MS, (lastDay + 3) * DAY_MS);
+  const result: AvailabilityRange[] = [];
+  const starts: number[] = [];
+  const ends: number[] = [];
+  for (let day = firstDay; day <= lastDay; day++) {
+    const ranges = overrideRanges.get(day) ?? rangesByWeekday[getIsoWeekday(day) - 1] ?? [];
+    if (ranges.length === 0) continue;
+    resolveDayRanges(timeline, day, ranges, starts, ends);
+    for (let index = 0; index < starts.length; index++) {
+      const start = starts[index] as number;
+      const end = ends[index] as number;
+      if (end > options.from && start < options.to) result.push({ start, end, localDate: formatDayNumber(day) });
+    }
+  }
+  // Days are visited in order, but an overnight range can start after the next date's first one.
+  return result.sort((a, b) => a.start - b.start || a.end - b.end);
+}
+
 /**
  * Resolves one local date's wall ranges to instants and merges overlapping/touching ones (rule 3).
  * Writes into the reused `starts`/`ends` arrays to avoid garbage in the per-day loop.
@@ -202,7 +252,7 @@ function resolveDayRanges(
   }
 }
 
-function groupWeeklyRules(options: ComputeFreeSlotsOptions): ParsedRange[][] {
+function groupWeeklyRules(options: Pick<ComputeFreeSlotsOptions, 'weeklyRules'>): ParsedRange[][] {
   const byWeekday: ParsedRange[][] = [[], [], [], [], [], [], []];
   for (const rule of options.weeklyRules) {
     if (!Number.isInteger(rule.weekday) || rule.weekday < 1 || rule.weekday > 7) {
@@ -214,7 +264,7 @@ function groupWeeklyRules(options: ComputeFreeSlotsOptions): ParsedRange[][] {
 }
 
 /** Overrides by local day number; several overrides of one date are combined (rule 4). */
-function groupOverrides(options: ComputeFreeSlotsOptions): Map<number, ParsedRange[]> {
+function groupOverrides(options: Pick<ComputeFreeSlotsOptions, 'overrides'>): Map<number, ParsedRange[]> {
   const byDay = new Map<number, ParsedRange[]>();
   for (const override of options.overrides) {
     const day = parseLocalDate(override.date);

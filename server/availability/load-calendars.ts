@@ -94,8 +94,8 @@ export async function loadCalendars(options: { db: DbOrTx; where?: { ids?: strin
   const holdsBy = groupBy(holds, (row) => row.spokespersonId ?? '');
 
   return people.map((person) => {
-    const weeklyRules: WeeklyRule[] = person.weeklyRules.map((rule) => ({ weekday: rule.weekday as IsoWeekday, start: rule.startTime, end: rule.endTime }));
-    const overrides: DateOverride[] = person.overrides.map((override) => ({ date: override.date, ranges: override.ranges as unknown as DateOverride['ranges'] }));
+    const weeklyRules = toWeeklyRules(person.weeklyRules);
+    const overrides = toDateOverrides(person.overrides);
     const away: BusyInterval[] = (timeOffBy.get(person.id) ?? []).map((row) => ({ start: row.startsAt.getTime(), end: row.endsAt.getTime() }));
     const bookings: Booking[] = [
       ...(interviewsBy.get(person.id) ?? []).map((row) => ({
@@ -155,6 +155,16 @@ function mergeWindows(windows: TimeWindow[]): { lower: Date; upper: Date; firstD
     firstDate: dateOf(range.lower + MARGIN_MS - 86_400_000),
     lastDate: dateOf(range.upper - MARGIN_MS + 86_400_000),
   }));
+}
+
+/** Weekly-rule rows as the engine's rules. */
+export function toWeeklyRules(rows: { weekday: number; startTime: string; endTime: string }[]): WeeklyRule[] {
+  return rows.map((rule) => ({ weekday: rule.weekday as IsoWeekday, start: rule.startTime, end: rule.endTime }));
+}
+
+/** Date-override rows as the engine's overrides (ranges were validated when written). */
+export function toDateOverrides(rows: { date: string; ranges: unknown }[]): DateOverride[] {
+  return rows.map((override) => ({ date: override.date, ranges: override.ranges as DateOverride['ranges'] }));
 }
 
 function groupBy<T>(rows: T[], key: (row: T) => string): Map<string, T[]> {

@@ -37,3 +37,34 @@ export const searchInput = z
     slotsPerSpokesperson: z.number().int().min(1).max(MAX_SEARCH_SLOTS_PER_PERSON).default(3),
   })
   .refine(...windowWithin(MAX_SEARCH_WINDOW_DAYS));
+
+/**
+ * The planner shows a day or a week. A local week lasts 7 days ± a DST hour, so 8 days leaves room
+ * in any zone and bounds the work (it multiplies by the number of spokespeople).
+ */
+export const MAX_PLANNER_WINDOW_DAYS = 8;
+/** More than a press office has spokespeople; bounds the id list a client can send. */
+export const MAX_PLANNER_SPOKESPEOPLE = 200;
+
+/**
+ * Window length in ms, or null while either end is not a valid instant: zod 4 still runs object
+ * refinements after a field fails, and that field's own message is the one to show.
+ */
+function windowMs(value: { from: unknown; to: unknown }): number | null {
+  return value.from instanceof Date && value.to instanceof Date ? value.to.getTime() - value.from.getTime() : null;
+}
+
+export const plannerInput = z
+  .object({
+    from: instantSchema,
+    to: instantSchema,
+    /** The viewer's zone: its night hours are marked. */
+    timeZone: timeZoneSchema,
+    /** Only these spokespeople (unknown or inactive ones are left out); all active ones when absent. */
+    spokespersonIds: z.array(idSchema).max(MAX_PLANNER_SPOKESPEOPLE).optional(),
+  })
+  .refine((value) => (windowMs(value) ?? 1) > 0, { error: '"to" must be after "from"', path: ['to'] })
+  .refine((value) => (windowMs(value) ?? 0) <= MAX_PLANNER_WINDOW_DAYS * 86_400_000, {
+    error: `The planner shows at most ${MAX_PLANNER_WINDOW_DAYS} days: bring "to" closer to "from"`,
+    path: ['to'],
+  });

@@ -11,6 +11,8 @@ import {
   reassignInput,
   rescheduleInput,
 } from '../requests/schema';
+import { loadPlanner } from '../availability/load-planner';
+import { plannerInput } from '../availability/schema';
 import { pressOfficerProcedure, router } from '../trpc';
 import type { Context } from '../context';
 import type { SessionUser } from '../auth/schema';
@@ -20,6 +22,8 @@ function deskContext(ctx: Context & { user: SessionUser }) {
 }
 
 export const deskRouter = router({
+  /** All spokespeople's working hours, time off, interviews and holds over a day or week, with the viewer's night. */
+  planner: pressOfficerProcedure.input(plannerInput).query(({ ctx, input }) => loadPlanner({ db: ctx.db, input })),
   requests: router({
     list: pressOfficerProcedure.input(listRequestsInput).query(({ ctx, input }) => listRequests({ db: ctx.db, now: ctx.now() }, input)),
     approve: pressOfficerProcedure.input(approveInput).mutation(({ ctx, input }) => approveRequest(deskContext(ctx), input)),
