@@ -30,8 +30,12 @@ export interface SpokespersonCalendar {
   engine: Omit<ComputeFreeSlotsOptions, 'durationMinutes' | 'now' | 'from' | 'to'>;
 }
 
-/** Loads active spokespeople's calendars around `[from, to)`; unknown or inactive ids are absent. */
-export async function loadCalendars(options: { db: DbOrTx; where?: { ids?: string[] }; from: Date; to: Date }): Promise<SpokespersonCalendar[]> {
+/**
+ * Loads active spokespeople's calendars around `[from, to)`; unknown ids are
+ * absent, and so are inactive ones unless `includeInactive` (staff previewing
+ * hours before a spokesperson goes live).
+ */
+export async function loadCalendars(options: { db: DbOrTx; where?: { ids?: string[]; includeInactive?: boolean }; from: Date; to: Date }): Promise<SpokespersonCalendar[]> {
   const { db } = options;
   const lower = new Date(options.from.getTime() - MARGIN_MS);
   const upper = new Date(options.to.getTime() + MARGIN_MS);
@@ -40,7 +44,7 @@ export async function loadCalendars(options: { db: DbOrTx; where?: { ids?: strin
   const lastDate = new Date(options.to.getTime() + 86_400_000).toISOString().slice(0, 10);
 
   const people = await db.spokesperson.findMany({
-    where: { active: true, ...(options.where?.ids ? { id: { in: options.where.ids } } : {}) },
+    where: { ...(options.where?.includeInactive ? {} : { active: true }), ...(options.where?.ids ? { id: { in: options.where.ids } } : {}) },
     select: {
       id: true,
       name: true,
