@@ -143,6 +143,14 @@ describe('availability editor', () => {
     await page.getByText('No time off planned.').waitFor();
     expect(Date.parse((await offered(kasia.id)).filter((slot) => onThatDay(slot.start))[0]!.start)).toBe(newFirst.toMillis());
 
+    // A date override, unavailable all day: the preview drops that date; discarded unsaved.
+    await page.getByRole('button', { name: 'Add a date override' }).click();
+    await page.getByLabel('Override 1: Date').fill(date);
+    expect(await page.getByRole('checkbox', { name: /^Not available all day on / }).isChecked()).toBe(true);
+    await expect.poll(async () => (await settledPreviewStarts(page))?.filter(onThatDay), { timeout: 15_000 }).toEqual([]);
+    await page.getByRole('button', { name: 'Discard changes' }).click();
+    await expect.poll(async () => (await settledPreviewStarts(page))?.filter(onThatDay)[0], { timeout: 15_000 }).toBe(tokyoIso);
+
     // A weekly range that starts and ends at the same time: the server's message next to it, and nothing saved.
     const secondTo = page.getByLabel(`${weekday} hours 2: To`);
     await secondTo.fill(await page.getByLabel(`${weekday} hours 2: From`).inputValue());

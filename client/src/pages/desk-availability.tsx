@@ -132,7 +132,13 @@ function AvailabilityForm({ record: initial, dirty }: { record: ManagedSpokesper
   const zone = record.timeZone;
   const signature = draftSignature(draft);
   const isDirty = signature !== draftSignature(baseline);
-  dirty.current = isDirty;
+
+  useEffect(() => {
+    dirty.current = isDirty;
+    return () => {
+      dirty.current = false;
+    };
+  }, [isDirty, dirty]);
 
   useEffect(() => {
     if (!isDirty) return;
@@ -529,11 +535,13 @@ function OverrideRow({ override, index, errors, update, onRemove }: { override: 
     <li>
       <fieldset className="override">
         <legend>Override for {name}</legend>
-        <label htmlFor={`${id}-date`}>Date</label>
+        <label htmlFor={`${id}-date`}>
+          <span className="visually-hidden">Override {index + 1}: </span>Date
+        </label>
         <input id={`${id}-date`} type="date" value={override.date} required onChange={(event) => update((item) => ({ ...item, date: event.target.value }))} {...date.inputProps} />
         {date.text}
         <label className="checkbox">
-          <input type="checkbox" checked={override.unavailable} onChange={(event) => update((item) => ({ ...item, unavailable: event.target.checked, ranges: !event.target.checked && item.ranges.length === 0 ? [nextRange([])] : item.ranges }))} /> Not available all day
+          <input type="checkbox" checked={override.unavailable} onChange={(event) => update((item) => ({ ...item, unavailable: event.target.checked, ranges: !event.target.checked && item.ranges.length === 0 ? [nextRange([])] : item.ranges }))} /> Not available all day<span className="visually-hidden"> on {name}</span>
         </label>
         {!override.unavailable && (
           <>
@@ -556,7 +564,9 @@ function OverrideRow({ override, index, errors, update, onRemove }: { override: 
             </button>
           </>
         )}
-        <label htmlFor={`${id}-note`}>Note (optional)</label>
+        <label htmlFor={`${id}-note`}>
+          <span className="visually-hidden">Override {index + 1}: </span>Note (optional)
+        </label>
         <input id={`${id}-note`} value={override.note} maxLength={200} onChange={(event) => update((item) => ({ ...item, note: event.target.value }))} {...note.inputProps} />
         {note.text}
         <button type="button" className="secondary" onClick={onRemove}>
