@@ -336,9 +336,9 @@ function AvailabilityForm({ record: initial, dirty }: { record: ManagedSpokesper
         <Overrides draft={draft} errors={errors} change={change} zone={zone} />
         <TimeOff draft={draft} errors={errors} change={change} zone={zone} />
         <div className={`save-bar${isDirty ? ' is-dirty' : ''}`}>
-          {summary.length > 0 || unplaced.length > 0 ? (
+          {summary.length > 0 ? (
             <div role="alert" className="form-error">
-              {[...summary, ...(summary.length > 0 ? unplaced : [])].map((line) => (
+              {[...summary, ...unplaced].map((line) => (
                 <p key={line}>{line}</p>
               ))}
             </div>
