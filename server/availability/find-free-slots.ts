@@ -11,7 +11,8 @@ import type { SpokespersonCalendar } from './load-calendars';
 import type { searchInput, slotsInput } from './schema';
 import type { FreeSlot } from './types';
 
-function pickDuration(calendar: SpokespersonCalendar, requested: number | undefined): number {
+/** The requested duration, or the default; VALIDATION_FAILED for one the spokesperson does not offer. */
+export function pickDuration(calendar: SpokespersonCalendar, requested: number | undefined): number {
   if (requested === undefined) return calendar.defaultDurationMinutes;
   if (!calendar.allowedDurations.includes(requested)) {
     throw new AppError('VALIDATION_FAILED', `${calendar.name} gives interviews of ${calendar.allowedDurations.join(', ')} minutes; ${requested} is not one of them.`, {
@@ -52,18 +53,23 @@ export async function findFreeSlots(options: { db: DbOrTx; input: z.output<typeo
   const remembered = memo.get(key);
   if (remembered?.minute === minute) return remembered.answer;
   const slots = computeCalendarSlots(calendar, { durationMinutes, from: input.from, to: input.to, now: options.now });
-  const answer = {
-    spokesperson: { id: calendar.id, name: calendar.name, timeZone: calendar.timeZone },
-    timeZone: input.timeZone,
-    durationMinutes,
-    days: formatSlotsByViewerDate(slots, { viewerTimeZone: input.timeZone, spokespersonTimeZone: calendar.timeZone }),
-  };
+  const answer = shapeSlotsAnswer(calendar, { slots, durationMinutes, viewerTimeZone: input.timeZone });
   if (memo.size >= MAX_MEMO_ANSWERS) memo.clear();
   memo.set(key, { minute, answer });
   return answer;
 }
 
-type SlotsAnswer = { spokesperson: { id: string; name: string; timeZone: string }; timeZone: string; durationMinutes: number; days: SlotDay[] };
+export type SlotsAnswer = { spokesperson: { id: string; name: string; timeZone: string }; timeZone: string; durationMinutes: number; days: SlotDay[] };
+
+/** The answer of `availability.slots` (and the staff preview): slots grouped by the viewer's date. */
+export function shapeSlotsAnswer(calendar: SpokespersonCalendar, options: { slots: FreeSlot[]; durationMinutes: number; viewerTimeZone: string }): SlotsAnswer {
+  return {
+    spokesperson: { id: calendar.id, name: calendar.name, timeZone: calendar.timeZone },
+    timeZone: options.viewerTimeZone,
+    durationMinutes: options.durationMinutes,
+    days: formatSlotsByViewerDate(options.slots, { viewerTimeZone: options.viewerTimeZone, spokespersonTimeZone: calendar.timeZone }),
+  };
+}
 
 /**
  * Answers per calendar object. A calendar object lives until the cache reloads

@@ -38,15 +38,19 @@ export interface TimeWindow {
 /**
  * Loads active spokespeople's calendars around `[from, to)`, or around each of
  * several `windows` (the batched intake checks requests scattered over months
- * and must not read every booking in between); unknown or inactive ids are absent.
+ * and must not read every booking in between). Unknown ids are absent, and so
+ * are inactive ones unless `includeInactive` (staff previewing hours before a
+ * spokesperson goes live).
  */
-export async function loadCalendars(options: { db: DbOrTx; where?: { ids?: string[] } } & (TimeWindow | { windows: TimeWindow[] })): Promise<SpokespersonCalendar[]> {
+export async function loadCalendars(
+  options: { db: DbOrTx; where?: { ids?: string[]; includeInactive?: boolean } } & (TimeWindow | { windows: TimeWindow[] }),
+): Promise<SpokespersonCalendar[]> {
   const { db } = options;
   const ranges = mergeWindows('windows' in options ? options.windows : [options]);
   const during = (start: 'startsAt' | 'holdStart', end: 'endsAt' | 'holdEnd') => ({ OR: ranges.map((range) => ({ [start]: { lt: range.upper }, [end]: { gt: range.lower } })) });
 
   const people = await db.spokesperson.findMany({
-    where: { active: true, ...(options.where?.ids ? { id: { in: options.where.ids } } : {}) },
+    where: { ...(options.where?.includeInactive ? {} : { active: true }), ...(options.where?.ids ? { id: { in: options.where.ids } } : {}) },
     select: {
       id: true,
       name: true,

@@ -12,7 +12,8 @@ export const MAX_SEARCH_WINDOW_DAYS = 31;
 /** Slots listed per spokesperson in a search answer. */
 export const MAX_SEARCH_SLOTS_PER_PERSON = 20;
 
-const windowShape = {
+/** A slot window in a viewer's zone; shared by the public slot query and the staff preview. */
+export const slotWindowShape = {
   from: instantSchema,
   to: instantSchema,
   /** The viewer's zone: slots are given with its offset. */
@@ -20,18 +21,19 @@ const windowShape = {
   duration: z.number().int().min(5).max(480).optional(),
 };
 
-function windowWithin(days: number): [(value: { from: Date; to: Date }) => boolean, { error: string; path: string[] }] {
+/** Refinement: `to` after `from`, at most `days` later (spread into `.refine`). */
+export function windowWithin(days: number): [(value: { from: Date; to: Date }) => boolean, { error: string; path: string[] }] {
   return [
     (value) => value.to > value.from && value.to.getTime() - value.from.getTime() <= days * 86_400_000,
     { error: `"to" must be after "from" and at most ${days} days later`, path: ['to'] },
   ];
 }
 
-export const slotsInput = z.object({ spokespersonId: idSchema, ...windowShape }).refine(...windowWithin(MAX_SLOT_WINDOW_DAYS));
+export const slotsInput = z.object({ spokespersonId: idSchema, ...slotWindowShape }).refine(...windowWithin(MAX_SLOT_WINDOW_DAYS));
 
 export const searchInput = z
   .object({
-    ...windowShape,
+    ...slotWindowShape,
     topic: z.string().trim().min(1).max(100).optional(),
     language: languageTagSchema.optional(),
     slotsPerSpokesperson: z.number().int().min(1).max(MAX_SEARCH_SLOTS_PER_PERSON).default(3),

@@ -14,12 +14,14 @@ import {
 import {
   addTimeOffInput,
   createSpokespersonInput,
+  previewAvailabilityInput,
   removeDateOverrideInput,
   removeTimeOffInput,
   setAvailabilityInput,
   setDateOverrideInput,
   updateSpokespersonInput,
 } from '../spokespeople/schema';
+import { previewAvailability } from '../spokespeople/preview-availability';
 import { idSchema } from '../common/schema';
 import type { SessionUser } from '../auth/schema';
 import { pressOfficerProcedure, publicProcedure, router, staffProcedure } from '../trpc';
@@ -51,6 +53,10 @@ export const spokespeopleRouter = router({
   setAvailability: staffProcedure
     .input(setAvailabilityInput)
     .mutation(({ ctx, input }) => setAvailability({ db: ctx.db, input, actor: actorOf(ctx) })),
+  /** Staff: the slots a draft of setAvailability's input (plus time off and settings) would offer; saves nothing. */
+  previewAvailability: staffProcedure
+    .input(previewAvailabilityInput)
+    .query(({ ctx, input }) => previewAvailability({ db: ctx.db, input, actor: actorOf(ctx), now: ctx.now() })),
   setDateOverride: staffProcedure
     .input(setDateOverrideInput)
     .mutation(({ ctx, input }) => setDateOverride({ db: ctx.db, input, actor: actorOf(ctx) })),

@@ -178,8 +178,8 @@ export async function setAvailability(options: { db: Db; input: z.output<typeof 
     await tx.weeklyRule.createMany({
       data: input.weeklyRules.map((rule) => ({ spokespersonId: input.spokespersonId, weekday: rule.weekday, startTime: rule.start, endTime: rule.end })),
     });
+    // Repeated dates are refused by the input schema (setAvailabilityInput).
     if (input.overrides) {
-      assertDistinctDates(input.overrides.map((override) => override.date));
       await tx.dateOverride.deleteMany({ where: { spokespersonId: input.spokespersonId } });
       await tx.dateOverride.createMany({
         data: input.overrides.map((override) => ({ spokespersonId: input.spokespersonId, date: override.date, ranges: override.ranges, note: override.note })),
@@ -192,14 +192,6 @@ export async function setAvailability(options: { db: Db; input: z.output<typeof 
   // Slot answers are cached; drop what this change made stale.
   invalidateCalendars(options.db, [input.spokespersonId]);
   return result;
-}
-
-function assertDistinctDates(dates: string[]) {
-  const seen = new Set<string>();
-  for (const date of dates) {
-    if (seen.has(date)) throw new AppError('VALIDATION_FAILED', `Two overrides for ${date}: give each date once.`);
-    seen.add(date);
-  }
 }
 
 function pickAvailability(record: Awaited<ReturnType<typeof loadManaged>>) {

@@ -8,6 +8,7 @@ import {
   timeZoneSchema,
   wallTimeSchema,
 } from '../common/schema';
+import { MAX_SLOT_WINDOW_DAYS, slotWindowShape, windowWithin } from '../availability/schema';
 
 // Limits, each with its reason.
 /** Shortest and longest interview we schedule: a 5-minute radio hit to a half-day studio session. */
@@ -111,27 +112,80 @@ export const updateSpokespersonInput = z
   .extend({ id: idSchema, active: z.boolean().optional(), userId: idSchema.nullable().optional() })
   .refine(defaultInAllowed, defaultInAllowedMessage);
 
-export const setAvailabilityInput = z.object({
+/** Most date overrides one spokesperson keeps (more than a year of exceptions is a data-entry mistake). */
+export const MAX_DATE_OVERRIDES = 400;
+
+const availabilityShape = {
   spokespersonId: idSchema,
   weeklyRules: z.array(weeklyRuleSchema).max(MAX_WEEKLY_RULES),
   /** When given, replaces all date overrides; when absent, overrides are kept. */
-  overrides: z.array(dateOverrideSchema).max(400).optional(),
-});
+  overrides: z.array(dateOverrideSchema).max(MAX_DATE_OVERRIDES).optional(),
+};
+
+/**
+ * Each local date has at most one override. Checked in the schema (not in the
+ * write) so the message points at the repeated date's field, and the preview
+ * refuses the same drafts the save refuses.
+ */
+function distinctOverrideDates(value: { overrides?: { date: string }[] }, context: z.RefinementCtx) {
+  const seen = new Set<string>();
+  value.overrides?.forEach((override, index) => {
+    if (seen.has(override.date)) {
+      context.addIssue({ code: 'custom', message: `Two overrides for ${override.date}: give each date once.`, path: ['overrides', index, 'date'] });
+    }
+    seen.add(override.date);
+  });
+}
+
+export const setAvailabilityInput = z.object(availabilityShape).superRefine(distinctOverrideDates);
 
 export const setDateOverrideInput = dateOverrideSchema.extend({ spokespersonId: idSchema });
 export const removeDateOverrideInput = z.object({ spokespersonId: idSchema, date: localDateSchema });
 
+const timeOffShape = {
+  start: instantSchema,
+  end: instantSchema,
+  reason: z.string().trim().max(200).optional(),
+};
+
+/** The rules every time-off entry obeys, saved or drafted (spread into `.refine`). */
+type TimeOffRule = [(value: { start: Date; end: Date }) => boolean, { error: string; path: string[] }];
+const timeOffEndsAfterStart: TimeOffRule = [(value) => value.end > value.start, { error: 'The end must be after the start', path: ['end'] }];
+const timeOffWithinLimit: TimeOffRule = [
+  (value) => value.end.getTime() - value.start.getTime() <= MAX_TIME_OFF_DAYS * 86_400_000,
+  { error: `Time off spans at most ${MAX_TIME_OFF_DAYS} days; deactivate the spokesperson instead`, path: ['end'] },
+];
+
 export const addTimeOffInput = z
-  .object({
-    spokespersonId: idSchema,
-    start: instantSchema,
-    end: instantSchema,
-    reason: z.string().trim().max(200).optional(),
-  })
-  .refine((value) => value.end > value.start, { error: 'The end must be after the start', path: ['end'] })
-  .refine((value) => value.end.getTime() - value.start.getTime() <= MAX_TIME_OFF_DAYS * 86_400_000, {
-    error: `Time off spans at most ${MAX_TIME_OFF_DAYS} days; deactivate the spokesperson instead`,
-    path: ['end'],
-  });
+  .object({ spokespersonId: idSchema, ...timeOffShape })
+  .refine(...timeOffEndsAfterStart)
+  .refine(...timeOffWithinLimit);
 
 export const removeTimeOffInput = z.object({ spokespersonId: idSchema, timeOffId: idSchema });
+
+/**
+ * Time-off entries one preview may carry. A client sends the entries that reach
+ * into the previewed window (at most 62 days), so this is generous.
+ */
+export const MAX_DRAFT_TIME_OFF = 400;
+
+/**
+ * A draft of one spokesperson's availability, previewed without saving: the
+ * fields `setAvailability` takes (same schemas, so the same messages at the same
+ * paths), optionally draft time off and the settings the engine uses (same
+ * schemas as `update`), and the window and viewer zone of `availability.slots`.
+ * Anything left out is taken from what is saved.
+ */
+export const previewAvailabilityInput = z
+  .object({
+    ...availabilityShape,
+    /** When given, stands for all the spokesperson's time off. */
+    timeOff: z.array(z.object(timeOffShape).refine(...timeOffEndsAfterStart).refine(...timeOffWithinLimit)).max(MAX_DRAFT_TIME_OFF).optional(),
+    bufferBeforeMinutes: settingsShape.bufferBeforeMinutes.optional(),
+    bufferAfterMinutes: settingsShape.bufferAfterMinutes.optional(),
+    minimumNoticeMinutes: settingsShape.minimumNoticeMinutes.optional(),
+    maxPerDay: settingsShape.maxPerDay.optional(),
+    ...slotWindowShape,
+  })
+  .superRefine(distinctOverrideDates)
+  .refine(...windowWithin(MAX_SLOT_WINDOW_DAYS));
