@@ -1,12 +1,9 @@
 import type { DbOrTx } from '../db';
-import type { Prisma } from '../generated/sqlite/client';
+import { sortableId } from '../common/sortable-id';
+import { insertRows, jsonColumn } from '../db-insert';
 
 export type AuditActor = { type: 'user'; id: string } | { type: 'reporter'; id?: string } | { type: 'system' };
 
-/**
- * Appends one audit event. Call it with the transaction client of the change it
- * describes, so the event and the change commit (or roll back) together.
- */
 export interface AuditEventInput {
   actor: AuditActor;
   action: string;
@@ -18,6 +15,10 @@ export interface AuditEventInput {
   now: Date;
 }
 
+/**
+ * Appends one audit event. Call it with the transaction client of the change it
+ * describes, so the event and the change commit (or roll back) together.
+ */
 export async function recordAuditEvent(options: AuditEventInput & { db: DbOrTx }): Promise<void> {
   await recordAuditEvents(options.db, [options]);
 }
@@ -25,23 +26,21 @@ export async function recordAuditEvent(options: AuditEventInput & { db: DbOrTx }
 /** Appends several audit events in one statement (the batched intake writes one per request). */
 export async function recordAuditEvents(db: DbOrTx, events: AuditEventInput[]): Promise<void> {
   if (events.length === 0) return;
-  await db.auditEvent.createMany({
-    data: events.map((event) => ({
+  await insertRows(
+    db,
+    'AuditEvent',
+    events.map((event) => ({
+      id: sortableId(),
       actorType: event.actor.type,
       actorId: 'id' in event.actor ? event.actor.id : undefined,
       action: event.action,
       entityType: event.entityType,
       entityId: event.entityId,
-      before: toJson(event.before),
-      after: toJson(event.after),
+      // Dates become ISO strings; undefined stays absent (NULL).
+      before: jsonColumn(event.before),
+      after: jsonColumn(event.after),
       ip: event.ip,
       createdAt: event.now,
     })),
-  });
-}
-
-// Dates become ISO strings; undefined stays absent.
-function toJson(value: unknown): Prisma.InputJsonValue | undefined {
-  if (value === undefined) return undefined;
-  return JSON.parse(JSON.stringify(value)) as Prisma.InputJsonValue;
+  );
 }

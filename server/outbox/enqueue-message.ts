@@ -3,7 +3,8 @@
 // with retries. Nothing is sent from inside a request handler.
 import { randomUUID } from 'node:crypto';
 import type { Tx } from '../db';
-import type { Prisma } from '../generated/sqlite/client';
+import { sortableId } from '../common/sortable-id';
+import { insertRows, jsonColumn } from '../db-insert';
 
 export const outboxKinds = [
   'request_received', // to the reporter: reference and manage link
@@ -33,19 +34,22 @@ export async function enqueueMessage(tx: Tx, message: OutboxMessageInput, option
   await enqueueMessages(tx, [message], options);
 }
 
-/** Queues several messages in one query (in order). */
+/** Queues several messages in one statement (in order). */
 export async function enqueueMessages(tx: Tx, messages: OutboxMessageInput[], options: { host: string; now: Date }): Promise<void> {
-  await tx.outboxMessage.createMany({
-    data: messages.map((message) => ({
+  await insertRows(
+    tx,
+    'OutboxMessage',
+    messages.map((message) => ({
+      id: sortableId(),
       kind: message.kind,
       recipient: message.recipient.toLowerCase(),
       subject: message.subject.replace(/[\r\n]+/g, ' ').slice(0, 300),
-      payload: message.payload as Prisma.InputJsonValue,
+      payload: jsonColumn(message.payload),
       interviewId: message.interviewId,
       requestId: message.requestId,
       messageId: `<${randomUUID()}@${options.host}>`,
       createdAt: options.now,
       nextAttemptAt: options.now,
     })),
-  });
+  );
 }

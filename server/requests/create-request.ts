@@ -14,6 +14,7 @@
 import { createHash, randomUUID } from 'node:crypto';
 import type { z } from 'zod';
 import type { Db, Tx } from '../db';
+import { insertRows, jsonColumn } from '../db-insert';
 import { AppError } from '../errors';
 import { recordAuditEvents } from '../audit/record-audit-event';
 import { countRecentEvents, rateLimitedError, recordEvents, ruleKey, type RateLimitRule } from '../rate-limit/rate-limit';
@@ -377,7 +378,7 @@ async function insertAccepted(tx: Tx, accepted: Accepted[], secret: Buffer, refe
     entry.reference = references[index]!;
     entry.contactId = contactIds.get(entry.item.input.reporter.email) ?? null;
   });
-  await tx.interviewRequest.createMany({ data: accepted.map((entry) => requestRow(entry, secret)) });
+  await insertRows(tx, 'InterviewRequest', accepted.map((entry) => requestRow(entry, secret)));
   const messagesByHost = new Map<string, { messages: OutboxMessageInput[]; now: Date }>();
   for (const entry of accepted) {
     const { config, now } = entry.item.context;
@@ -428,12 +429,14 @@ function requestRow(entry: Accepted, secret: Buffer) {
     attribution: input.attribution,
     deadline: input.deadline,
     requestedStart: input.start,
-    proposedSlots: (input.proposedStarts ?? []).map((start) => ({
-      start: start.toISOString(),
-      end: new Date(start.getTime() + input.durationMinutes * 60_000).toISOString(),
-      spokespersonId: spokesperson.id,
-      by: 'reporter',
-    })),
+    proposedSlots: jsonColumn(
+      (input.proposedStarts ?? []).map((start) => ({
+        start: start.toISOString(),
+        end: new Date(start.getTime() + input.durationMinutes * 60_000).toISOString(),
+        spokespersonId: spokesperson.id,
+        by: 'reporter',
+      })),
+    ),
     holdStart: holds ? input.start : null,
     holdEnd: holds ? end : null,
     status: 'pending',
@@ -441,6 +444,7 @@ function requestRow(entry: Accepted, secret: Buffer) {
     requestFingerprint: item.fingerprint,
     manageTokenHash: hashManageToken(deriveManageToken(secret, id)),
     createdAt: context.now,
+    updatedAt: context.now,
   };
 }
 
@@ -498,13 +502,13 @@ async function linkMediaContacts(tx: Tx, items: Intake[], secret: Buffer): Promi
       email,
       emailNormalized: email,
       role: reporter.role,
-      languages: [input.language],
+      languages: jsonColumn([input.language]),
       timeZone: reporter.timeZone,
       phone: reporter.phone,
       phoneNational: reporter.phone ? nationalFormOf(reporter.phone) : null,
-      phones: reporter.phone ? [{ e164: reporter.phone, national: nationalFormOf(reporter.phone), kind: 'cell' }] : [],
+      phones: jsonColumn(reporter.phone ? [{ e164: reporter.phone, national: nationalFormOf(reporter.phone), kind: 'cell' }] : []),
       whatsapp: reporter.whatsapp,
-      tags: [],
+      tags: jsonColumn([]),
       source: `Interview request (${reporter.outlet})`,
       // Answering a journalist's own request: legitimate interest (GDPR art. 6(1)(f)).
       lawfulBasis: 'legitimate_interest',
@@ -513,8 +517,9 @@ async function linkMediaContacts(tx: Tx, items: Intake[], secret: Buffer): Promi
       nameFolded: foldForSearch(reporter.name),
       facets: buildFacets({ languages: [input.language], tags: [], role: reporter.role ?? null }),
       createdAt: context.now,
+      updatedAt: context.now,
     });
   }
-  if (created.length > 0) await tx.mediaContact.createMany({ data: created });
+  await insertRows(tx, 'MediaContact', created);
   return linked;
 }

@@ -147,7 +147,7 @@ describe('contacts.list', () => {
     await desk.caller.contacts.list({ query: 'camille' });
     await desk.caller.contacts.exportCsv({});
     await desk.caller.contacts.exportVCard({ query: 'muller' });
-    const events = await database.prisma.auditEvent.findMany({ where: { action: { in: ['contact.list', 'contact.export'] } }, orderBy: { createdAt: 'asc' }, skip: before });
+    const events = await database.prisma.auditEvent.findMany({ where: { action: { in: ['contact.list', 'contact.export'] } }, orderBy: [{ createdAt: 'asc' }, { id: 'asc' }], skip: before });
     expect(events.map((event) => event.action)).toEqual(['contact.list', 'contact.list', 'contact.export', 'contact.export']);
     expect(events.every((event) => event.actorType === 'user' && event.actorId === desk.user.id)).toBe(true);
     expect(events[3]!.after).toMatchObject({ format: 'vcard', filters: { query: 'muller' } });
