@@ -28,6 +28,45 @@ const attributionHelp: Record<string, string> = {
 };
 
 type Person = Awaited<ReturnType<typeof api.spokespeople.get.query>>;
+
+const personQuery = (idOrSlug: string) => api.spokespeople.get.query({ id: idOrSlug });
+const slotsQuery = (idOrSlug: string, windowStart: number, timeZone: string, duration: number | undefined) =>
+  api.availability.slots.query({
+    spokespersonId: idOrSlug,
+    from: new Date(windowStart).toISOString(),
+    to: new Date(windowStart + WINDOW_DAYS * DAY).toISOString(),
+    timeZone,
+    ...(duration ? { duration } : {}),
+  });
+
+/**
+ * When the app is opened on a booking page, its two queries start as this
+ * module loads, before React's first render and paint (which otherwise hold
+ * them back by tens of milliseconds). BookPage adopts them if it asks the
+ * same questions; anything else is asked afresh.
+ */
+const startedEarly = new Map<string, Promise<unknown>>();
+function adoptOrLoad<T>(key: string, load: () => Promise<T>): Promise<T> {
+  const started = startedEarly.get(key) as Promise<T> | undefined;
+  startedEarly.delete(key);
+  return started ?? load();
+}
+{
+  const match = /^\/book\/([^/]+)$/.exec(window.location.pathname);
+  if (match) {
+    const idOrSlug = decodeURIComponent(match[1]!);
+    const windowStart = startOfHour(Date.now());
+    const timeZone = currentZoneName(browserTimeZone());
+    const early = [
+      [`person|${idOrSlug}`, personQuery(idOrSlug)],
+      [`slots|${idOrSlug}|${windowStart}|${timeZone}|`, slotsQuery(idOrSlug, windowStart, timeZone, undefined)],
+    ] as const;
+    for (const [key, promise] of early) {
+      promise.catch(() => {}); // reported when BookPage adopts it
+      startedEarly.set(key, promise);
+    }
+  }
+}
 type SlotsAnswer = Awaited<ReturnType<typeof api.availability.slots.query>>;
 type Slot = SlotsAnswer['days'][number]['slots'][number];
 
@@ -40,15 +79,13 @@ export function BookPage({ spokesperson: idOrSlug, releaseId }: { spokesperson: 
   // Unset until the reporter picks a length: the server then answers with the spokesperson's default.
   const [duration, setDuration] = useState<number | undefined>(undefined);
   const [windowStart, setWindowStart] = useState(() => startOfHour(Date.now()));
-  const from = new Date(windowStart).toISOString();
-  const to = new Date(windowStart + WINDOW_DAYS * DAY).toISOString();
   // Both queries start at once, while rendering (tRPC batches them into one
   // round trip): the slots are asked for by the link's id or slug, not by the
   // id in the profile, so the picker never waits for one answer to ask the other.
-  const person = useEagerQuery(() => api.spokespeople.get.query({ id: idOrSlug }), [idOrSlug]);
+  const person = useEagerQuery(() => adoptOrLoad(`person|${idOrSlug}`, () => personQuery(idOrSlug)), [idOrSlug]);
   const slots = useEagerQuery(
-    () => api.availability.slots.query({ spokespersonId: idOrSlug, from, to, timeZone, ...(duration ? { duration } : {}) }),
-    [idOrSlug, from, to, timeZone, duration],
+    () => adoptOrLoad(`slots|${idOrSlug}|${windowStart}|${timeZone}|${duration ?? ''}`, () => slotsQuery(idOrSlug, windowStart, timeZone, duration)),
+    [idOrSlug, windowStart, timeZone, duration],
   );
   return (
     <Loaded state={person} label="the spokesperson">
@@ -86,7 +123,8 @@ function Booking(props: {
   const wantedLanguage = wanted.get('language');
   const wantedFormat = wanted.get('format');
   const [language, setLanguage] = useState(() => matchLanguage(person.languages, wantedLanguage) ?? person.languages[0] ?? 'en');
-  const [format, setFormat] = useState(() => (wantedFormat && person.formats.includes(wantedFormat) ? wantedFormat : (person.formats[0] ?? 'video')));
+  // Without a preference, a video call when offered: it needs nothing more from the reporter.
+  const [format, setFormat] = useState(() => (wantedFormat && person.formats.includes(wantedFormat) ? wantedFormat : person.formats.includes('video') ? 'video' : (person.formats[0] ?? 'video')));
   const [chosen, setChosen] = useState<Slot | null>(null);
   const firstName = person.name.split(' ')[0];
   const city = zoneCity(person.timeZone);
@@ -303,6 +341,15 @@ function RequestForm(props: {
     headingRef.current?.focus({ preventScroll: true });
   }, [slot.start]);
 
+  // After a refused submission, focus goes to the first field to fix (or the summary), once they show.
+  const focusFirstError = useRef(false);
+  useEffect(() => {
+    if (!focusFirstError.current) return;
+    focusFirstError.current = false;
+    const form = formRef.current;
+    (form?.querySelector<HTMLElement>('[aria-invalid="true"]') ?? form?.querySelector<HTMLElement>('.form-error'))?.focus();
+  }, [fieldErrors, error]);
+
   const describedBy = (name: string, hint?: string) => [hint, fieldErrors[name] ? `${id}-${name}-error` : undefined].filter(Boolean).join(' ') || undefined;
   const errorText = (name: string) =>
     fieldErrors[name] && (
@@ -354,8 +401,7 @@ function RequestForm(props: {
       setError({ message: hasFieldErrors ? 'Please correct the fields marked below.' : caught instanceof Error ? caught.message : 'Something went wrong.', others });
       inFlight.current = false;
       setSubmitting(false);
-      // Focus the first field in error, so keyboard and screen-reader users land on what to fix.
-      requestAnimationFrame(() => formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus());
+      focusFirstError.current = true;
     }
   }
 
@@ -366,7 +412,7 @@ function RequestForm(props: {
       </h2>
       <form ref={formRef} onSubmit={submit} noValidate>
         {error && (
-          <div role="alert" className="form-error">
+          <div role="alert" className="form-error" tabIndex={-1}>
             <p>{error.message}</p>
             {error.others.length > 0 && (
               <ul>

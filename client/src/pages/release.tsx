@@ -4,6 +4,14 @@ import { Loaded } from '../components/query-state';
 import { languageName } from '../components/interview-options';
 import { onLinkClick } from '../router';
 
+/**
+ * "31 October 2020 at 09:00 CET" in the reporter's zone, named. (dateStyle and
+ * timeZoneName cannot be combined in Intl: that threw and blanked the page.)
+ */
+function publishedText(iso: string): string {
+  return new Intl.DateTimeFormat(undefined, { day: 'numeric', month: 'long', year: 'numeric', hour: '2-digit', minute: '2-digit', timeZoneName: 'short' }).format(new Date(iso));
+}
+
 /** A public press release, with "Request an interview" for each spokesperson linked to it. */
 export function ReleasePage({ slug }: { slug: string }) {
   const release = useQuery(() => api.releases.get.query({ slug }), [slug]);
@@ -17,7 +25,7 @@ export function ReleasePage({ slug }: { slug: string }) {
           <h1>{data.title}</h1>
           {data.publishedAt && (
             <p className="meta">
-              Published <time dateTime={data.publishedAt}>{new Date(data.publishedAt).toLocaleString(undefined, { dateStyle: 'long', timeStyle: 'short', timeZoneName: 'short' })}</time>
+              Published <time dateTime={data.publishedAt}>{publishedText(data.publishedAt)}</time>
             </p>
           )}
           {data.body.split(/\n{2,}/).map((paragraph, index) => (
