@@ -51,10 +51,15 @@ function adoptOrLoad<T>(key: string, load: () => Promise<T>): Promise<T> {
   startedEarly.delete(key);
   return started ?? load();
 }
-{
+function startBookingQueriesEarly() {
   const match = /^\/book\/([^/]+)$/.exec(window.location.pathname);
   if (match) {
-    const idOrSlug = decodeURIComponent(match[1]!);
+    let idOrSlug: string;
+    try {
+      idOrSlug = decodeURIComponent(match[1]!);
+    } catch {
+      return; // a malformed address: the page itself says so
+    }
     const windowStart = startOfHour(Date.now());
     const timeZone = currentZoneName(browserTimeZone());
     const early = [
@@ -67,6 +72,8 @@ function adoptOrLoad<T>(key: string, load: () => Promise<T>): Promise<T> {
     }
   }
 }
+startBookingQueriesEarly();
+
 type SlotsAnswer = Awaited<ReturnType<typeof api.availability.slots.query>>;
 type Slot = SlotsAnswer['days'][number]['slots'][number];
 
