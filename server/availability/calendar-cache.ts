@@ -20,6 +20,8 @@ export const CALENDAR_CACHE_TTL_MS = 5_000;
 /** Each entry covers this span around its load time; longer than any booking horizon. */
 const COVER_BEFORE_MS = 2 * 86_400_000;
 const COVER_AFTER_MS = 370 * 86_400_000;
+/** Bounds the slug → id memo; a press office has far fewer spokespeople. */
+const MAX_REMEMBERED_SLUGS = 1_000;
 
 interface Entry {
   loadedAt: number;
@@ -70,15 +72,40 @@ export class CalendarCache {
     return calendars.filter((calendar): calendar is SpokespersonCalendar => calendar !== null);
   }
 
+  /**
+   * The id of the spokesperson a public link names, by id or by slug (reporters'
+   * links carry slugs, so the slot picker can ask for slots without first
+   * fetching the profile). Anything that is not a known slug is returned as is:
+   * `get` then answers for it as an id (nothing, for junk). A slug seen in the
+   * last CALENDAR_CACHE_TTL_MS is answered without a query.
+   */
+  async resolveId(idOrSlug: string, now: number): Promise<string> {
+    if (this.entries.has(idOrSlug)) return idOrSlug;
+    const remembered = this.slugs.get(idOrSlug);
+    if (remembered && now - remembered.loadedAt < CALENDAR_CACHE_TTL_MS) return remembered.id;
+    const generation = this.generation;
+    const row = await this.db.spokesperson.findUnique({ where: { slug: idOrSlug }, select: { id: true } });
+    if (!row) return idOrSlug;
+    // Only slugs that exist are remembered (junk from the public is not kept), and not across a write.
+    if (generation === this.generation) {
+      if (this.slugs.size >= MAX_REMEMBERED_SLUGS) this.slugs.clear();
+      this.slugs.set(idOrSlug, { id: row.id, loadedAt: now });
+    }
+    return row.id;
+  }
+
   /** Drops entries (all when `ids` is omitted); call after a committed write. */
   invalidate(ids?: string[]): void {
     this.generation++;
     this.active = undefined;
+    // A write may have changed a slug: resolve them afresh.
+    this.slugs.clear();
     if (!ids) this.entries.clear();
     else for (const id of ids) this.entries.delete(id);
   }
 
   private readonly reloading = new Set<string>();
+  private readonly slugs = new Map<string, { id: string; loadedAt: number }>();
 
   private covers(entry: Entry, from: Date, to: Date): boolean {
     return entry.from <= from.getTime() && entry.to >= to.getTime();

@@ -34,14 +34,16 @@ export function computeCalendarSlots(calendar: SpokespersonCalendar, options: { 
 }
 
 /**
- * Free slots of one spokesperson in `[from, to)`, each with start/end in the
- * viewer's zone and the spokesperson's local time. Throws NOT_FOUND for an
- * unknown or inactive spokesperson, VALIDATION_FAILED for a duration they do
- * not offer.
+ * Free slots of one spokesperson (named by id or slug) in `[from, to)`, each
+ * with start/end in the viewer's zone and the spokesperson's local time.
+ * Throws NOT_FOUND for an unknown or inactive spokesperson, VALIDATION_FAILED
+ * for a duration they do not offer.
  */
 export async function findFreeSlots(options: { db: DbOrTx; input: z.output<typeof slotsInput>; now: Date }) {
   const { input } = options;
-  const [calendar] = await getCalendarCache(options.db).get({ ids: [input.spokespersonId], from: input.from, to: input.to, now: options.now.getTime() });
+  const cache = getCalendarCache(options.db);
+  const id = await cache.resolveId(input.spokespersonId, options.now.getTime());
+  const [calendar] = await cache.get({ ids: [id], from: input.from, to: input.to, now: options.now.getTime() });
   if (!calendar) throw new AppError('NOT_FOUND', 'No such spokesperson.');
   const durationMinutes = pickDuration(calendar, input.duration);
   // Reporters opening the same spokesperson's picker send the same question;
@@ -59,12 +61,12 @@ export async function findFreeSlots(options: { db: DbOrTx; input: z.output<typeo
   return answer;
 }
 
-export type SlotsAnswer = { spokesperson: { id: string; name: string; timeZone: string }; timeZone: string; durationMinutes: number; days: SlotDay[] };
+export type SlotsAnswer = { spokesperson: { id: string; slug: string; name: string; timeZone: string }; timeZone: string; durationMinutes: number; days: SlotDay[] };
 
 /** The answer of `availability.slots` (and the staff preview): slots grouped by the viewer's date. */
 export function shapeSlotsAnswer(calendar: SpokespersonCalendar, options: { slots: FreeSlot[]; durationMinutes: number; viewerTimeZone: string }): SlotsAnswer {
   return {
-    spokesperson: { id: calendar.id, name: calendar.name, timeZone: calendar.timeZone },
+    spokesperson: { id: calendar.id, slug: calendar.slug, name: calendar.name, timeZone: calendar.timeZone },
     timeZone: options.viewerTimeZone,
     durationMinutes: options.durationMinutes,
     days: formatSlotsByViewerDate(options.slots, { viewerTimeZone: options.viewerTimeZone, spokespersonTimeZone: calendar.timeZone }),
@@ -94,7 +96,7 @@ export function coversTopic(topics: string[], wanted: string): boolean {
 }
 
 /**
- * Spokespeople who fit the topic and language, with their earliest free slots,
+ * Spokespeople who fit the topic, language and format, with their earliest free slots,
  * ordered by earliest availability; those with no free time in the window
  * come last with `slots: []`. A spokesperson who does not offer the requested
  * duration is left out.
@@ -105,6 +107,7 @@ export async function searchAvailability(options: { db: DbOrTx; input: z.output<
     (calendar) =>
       (!input.topic || coversTopic(calendar.topics, input.topic)) &&
       (!input.language || speaksLanguage(calendar.languages, input.language)) &&
+      (!input.format || calendar.formats.includes(input.format)) &&
       (input.duration === undefined || calendar.allowedDurations.includes(input.duration)),
   );
   const results = calendars.map((calendar) => {

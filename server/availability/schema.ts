@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { idSchema, instantSchema, languageTagSchema, timeZoneSchema } from '../common/schema';
+import { idSchema, instantSchema, interviewFormatSchema, languageTagSchema, timeZoneSchema } from '../common/schema';
 
 /**
  * Longest window one slot query may ask for. 62 days covers any reporter's
@@ -29,13 +29,21 @@ export function windowWithin(days: number): [(value: { from: Date; to: Date }) =
   ];
 }
 
-export const slotsInput = z.object({ spokespersonId: idSchema, ...slotWindowShape }).refine(...windowWithin(MAX_SLOT_WINDOW_DAYS));
+export const slotsInput = z
+  .object({
+    /** The spokesperson's id or slug (the slug in a public link lets the picker ask before it has the profile). */
+    spokespersonId: idSchema,
+    ...slotWindowShape,
+  })
+  .refine(...windowWithin(MAX_SLOT_WINDOW_DAYS));
 
 export const searchInput = z
   .object({
     ...slotWindowShape,
     topic: z.string().trim().min(1).max(100).optional(),
     language: languageTagSchema.optional(),
+    /** Only spokespeople who accept this interview format. */
+    format: interviewFormatSchema.optional(),
     slotsPerSpokesperson: z.number().int().min(1).max(MAX_SEARCH_SLOTS_PER_PERSON).default(3),
   })
   .refine(...windowWithin(MAX_SEARCH_WINDOW_DAYS));

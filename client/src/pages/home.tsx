@@ -3,14 +3,20 @@ import { useQuery } from '../use-query';
 import { Loaded } from '../components/query-state';
 import { formatLocalTimeNow, zoneCity } from '../time';
 import { onLinkClick } from '../router';
+import { formatName, formatNames, languageName } from '../components/interview-options';
 import { TopicSearch } from './topic-search';
 
-const languageNames = typeof Intl.DisplayNames === 'function' ? new Intl.DisplayNames(undefined, { type: 'language' }) : undefined;
-export const languageName = (tag: string) => languageNames?.of(tag) ?? tag;
+// Kept for pages that imported it from here.
+export { languageName };
 
 export function HomePage() {
   const spokespeople = useQuery(() => api.spokespeople.list.query(), []);
   const releases = useQuery(() => api.releases.list.query(), []);
+  // The topic search offers the languages and formats someone actually offers.
+  const people = spokespeople.status === 'ready' ? spokespeople.data : [];
+  const languages = [...new Set(people.flatMap((person) => person.languages))];
+  const offered = new Set(people.flatMap((person) => person.formats));
+  const formats = Object.keys(formatNames).filter((format) => offered.has(format));
   return (
     <>
       <h1>Interview requests</h1>
@@ -35,7 +41,7 @@ export function HomePage() {
           }
         </Loaded>
       </section>
-      <TopicSearch />
+      <TopicSearch languages={languages} formats={formats} />
       <section aria-labelledby="spokespeople-heading">
         <h2 id="spokespeople-heading">Our spokespeople</h2>
         <Loaded state={spokespeople} label="spokespeople">
@@ -53,6 +59,9 @@ export function HomePage() {
                     </p>
                     <p>
                       <span className="label">Topics:</span> {person.topics.join(', ')}
+                    </p>
+                    <p>
+                      <span className="label">Formats:</span> {person.formats.map(formatName).join(', ')}
                     </p>
                     <p>
                       <span className="label">Local time:</span> {formatLocalTimeNow(person.timeZone)} in {zoneCity(person.timeZone)}

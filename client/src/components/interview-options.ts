@@ -1,0 +1,36 @@
+// How interview formats and languages are named to reporters, the same on
+// every page (slot picker, request form, "anyone on a topic" search).
+
+const languageNames = typeof Intl.DisplayNames === 'function' ? new Intl.DisplayNames(undefined, { type: 'language' }) : undefined;
+
+/** "es" → "Spanish", in the browser's language; the tag itself when the browser cannot tell. */
+export function languageName(tag: string): string {
+  try {
+    return languageNames?.of(tag) ?? tag;
+  } catch {
+    return tag;
+  }
+}
+
+export const formatNames: Record<string, string> = {
+  phone: 'Phone',
+  whatsapp: 'WhatsApp',
+  video: 'Video call',
+  studio: 'Studio',
+  in_person: 'In person',
+  written: 'Written Q&A',
+};
+
+export const formatName = (format: string) => formatNames[format] ?? format;
+
+/** The languages reporters may ask for, from a list of tags: by primary language ("en-GB" → "en"), in name order. */
+export function primaryLanguages(tags: string[]): string[] {
+  return [...new Set(tags.map((tag) => tag.split('-')[0]!.toLowerCase()))].sort((a, b) => languageName(a).localeCompare(languageName(b)));
+}
+
+/** The tag among `offered` that serves a reporter asking for `wanted` ("es" finds "es-CO", and the other way round). */
+export function matchLanguage(offered: string[], wanted: string | null | undefined): string | undefined {
+  if (!wanted) return undefined;
+  const primary = wanted.split('-')[0]!.toLowerCase();
+  return offered.find((tag) => tag.toLowerCase() === wanted.toLowerCase()) ?? offered.find((tag) => tag.split('-')[0]!.toLowerCase() === primary);
+}

@@ -1,0 +1,331 @@
+// The reporter's pages in real Chromium, without an account: home, release,
+// slot picker, request form, confirmation and manage pages at 375 and 1280 px
+// with axe on each; language and format choices carried from the topic search
+// to the request; a double click or a retry making one request; and the empty
+// state's jump to the nearest free day.
+import { join } from 'node:path';
+import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_PASSWORD } from '../../server/demo/seed-demo';
+import { callProcedure, launchChromium, SCREENSHOT_DIR, seriousAccessibilityViolations, startDemoServer } from './support';
+
+let server: Awaited<ReturnType<typeof startDemoServer>>;
+let browser: Browser;
+let staffCookie = '';
+beforeAll(async () => {
+  server = await startDemoServer();
+  browser = await launchChromium();
+  // The press officer's session, for the desk's side of the story (over HTTP, as the console would).
+  const login = await fetch(`${server.base}/trpc/auth.login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email: 'jared.bloch@example.org', password: DEMO_PASSWORD }),
+  });
+  expect(login.ok).toBe(true);
+  staffCookie = /desk_session=[^;]+/.exec(login.headers.get('set-cookie') ?? '')![0];
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+const HOUR = 3_600_000;
+const DAY = 24 * HOUR;
+
+/** A press-office mutation over HTTP with the session cookie. */
+async function asStaff(path: string, input: unknown) {
+  const response = await fetch(`${server.base}/trpc/${path}`, { method: 'POST', headers: { 'content-type': 'application/json', cookie: staffCookie }, body: JSON.stringify(input) });
+  const body = await response.json();
+  if (!response.ok) throw new Error(body.error.message);
+  return body.result.data;
+}
+
+async function newPage(options: BrowserContextOptions = {}): Promise<Page> {
+  const context = await browser.newContext({ timezoneId: 'America/New_York', locale: 'en-GB', viewport: { width: 375, height: 800 }, ...options });
+  return context.newPage();
+}
+
+/** Screenshots at 375 and 1280 px (`<name>-375.png`, `<name>-1280.png`), with no serious axe violation at either width. */
+async function capture(page: Page, name: string) {
+  for (const width of [375, 1280]) {
+    await page.setViewportSize({ width, height: 800 });
+    await page.screenshot({ path: join(SCREENSHOT_DIR, `${name}-${width}.png`), fullPage: true });
+    expect(await seriousAccessibilityViolations(page), `${name} at ${width} px`).toEqual([]);
+  }
+  await page.setViewportSize({ width: 375, height: 800 });
+}
+
+/** "19:45" in a zone, the way an en-GB browser shows a slot. */
+function hhmm(iso: string, timeZone: string): string {
+  return new Intl.DateTimeFormat('en-GB', { timeZone, hour: '2-digit', minute: '2-digit' }).format(new Date(iso));
+}
+
+async function fillReporter(page: Page, name: string, email: string) {
+  await page.getByLabel('Your name').fill(name);
+  await page.getByLabel('Email').fill(email);
+  await page.getByLabel('Outlet').fill('Example Wire');
+  await page.getByLabel('Topic', { exact: true }).fill('Cluster munitions');
+}
+
+describe('reporter pages', () => {
+  it('home and release pages, and the topic search narrowed by language and format', async () => {
+    const page = await newPage();
+    await page.goto(`${server.base}/`);
+    const release = (await callProcedure(server.base, 'releases.list', undefined))[0] as { id: string; slug: string; title: string };
+    await page.getByText('Hector Guerra').first().waitFor();
+    await page.getByRole('link', { name: release.title }).waitFor();
+    await capture(page, 'home');
+
+    // The language and format lists are what the spokespeople offer.
+    expect(await page.getByLabel('Language', { exact: true }).locator('option').allInnerTexts()).toEqual(['Any language', 'English', 'French', 'Polish', 'Spanish']);
+    expect(await page.getByLabel('Format', { exact: true }).locator('option').allInnerTexts()).toEqual(['Any format', 'Phone', 'WhatsApp', 'Video call', 'Studio', 'In person', 'Written Q&A']);
+    const results = page.getByRole('list', { name: 'Spokespeople, soonest free first' }).getByRole('listitem');
+    const search = async (language: string, format: string) => {
+      await page.getByLabel('Topic', { exact: true }).fill('Convention on Cluster Munitions');
+      await page.getByLabel('Language', { exact: true }).selectOption(language);
+      await page.getByLabel('Format', { exact: true }).selectOption(format);
+      await page.getByRole('button', { name: 'Find who is free' }).click();
+      await page.getByText('Loading spokespeople…').waitFor({ state: 'detached' });
+      return (await results.allInnerTexts()).map((text) => text.split(':')[0]);
+    };
+    // Both cover the Convention; only Hector gives studio interviews, only Kasia speaks Polish.
+    expect((await search('', '')).sort()).toEqual(['Hector Guerra', 'Kasia Derlicka-Rosenbauer']);
+    expect(await search('', 'studio')).toEqual(['Hector Guerra']);
+    expect(await search('pl', '')).toEqual(['Kasia Derlicka-Rosenbauer']);
+    expect(await search('pl', 'studio')).toEqual([]);
+    expect(await page.getByRole('status').filter({ hasText: 'Nobody covers that topic in that language and format' }).isVisible()).toBe(true);
+    expect(await search('es', 'written')).toEqual(['Hector Guerra']);
+    // Each result is free from a time given in the reporter's zone.
+    expect(await results.first().innerText()).toMatch(/^Hector Guerra: free from .+ \(New York\)$/);
+
+    // The release page lists its spokespeople, each with a way to book them for this release.
+    await page.getByRole('link', { name: release.title }).click();
+    await page.getByRole('heading', { name: release.title, level: 1 }).waitFor();
+    await capture(page, 'release');
+    const book = page.getByRole('link', { name: 'Request an interview with Hector Guerra' });
+    expect(await book.getAttribute('href')).toBe(`/book/hector-guerra?release=${release.id}`);
+    await page.context().close();
+  });
+
+  it('the slot picker preselects the language and format chosen in the topic search, and the request form carries them', async () => {
+    const page = await newPage();
+    await page.goto(`${server.base}/`);
+    await page.getByLabel('Topic', { exact: true }).fill('treaty accession');
+    await page.getByLabel('Language', { exact: true }).selectOption('pl');
+    await page.getByLabel('Format', { exact: true }).selectOption('whatsapp');
+    await page.getByRole('button', { name: 'Find who is free' }).click();
+    await page.getByRole('link', { name: 'Kasia Derlicka-Rosenbauer', exact: true }).click();
+    await page.getByRole('heading', { name: 'Free times, New York time' }).waitFor();
+    expect(page.url()).toMatch(/\/book\/kasia-derlicka-rosenbauer\?language=pl&format=whatsapp$/);
+    expect(await page.getByLabel('Language', { exact: true }).inputValue()).toBe('pl');
+    expect(await page.getByLabel('Interview type').inputValue()).toBe('whatsapp');
+    // Only Kasia's own languages and formats are offered.
+    expect(await page.getByLabel('Language', { exact: true }).locator('option').allInnerTexts()).toEqual(['English', 'Polish', 'French']);
+    expect(await page.getByLabel('Interview type').locator('option').allInnerTexts()).toEqual(['Phone', 'WhatsApp', 'Video call', 'Written Q&A']);
+
+    // Changing the choice above the slots changes the form's preselection.
+    await page.getByLabel('Language', { exact: true }).selectOption('fr');
+    await page.locator('.slot').first().click();
+    expect(await page.getByLabel('Interview language').inputValue()).toBe('fr');
+    expect(await page.getByLabel('Format', { exact: true }).inputValue()).toBe('whatsapp');
+
+    // What the server then holds: a French WhatsApp interview.
+    await fillReporter(page, 'Zofia Reporter', 'zofia@example.org');
+    await page.getByLabel('WhatsApp (optional)').fill('+48 600 000 000');
+    await page.getByRole('button', { name: 'Request an interview' }).click();
+    await page.getByRole('heading', { name: /^Interview request IR-/ }).waitFor();
+    const stored = await server.database.prisma.interviewRequest.findFirstOrThrow({ where: { reporterEmail: 'zofia@example.org' }, select: { language: true, format: true, reporterWhatsapp: true } });
+    expect(stored).toEqual({ language: 'fr', format: 'whatsapp', reporterWhatsapp: '+48600000000' });
+
+    // A link asking for something Kasia does not offer says so, and falls back to what she does.
+    await page.goto(`${server.base}/book/kasia-derlicka-rosenbauer?language=es&format=studio`);
+    await page.getByText('Kasia does not give interviews in Spanish. Kasia does not give studio interviews.').waitFor();
+    expect(await page.getByLabel('Language', { exact: true }).inputValue()).toBe('en');
+    expect(await page.getByLabel('Interview type').inputValue()).toBe('video');
+    await page.context().close();
+  });
+
+  it('the slot picker in the reporter’s zone, switched through the zone search, with the spokesperson’s time beside each slot', async () => {
+    const page = await newPage({ timezoneId: 'Asia/Kathmandu' });
+    await page.goto(`${server.base}/book/hector-guerra`);
+    // The browser reports Kathmandu by its retired name (Asia/Katmandu); the picker shows the current one.
+    await page.getByRole('heading', { name: 'Free times, Kathmandu time' }).waitFor();
+    expect(await page.getByLabel('Your time zone').inputValue()).toBe('Asia/Kathmandu');
+    await page.locator('.slot').first().waitFor();
+    await capture(page, 'slot-picker');
+
+    const from = new Date(Math.floor(Date.now() / HOUR) * HOUR).toISOString();
+    const to = new Date(Date.parse(from) + 14 * DAY).toISOString();
+    const expectFirstSlot = async (timeZone: string) => {
+      const answer = await callProcedure(server.base, 'availability.slots', { spokespersonId: 'hector-guerra', from, to, timeZone });
+      const slot = answer.days[0].slots[0];
+      const [viewer, zurich] = (await page.locator('.slot').first().innerText()).split('\n');
+      expect(viewer).toBe(hhmm(slot.start, timeZone));
+      // The spokesperson's side (with the weekday when it is another date there).
+      expect(zurich).toMatch(new RegExp(`^${hhmm(slot.start, 'Europe/Zurich')}( \\w{3})? in Zurich$`));
+    };
+    await expectFirstSlot('Asia/Kathmandu');
+
+    // Search by city, Enter picks the first match: the times move to Baku.
+    const search = page.getByLabel('Find your city');
+    await search.fill('baku');
+    await page.getByText('1 zone matches; press Enter to pick Baku — Asia/Baku (UTC+04:00)').waitFor();
+    await search.press('Enter');
+    await page.getByRole('heading', { name: 'Free times, Baku time' }).waitFor();
+    await page.locator('.slot').first().waitFor();
+    await expectFirstSlot('Asia/Baku');
+    // Retired names and offsets find zones too; the options show city, IANA name and current offset.
+    await search.fill('calcutta');
+    expect(await page.getByLabel('Your time zone').locator('option').allInnerTexts()).toEqual(['Baku — Asia/Baku (UTC+04:00)', 'Kolkata — Asia/Kolkata (UTC+05:30)']);
+    // Chatham is UTC+12:45, or +13:45 in its summer.
+    const chatham = /GMT([+-]\d\d:\d\d)/.exec(new Intl.DateTimeFormat('en', { timeZone: 'Pacific/Chatham', timeZoneName: 'longOffset' }).format(new Date()))![1]!;
+    await search.fill(chatham.replace(/^\+0?/, '+'));
+    expect(await page.getByLabel('Your time zone').locator('option').allInnerTexts()).toEqual(['Baku — Asia/Baku (UTC+04:00)', `Chatham — Pacific/Chatham (UTC${chatham})`]);
+    await search.fill('');
+    await page.getByLabel('Your time zone').selectOption('America/New_York');
+    await page.getByRole('heading', { name: 'Free times, New York time' }).waitFor();
+    await page.context().close();
+  });
+
+  it('field errors from the server appear next to their fields; a double click makes one request', async () => {
+    const page = await newPage();
+    const creates: string[] = [];
+    page.on('request', (request) => request.url().includes('requests.create') && creates.push(request.method()));
+    await page.goto(`${server.base}/book/hector-guerra`);
+    await page.locator('.slot').first().click();
+    await page.getByRole('button', { name: 'Request an interview' }).click();
+    await page.locator('.field-error').first().waitFor();
+    const errorFor = async (label: string, exact = false) => {
+      const field = page.getByLabel(label, { exact });
+      expect(await field.getAttribute('aria-invalid'), label).toBe('true');
+      return page.locator(`[id="${await field.getAttribute('aria-describedby')}"]`).innerText();
+    };
+    expect(await errorFor('Your name')).toBe('Enter your name');
+    expect(await errorFor('Outlet')).toBe('Enter your outlet');
+    expect(await errorFor('Topic', true)).toBe('Say what the interview is about');
+    expect(await errorFor('Email')).not.toBe('');
+    expect(await page.getByRole('alert').innerText()).toMatch(/Please correct the fields marked below/);
+    // Focus lands on the first field to fix.
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('name'))).toBe('name');
+    await capture(page, 'request-form-errors');
+
+    await fillReporter(page, 'Double Clicker', 'double@example.org');
+    await page.getByRole('button', { name: 'Request an interview' }).dblclick();
+    await page.getByRole('heading', { name: /^Interview request IR-/ }).waitFor();
+    // The failed first attempt and one more: the second click of the double click sent nothing.
+    expect(creates).toHaveLength(2);
+    expect(await server.database.prisma.interviewRequest.count({ where: { reporterEmail: 'double@example.org' } })).toBe(1);
+    await page.context().close();
+  });
+
+  it('a retry after the answer was lost returns the same request instead of making a second one', async () => {
+    const page = await newPage();
+    let attempts = 0;
+    // The first submission reaches the server, but its answer never reaches the browser.
+    await page.route((url) => url.pathname.endsWith('/trpc/requests.create'), async (route) => {
+      attempts++;
+      if (attempts === 1) {
+        await route.fetch();
+        await route.abort('connectionreset');
+      } else {
+        await route.continue();
+      }
+    });
+    await page.goto(`${server.base}/book/hector-guerra`);
+    await page.locator('.slot').nth(1).click();
+    await fillReporter(page, 'Retry Reporter', 'retry@example.org');
+    await page.getByRole('button', { name: 'Request an interview' }).click();
+    await page.getByRole('alert').waitFor();
+    expect(await server.database.prisma.interviewRequest.count({ where: { reporterEmail: 'retry@example.org' } })).toBe(1);
+    await page.getByRole('button', { name: 'Request an interview' }).click();
+    await page.getByRole('heading', { name: /^Interview request IR-/ }).waitFor();
+    expect(attempts).toBe(2);
+    const stored = await server.database.prisma.interviewRequest.findMany({ where: { reporterEmail: 'retry@example.org' }, select: { reference: true } });
+    expect(stored).toHaveLength(1);
+    expect(page.url()).toContain(`/manage/${stored[0]!.reference}?`);
+    await page.context().close();
+  });
+
+  it('confirmation and manage pages: reference, what happens next, the private link, both zones, calendar links once approved', async () => {
+    const page = await newPage({ timezoneId: 'Asia/Kathmandu' });
+    await page.goto(`${server.base}/book/hector-guerra`);
+    await page.getByRole('heading', { name: 'Free times, Kathmandu time' }).waitFor();
+    await page.locator('.slot').first().click();
+    await fillReporter(page, 'Kiran Reporter', 'kiran@example.org');
+    await page.getByRole('button', { name: 'Request an interview' }).click();
+    const heading = page.getByRole('heading', { name: /^Interview request IR-/ });
+    await heading.waitFor();
+    const reference = (await heading.innerText()).replace('Interview request ', '');
+    expect(await page.getByRole('heading', { name: 'What happens next' }).isVisible()).toBe(true);
+    expect(await page.getByText('Keep this link').isVisible()).toBe(true);
+    const link = await page.getByLabel('Your private link').inputValue();
+    expect(link).toMatch(new RegExp(`^${server.base}/manage/${reference}\\?token=[A-Za-z0-9_-]{43}$`));
+    await capture(page, 'confirmation');
+
+    // The kept link opens the request (without the "received" notice).
+    await page.goto(link);
+    await page.getByText('Status: Waiting for the press office').waitFor();
+    expect(await page.getByRole('heading', { name: 'What happens next' }).count()).toBe(0);
+    expect(await page.getByText('Add to calendar').count()).toBe(0);
+
+    // The desk approves it: confirmed, in Kathmandu and Zurich time, with calendar links.
+    const stored = await server.database.prisma.interviewRequest.findFirstOrThrow({ where: { reference }, select: { id: true, requestedStart: true } });
+    await asStaff('desk.requests.approve', { requestId: stored.id });
+    await page.reload();
+    await page.getByText('Status: Confirmed').waitFor();
+    const start = stored.requestedStart!.toISOString();
+    const interview = await page.locator('p').filter({ hasText: /^Interview:/ }).innerText();
+    expect(interview).toContain(`${hhmm(start, 'Asia/Kathmandu')}`);
+    expect(interview).toContain('(Kathmandu)');
+    expect(interview).toContain(`${hhmm(start, 'Europe/Zurich')}`);
+    expect(interview).toContain('(Zurich)');
+    const ics = await page.getByRole('link', { name: 'Download .ics' }).getAttribute('href');
+    const invite = await fetch(ics!);
+    expect(invite.headers.get('content-type')).toMatch(/^text\/calendar/);
+    expect(await invite.text()).toContain(`DTSTART:${start.replace(/[-:]/g, '').replace('.000', '')}`);
+    expect(await page.getByRole('link', { name: /Google Calendar/ }).getAttribute('href')).toMatch(/^https:\/\/calendar\.google\.com\//);
+    expect(await page.getByRole('link', { name: /Outlook\.com/ }).getAttribute('href')).toMatch(/^https:\/\/outlook\.live\.com\//);
+    await capture(page, 'manage');
+
+    // Cancelling takes the calendar links away and says so.
+    page.on('dialog', (dialog) => void dialog.accept());
+    await page.getByRole('button', { name: 'Cancel the request' }).click();
+    await page.getByText('Status: Cancelled').waitFor();
+    expect(await page.getByText('Your request is cancelled.').isVisible()).toBe(true);
+    expect(await page.getByText('Add to calendar').count()).toBe(0);
+    await page.context().close();
+  });
+
+  it('when the next 14 days are full, the empty state offers the nearest free day and jumps to it', async () => {
+    const kasia = await callProcedure(server.base, 'spokespeople.get', { id: 'kasia-derlicka-rosenbauer' });
+    // Kasia is away for the next 20 days.
+    const awayUntil = Date.now() + 20 * DAY;
+    await asStaff('spokespeople.addTimeOff', { spokespersonId: kasia.id, start: new Date(Date.now() - HOUR).toISOString(), end: new Date(awayUntil).toISOString(), reason: 'Field mission' });
+    const later = await callProcedure(server.base, 'availability.slots', { spokespersonId: kasia.id, from: new Date(awayUntil).toISOString(), to: new Date(awayUntil + 14 * DAY).toISOString(), timeZone: 'America/New_York' });
+    const nearest = later.days[0];
+
+    const page = await newPage();
+    await page.goto(`${server.base}/book/kasia-derlicka-rosenbauer`);
+    // The date as the browser writes it (its ICU, its locale).
+    const nearestDate = await page.evaluate((date) => new Intl.DateTimeFormat(undefined, { timeZone: 'UTC', weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' }).format(new Date(`${date}T12:00:00Z`)), nearest.date as string);
+    await page.getByText('No free times in these 14 days.').waitFor();
+    const jump = page.getByRole('button', { name: `Show the nearest free day: ${nearestDate}` });
+    await jump.waitFor();
+    await capture(page, 'slot-picker-empty');
+    await jump.click();
+    const firstDay = page.getByRole('heading', { level: 3 }).first();
+    await firstDay.waitFor();
+    expect(await firstDay.innerText()).toBe(nearestDate);
+    // Focus follows the jump, and the first slot is the first free time after the time off.
+    expect(await firstDay.evaluate((element) => element === document.activeElement)).toBe(true);
+    expect((await page.locator('.slot').first().innerText()).split('\n')[0]).toBe(hhmm(nearest.slots[0].start, 'America/New_York'));
+    // And back to the first weeks, which are still empty; nothing earlier than now.
+    const earlier = page.getByRole('button', { name: 'Earlier times' });
+    await earlier.click();
+    await page.getByText('No free times in these 14 days.').waitFor();
+    await earlier.click();
+    await page.getByText('No free times in these 14 days.').waitFor();
+    expect(await earlier.isDisabled()).toBe(true);
+    await page.context().close();
+  });
+});
