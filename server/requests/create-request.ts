@@ -278,7 +278,7 @@ async function writeBatch(db: Db, batch: Intake[], referenceLength: number): Pro
         await loadCalendars({
           db: tx,
           where: { ids: [...locked] },
-          windows: batch.flatMap((item) => startsOf(item.input).map((start) => ({ from: start, to: new Date(start.getTime() + item.input.durationMinutes * 60_000) }))),
+          windows: batch.flatMap((item) => startsOf(item.input).map((start) => ({ from: start, to: new Date(start.getTime() + item.input.durationMinutes * 60_000), spokespersonId: item.spokespersonId }))),
         })
       ).map((calendar) => [calendar.id, calendar]),
     );
