@@ -12,7 +12,7 @@ import type { Logger } from './logger';
 import { contextFactory } from './context';
 import { appRouter } from './routers/_app';
 import { healthHandler } from './http/health';
-import { queryFastPath } from './http/query-fast-path';
+import { mutationFastPath, queryFastPath } from './http/query-fast-path';
 import { inviteDownloadHandler } from './http/invite-download';
 import { renderFeed } from './feeds/manage-feeds';
 import { sendError } from './http/send-error';
@@ -70,6 +70,7 @@ export function createApp(deps: { database: Database; config: Config; logger: Lo
     '/trpc',
     queryFastPath(createContext),
     express.json({ limit: MAX_BODY_BYTES }),
+    mutationFastPath(createContext),
     createExpressMiddleware({ router: appRouter, createContext }),
   );
 

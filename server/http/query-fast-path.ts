@@ -1,15 +1,18 @@
-// A lean HTTP path for single (non-batched) tRPC queries over GET.
+// A lean HTTP path for single (non-batched) tRPC calls: queries over GET and
+// mutations over POST with a JSON body.
 //
 // Why: tRPC's node adapter turns every request into a Fetch API Request and
 // streams the answer through a WritableStream; on this hardware that costs
 // about 0.6 ms a request, more than our slot computation itself, and it halves
 // what one instance can serve of availability.slots, the query reporters
-// hammer after a release. This handler calls the same procedure of the same
-// router (same middlewares, validation, errorFormatter) and writes the same
-// JSON, `{"result":{"data":…}}` or `{"error":{…}}` with the same HTTP status;
-// tests/integration/query-fast-path.test.ts compares both byte for byte.
-// Anything else (mutations, batches, unknown paths, unparsable input) goes on
-// to the official adapter, which gives the canonical answer.
+// hammer after a release (and takes a good share of requests.create, which a
+// release's reporters hit next). This handler calls the same procedure of the
+// same router (same middlewares, validation, errorFormatter) and writes the
+// same JSON, `{"result":{"data":…}}` or `{"error":{…}}` with the same HTTP
+// status; tests/integration/query-fast-path.test.ts compares both byte for
+// byte. Anything else (batches, unknown paths, the wrong method for a
+// procedure, unparsable or empty input) goes on to the official adapter,
+// which gives the canonical answer.
 import type { NextFunction, Request, Response } from 'express';
 import { callProcedure, getErrorShape, getTRPCErrorFromUnknown } from '@trpc/server/unstable-core-do-not-import';
 import { getHTTPStatusCodeFromError } from '@trpc/server/http';
@@ -17,9 +20,13 @@ import type { CreateExpressContextOptions } from '@trpc/server/adapters/express'
 import { appRouter } from '../routers/_app';
 import type { Context } from '../context';
 
-export function queryFastPath(createContext: (options: CreateExpressContextOptions) => Promise<Context>) {
-  // At run time the router keeps a flat map of dotted paths to procedures.
-  const procedures = appRouter._def.procedures as unknown as Record<string, { _def: { type: string } } | undefined>;
+type CreateContext = (options: CreateExpressContextOptions) => Promise<Context>;
+
+// At run time the router keeps a flat map of dotted paths to procedures.
+const procedures = appRouter._def.procedures as unknown as Record<string, { _def: { type: string } } | undefined>;
+
+/** Single queries over GET; put it before the body parser. */
+export function queryFastPath(createContext: CreateContext) {
   return async (request: Request, response: Response, next: NextFunction) => {
     if (request.method !== 'GET') return next();
     const path = request.path.slice(1);
@@ -36,17 +43,34 @@ export function queryFastPath(createContext: (options: CreateExpressContextOptio
         return next();
       }
     }
-    let ctx: Context | undefined;
-    try {
-      ctx = await createContext({ req: request, res: response, info: undefined as never });
-      const data = await callProcedure({ router: appRouter, path, getRawInput: async () => input, ctx, type: 'query', signal: undefined, batchIndex: 0 });
-      sendResult(response, data);
-    } catch (cause) {
-      const error = getTRPCErrorFromUnknown(cause);
-      const shape = getErrorShape({ config: appRouter._def._config, error, type: 'query', path, input, ctx });
-      send(response, getHTTPStatusCodeFromError(error), { error: shape });
-    }
+    await answer(createContext, request, response, { path, type: 'query', input });
   };
+}
+
+/** Single mutations over POST with a parsed JSON body; put it after express.json(). */
+export function mutationFastPath(createContext: CreateContext) {
+  return async (request: Request, response: Response, next: NextFunction) => {
+    if (request.method !== 'POST' || 'batch' in (request.query as Record<string, unknown>)) return next();
+    const path = request.path.slice(1);
+    if (procedures[path]?._def.type !== 'mutation') return next();
+    // Only a body express.json() parsed; an empty or non-JSON body is the adapter's to judge.
+    if (!request.is('application/json') || !Number(request.headers['content-length']) || request.body === undefined) return next();
+    await answer(createContext, request, response, { path, type: 'mutation', input: request.body });
+  };
+}
+
+async function answer(createContext: CreateContext, request: Request, response: Response, call: { path: string; type: 'query' | 'mutation'; input: unknown }) {
+  const { path, type, input } = call;
+  let ctx: Context | undefined;
+  try {
+    ctx = await createContext({ req: request, res: response, info: undefined as never });
+    const data = await callProcedure({ router: appRouter, path, getRawInput: async () => input, ctx, type, signal: undefined, batchIndex: 0 });
+    sendResult(response, data);
+  } catch (cause) {
+    const error = getTRPCErrorFromUnknown(cause);
+    const shape = getErrorShape({ config: appRouter._def._config, error, type, path, input, ctx });
+    send(response, getHTTPStatusCodeFromError(error), { error: shape });
+  }
 }
 
 // Procedures that memoise their answers (availability.slots) return the same

@@ -1,5 +1,6 @@
-// The lean GET path must answer exactly as tRPC's own adapter does: same
-// status, same JSON, for successes and for every kind of error.
+// The lean paths (single GET queries, single POST mutations) must answer
+// exactly as tRPC's own adapter does: same status, same JSON, for successes and
+// for every kind of error.
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
 import express from 'express';
@@ -11,6 +12,7 @@ import { appRouter } from '../../server/routers/_app';
 import { createTestDatabase, type TestDatabase } from '../support/test-database';
 import { makeTestConfig, silentLogger } from '../support/context';
 import { makeSpokesperson } from '../support/factories';
+import { makeBookableSpokesperson, requestInput } from '../support/workflow';
 
 let database: TestDatabase;
 const servers: Server[] = [];
@@ -35,12 +37,14 @@ beforeAll(async () => {
   const person = await makeSpokesperson(database.prisma, { slug: 'fast-path', weeklyRules: { create: [{ weekday: 1, startTime: '09:00', endTime: '12:00' }] } });
   await makeSpokesperson(database.prisma, { slug: 'other' });
   spokespersonId = person.id;
+  bookableId = (await makeBookableSpokesperson(database)).id;
 });
 afterAll(async () => {
   for (const server of servers) await new Promise((resolve) => server.close(resolve));
   await database.destroy();
 });
 let spokespersonId = '';
+let bookableId = '';
 
 const input = (value: unknown) => `input=${encodeURIComponent(JSON.stringify(value))}`;
 
@@ -72,5 +76,50 @@ describe('GET query fast path', () => {
     expect((await fetch(`${fast}/trpc/spokespeople.list`)).headers.get('content-length')).toMatch(/^\d+$/);
     expect((await fetch(`${official}/trpc/spokespeople.list`)).headers.get('content-length')).toBeNull();
     expect((await fetch(`${fast}/trpc/spokespeople.list?batch=1&${input({ 0: {} })}`)).headers.get('content-length')).toBeNull();
+  });
+});
+
+describe('POST mutation fast path', () => {
+  const post = (base: string, path: string, body: unknown, headers: Record<string, string> = {}) =>
+    fetch(base + path, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: typeof body === 'string' ? body : JSON.stringify(body) });
+  /** Tomorrow 09:00 UTC (10:00 in Zurich): inside the bookable spokesperson's hours and horizon. */
+  const tomorrowNine = () => new Date(Math.ceil(Date.now() / 86_400_000) * 86_400_000 + 86_400_000 + 9 * 3_600_000).toISOString();
+  const deadline = () => new Date(Date.now() + 10 * 86_400_000).toISOString();
+
+  it.each([
+    ['a request with fields missing', '/trpc/requests.create', () => ({ topic: '' })],
+    ['a request for an unknown spokesperson', '/trpc/requests.create', () => requestInput('nobody', tomorrowNine(), { deadline: deadline() })],
+    ['a wrong password', '/trpc/auth.login', () => ({ email: 'nobody@example.org', password: 'wrong password' })],
+    ['an admin mutation without a session', '/trpc/users.create', () => ({ email: 'x@example.org', name: 'X', role: 'admin', password: 'long enough password' })],
+    ['a POST to a query', '/trpc/spokespeople.list', () => ({})],
+    ['an unknown procedure', '/trpc/no.such.mutation', () => ({})],
+  ])('answers %s exactly like the official adapter', async (_label, path, body) => {
+    const value = body();
+    const [a, b] = await Promise.all([post(fast, path, value), post(official, path, value)]);
+    expect(a.status).toBe(b.status);
+    expect(await a.json()).toEqual(await b.json());
+  });
+
+  it('refuses a mutation from another site exactly like the official adapter', async () => {
+    const value = requestInput(bookableId, tomorrowNine(), { deadline: deadline() });
+    const [a, b] = await Promise.all([post(fast, '/trpc/requests.create', value, { origin: 'https://evil.example' }), post(official, '/trpc/requests.create', value, { origin: 'https://evil.example' })]);
+    expect(a.status).toBe(403);
+    expect(a.status).toBe(b.status);
+    expect(await a.json()).toEqual(await b.json());
+  });
+
+  it('creates a request and answers its replay exactly like the official adapter', async () => {
+    const value = requestInput(bookableId, tomorrowNine(), { deadline: deadline() });
+    const first = await post(fast, '/trpc/requests.create', value);
+    expect(first.status).toBe(200);
+    expect(first.headers.get('content-length')).toMatch(/^\d+$/); // served by the lean path
+    const created = (await first.json()).result.data;
+    expect(created).toMatchObject({ status: 'pending', replayed: false, reference: expect.stringMatching(/^IR-/) });
+    const [a, b] = await Promise.all([post(fast, '/trpc/requests.create', value), post(official, '/trpc/requests.create', value)]);
+    expect(a.status).toBe(200);
+    expect(b.status).toBe(200);
+    const [again, officialAgain] = [await a.json(), await b.json()];
+    expect(again).toEqual(officialAgain);
+    expect(again.result.data).toEqual({ ...created, replayed: true });
   });
 });
