@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { idSchema, instantSchema, interviewFormatSchema, languageTagSchema, timeZoneSchema } from '../common/schema';
+import { MAX_DURATION_MINUTES, idSchema, instantSchema, interviewFormatSchema, languageTagSchema, timeZoneSchema } from '../common/schema';
 
 /**
  * Longest window one slot query may ask for. 62 days covers any reporter's
@@ -18,7 +18,7 @@ export const slotWindowShape = {
   to: instantSchema,
   /** The viewer's zone: slots are given with its offset. */
   timeZone: timeZoneSchema,
-  duration: z.number().int().min(5).max(480).optional(),
+  duration: z.number().int().min(5).max(MAX_DURATION_MINUTES).optional(),
 };
 
 /** Refinement: `to` after `from`, at most `days` later (spread into `.refine`). */

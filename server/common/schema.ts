@@ -85,4 +85,8 @@ export const interviewFormatSchema = z.enum(interviewFormats, {
 });
 
 /** A database id as we hand them out (cuid); bounded so junk never reaches a query. */
+/** Shortest and longest interview we schedule: a 5-minute radio hit to a half-day studio session. */
+export const MIN_DURATION_MINUTES = 5;
+export const MAX_DURATION_MINUTES = 480;
+
 export const idSchema = z.string().trim().min(1, 'Missing id').max(64);

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { idSchema, instantSchema, interviewFormatSchema, languageTagSchema, timeZoneSchema } from '../common/schema';
+import { MAX_DURATION_MINUTES, idSchema, instantSchema, interviewFormatSchema, languageTagSchema, timeZoneSchema } from '../common/schema';
 import { emailSchema } from '../auth/schema';
 import { phoneSchema } from '../contacts/normalize-phone';
 
@@ -27,7 +27,7 @@ export const createRequestInput = z
     start: instantSchema.optional(),
     /** Or up to three times that would suit, for the desk to choose from. */
     proposedStarts: z.array(instantSchema).min(1).max(MAX_REPORTER_PROPOSALS).optional(),
-    durationMinutes: z.number().int().min(5).max(480),
+    durationMinutes: z.number().int().min(5).max(MAX_DURATION_MINUTES),
     format: interviewFormatSchema,
     language: languageTagSchema,
     attribution: attributionSchema,
@@ -113,7 +113,7 @@ export const listInterviewsInput = z.object({
 export const rescheduleInput = z.object({
   interviewId: idSchema,
   start: instantSchema,
-  durationMinutes: z.number().int().min(5).max(480).optional(),
+  durationMinutes: z.number().int().min(5).max(MAX_DURATION_MINUTES).optional(),
   formatDetails: formatDetailsSchema.optional(),
   overrideHours: z.boolean().default(false),
 });

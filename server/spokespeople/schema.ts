@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { MIN_DURATION_MINUTES, MAX_DURATION_MINUTES } from '../common/schema';
 import {
   idSchema,
   instantSchema,
@@ -11,9 +12,7 @@ import {
 import { MAX_SLOT_WINDOW_DAYS, slotWindowShape, windowWithin } from '../availability/schema';
 
 // Limits, each with its reason.
-/** Shortest and longest interview we schedule: a 5-minute radio hit to a half-day studio session. */
-export const MIN_DURATION_MINUTES = 5;
-export const MAX_DURATION_MINUTES = 480;
+export { MIN_DURATION_MINUTES, MAX_DURATION_MINUTES } from '../common/schema';
 /** Buffers beyond 4 hours are travel, which belongs in time off. */
 export const MAX_BUFFER_MINUTES = 240;
 /** Minimum notice up to 30 days. */

@@ -1,0 +1,6 @@
+-- DropIndex
+DROP INDEX "InterviewRequest_spokespersonId_status_idx";
+
+-- CreateIndex
+CREATE INDEX "InterviewRequest_spokespersonId_status_holdStart_idx" ON "InterviewRequest"("spokespersonId", "status", "holdStart");
+
