@@ -50,9 +50,10 @@ describe('propose, pick and cancel', () => {
     await desk.getByLabel('Password').fill(DEMO_PASSWORD);
     await desk.getByRole('button', { name: 'Sign in' }).click();
     await desk.getByRole('button', { name: `Propose other times for ${created.reference}` }).click();
-    const offered = desk.locator('fieldset .slot').nth(3);
+    const form = desk.getByRole('form', { name: `Propose other times for ${created.reference}` });
+    const offered = form.locator('.slot').nth(3);
     await offered.click();
-    await desk.getByRole('button', { name: 'Send 1 proposed time' }).click();
+    await form.getByRole('button', { name: 'Send 1 proposed time' }).click();
     await desk.getByText(`Propose times for ${created.reference}: done.`).waitFor();
 
     const reporter = await (await browser.newContext({ timezoneId: 'Asia/Baku', viewport: { width: 375, height: 800 } })).newPage();

@@ -80,21 +80,22 @@ describe('reporter pages', () => {
     expect(await page.getByLabel('Language', { exact: true }).locator('option').allInnerTexts()).toEqual(['Any language', 'English', 'French', 'Polish', 'Spanish']);
     expect(await page.getByLabel('Format', { exact: true }).locator('option').allInnerTexts()).toEqual(['Any format', 'Phone', 'WhatsApp', 'Video call', 'Studio', 'In person', 'Written Q&A']);
     const results = page.getByRole('list', { name: 'Spokespeople, soonest free first' }).getByRole('listitem');
-    const search = async (language: string, format: string) => {
+    // The answer replaces the previous one asynchronously (the loading text may
+    // come and go before we look), so wait until the list shows what we expect.
+    const search = async (language: string, format: string, expected: string[]) => {
       await page.getByLabel('Topic', { exact: true }).fill('Convention on Cluster Munitions');
       await page.getByLabel('Language', { exact: true }).selectOption(language);
       await page.getByLabel('Format', { exact: true }).selectOption(format);
       await page.getByRole('button', { name: 'Find who is free' }).click();
-      await page.getByText('Loading spokespeople…').waitFor({ state: 'detached' });
-      return (await results.allInnerTexts()).map((text) => text.split(':')[0]);
+      await expect.poll(async () => (await results.allInnerTexts()).map((text) => text.split(':')[0]).sort(), { timeout: 10_000 }).toEqual(expected);
     };
     // Both cover the Convention; only Hector gives studio interviews, only Kasia speaks Polish.
-    expect((await search('', '')).sort()).toEqual(['Hector Guerra', 'Kasia Derlicka-Rosenbauer']);
-    expect(await search('', 'studio')).toEqual(['Hector Guerra']);
-    expect(await search('pl', '')).toEqual(['Kasia Derlicka-Rosenbauer']);
-    expect(await search('pl', 'studio')).toEqual([]);
-    expect(await page.getByRole('status').filter({ hasText: 'Nobody covers that topic in that language and format' }).isVisible()).toBe(true);
-    expect(await search('es', 'written')).toEqual(['Hector Guerra']);
+    await search('', '', ['Hector Guerra', 'Kasia Derlicka-Rosenbauer']);
+    await search('', 'studio', ['Hector Guerra']);
+    await search('pl', '', ['Kasia Derlicka-Rosenbauer']);
+    await search('pl', 'studio', []);
+    await page.getByRole('status').filter({ hasText: 'Nobody covers that topic in that language and format' }).waitFor();
+    await search('es', 'written', ['Hector Guerra']);
     // Each result is free from a time given in the reporter's zone.
     expect(await results.first().innerText()).toMatch(/^Hector Guerra: free from .+ \(New York\)$/);
 
