@@ -3,25 +3,12 @@
 // download has the right UTC times.
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_PASSWORD } from '../../server/demo/seed-demo';
-import { launchChromium, SCREENSHOT_DIR, seriousAccessibilityViolations, startDemoServer, callProcedure } from './support';
+import { describe, expect, it } from 'vitest';
+import { browserSuite, SCREENSHOT_DIR, seriousAccessibilityViolations, signIn } from './support';
 
-let server: Awaited<ReturnType<typeof startDemoServer>>;
-let browser: Browser;
-beforeAll(async () => {
-  server = await startDemoServer();
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const suite = browserSuite();
 
-function trpc(path: string, input: unknown, method: 'GET' | 'POST' = 'GET') {
-  return callProcedure(server.base, path, input, method);
-}
+const trpc = suite.trpc;
 
 describe('press-office console', () => {
   it('a press officer approves the request at the top of the queue; the reporter sees it confirmed with a correct .ics', async () => {
@@ -47,12 +34,10 @@ describe('press-office console', () => {
       'POST',
     );
 
-    const context = await browser.newContext({ timezoneId: 'Europe/Zurich', locale: 'en-GB', viewport: { width: 1280, height: 900 } });
+    const context = await suite.browser.newContext({ timezoneId: 'Europe/Zurich', locale: 'en-GB', viewport: { width: 1280, height: 900 } });
     const page = await context.newPage();
-    await page.goto(`${server.base}/desk`);
-    await page.getByLabel('Email').fill('jared.bloch@example.org');
-    await page.getByLabel('Password').fill(DEMO_PASSWORD);
-    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.goto(`${suite.server.base}/desk`);
+    await signIn(page);
     await page.getByRole('heading', { name: 'Request queue' }).waitFor();
     const top = page.getByRole('list', { name: /Open requests/ }).getByRole('listitem').first();
     expect(await top.getByRole('heading').innerText()).toBe(`${created.reference}: Dana Reporter, Example Wire`);
@@ -61,7 +46,7 @@ describe('press-office console', () => {
     await top.getByRole('button', { name: `Approve ${created.reference}` }).click();
     await page.getByText(`Approve ${created.reference}: done.`).waitFor();
 
-    const reporter = await browser.newContext({ timezoneId: 'America/New_York', locale: 'en-US', viewport: { width: 375, height: 800 } });
+    const reporter = await suite.browser.newContext({ timezoneId: 'America/New_York', locale: 'en-US', viewport: { width: 375, height: 800 } });
     const manage = await reporter.newPage();
     await manage.goto(created.manageUrl);
     await manage.getByText('Confirmed').waitFor();

@@ -5,21 +5,11 @@
 // range gets the server's message next to its field.
 import { join } from 'node:path';
 import { DateTime } from 'luxon';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_PASSWORD } from '../../server/demo/seed-demo';
-import { callProcedure, launchChromium, SCREENSHOT_DIR, seriousAccessibilityViolations, startDemoServer } from './support';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { browserSuite, callProcedure, SCREENSHOT_DIR, seriousAccessibilityViolations, signIn } from './support';
 
-let server: Awaited<ReturnType<typeof startDemoServer>>;
-let browser: Browser;
-beforeAll(async () => {
-  server = await startDemoServer();
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const suite = browserSuite();
 
 const ZURICH = 'Europe/Zurich';
 type SlotsAnswer = { days: { date: string; slots: { start: string; end: string; spokesperson: { start: string } }[] }[] };
@@ -27,7 +17,7 @@ type SlotsAnswer = { days: { date: string; slots: { start: string; end: string; 
 /** What the public slot query offers for the next 7 days, as instants with the spokesperson's local start. */
 async function offered(spokespersonId: string) {
   const from = new Date(Math.floor(Date.now() / 3_600_000) * 3_600_000).toISOString();
-  const answer: SlotsAnswer = await callProcedure(server.base, 'availability.slots', { spokespersonId, from, to: new Date(Date.parse(from) + 7 * 86_400_000).toISOString(), timeZone: 'America/New_York' });
+  const answer: SlotsAnswer = await callProcedure(suite.server.base, 'availability.slots', { spokespersonId, from, to: new Date(Date.parse(from) + 7 * 86_400_000).toISOString(), timeZone: 'America/New_York' });
   return answer.days.flatMap((day) => day.slots);
 }
 
@@ -49,7 +39,7 @@ function clock(instant: DateTime, timeZone: string) {
 
 describe('availability editor', () => {
   it('previews a changed weekday in another zone before saving, saves it, and handles time off and a backwards range', async () => {
-    const kasia = await callProcedure(server.base, 'spokespeople.get', { id: 'kasia-derlicka-rosenbauer' });
+    const kasia = await callProcedure(suite.server.base, 'spokespeople.get', { id: 'kasia-derlicka-rosenbauer' });
     expect(kasia.timeZone).toBe(ZURICH);
     // A Monday–Thursday date (Kasia's working days) two to five days ahead, inside the 7-day preview.
     let day = DateTime.now().setZone(ZURICH).startOf('day').plus({ days: 2 });
@@ -61,12 +51,10 @@ describe('availability editor', () => {
     const onThatDay = (start: string) => DateTime.fromISO(start).setZone(ZURICH).toISODate() === date;
     expect((await offered(kasia.id)).filter((slot) => onThatDay(slot.start))[0]!.spokesperson.start).toBe(`${date}T10:00:00${newFirst.toFormat('ZZ')}`);
 
-    const context = await browser.newContext({ timezoneId: 'America/New_York', locale: 'en-US', viewport: { width: 1280, height: 900 } });
+    const context = await suite.browser.newContext({ timezoneId: 'America/New_York', locale: 'en-US', viewport: { width: 1280, height: 900 } });
     const page = await context.newPage();
-    await page.goto(`${server.base}/desk/availability?spokesperson=${kasia.id}`);
-    await page.getByLabel('Email').fill('jared.bloch@example.org');
-    await page.getByLabel('Password').fill(DEMO_PASSWORD);
-    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.goto(`${suite.server.base}/desk/availability?spokesperson=${kasia.id}`);
+    await signIn(page);
     await page.getByRole('heading', { name: 'Kasia Derlicka-Rosenbauer' }).waitFor();
     expect(await page.getByLabel('Spokesperson').inputValue()).toBe(kasia.id);
     await page.getByText('Zurich (Europe/Zurich)').waitFor();
@@ -169,14 +157,12 @@ describe('availability editor', () => {
   });
 
   it('a spokesperson edits only their own hours', async () => {
-    const kasia = await callProcedure(server.base, 'spokespeople.get', { id: 'kasia-derlicka-rosenbauer' });
-    const context = await browser.newContext({ timezoneId: 'Europe/Zurich', locale: 'en-GB', viewport: { width: 1280, height: 900 } });
+    const kasia = await callProcedure(suite.server.base, 'spokespeople.get', { id: 'kasia-derlicka-rosenbauer' });
+    const context = await suite.browser.newContext({ timezoneId: 'Europe/Zurich', locale: 'en-GB', viewport: { width: 1280, height: 900 } });
     const page = await context.newPage();
     // Asking for a colleague's record shows one's own.
-    await page.goto(`${server.base}/desk/availability?spokesperson=${kasia.id}`);
-    await page.getByLabel('Email').fill('hector.guerra@example.org');
-    await page.getByLabel('Password').fill(DEMO_PASSWORD);
-    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.goto(`${suite.server.base}/desk/availability?spokesperson=${kasia.id}`);
+    await signIn(page, 'hector.guerra@example.org');
     await page.getByRole('heading', { name: 'Your availability' }).waitFor();
     await page.getByRole('heading', { name: 'Hector Guerra' }).waitFor();
     await page.getByText('You can only edit your own availability, so your own is shown.').waitFor();

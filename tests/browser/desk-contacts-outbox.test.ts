@@ -5,44 +5,30 @@
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_PASSWORD } from '../../server/demo/seed-demo';
+import type { BrowserContext, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { contactColumns } from '../../server/contacts/contact-record';
-import { launchChromium, SCREENSHOT_DIR, seriousAccessibilityViolations, startDemoServer, callProcedure } from './support';
+import { browserSuite, SCREENSHOT_DIR, seriousAccessibilityViolations, signIn } from './support';
 
 /** Neither the machine's zone (TZ=Asia/Kathmandu) nor UTC nor the server's spokespeople's. */
 const VIEWER_ZONE = 'America/Los_Angeles';
 const LOCALE = 'en-GB';
 const ZOE_EMAIL = 'zoe.muller@example.org';
 
-let server: Awaited<ReturnType<typeof startDemoServer>>;
-let browser: Browser;
-beforeAll(async () => {
-  server = await startDemoServer();
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const suite = browserSuite();
 
-function trpc(path: string, input: unknown, method: 'GET' | 'POST' = 'GET') {
-  return callProcedure(server.base, path, input, method);
-}
+const trpc = suite.trpc;
 
 /** How the pages show an instant to this viewer (history entries with the year), computed here independently of the page. */
 function viewerDateTime(instant: Date, options: { year?: boolean } = {}): string {
   return new Intl.DateTimeFormat(LOCALE, { timeZone: VIEWER_ZONE, weekday: 'short', day: 'numeric', month: 'short', ...(options.year ? { year: 'numeric' } : {}), hour: '2-digit', minute: '2-digit', timeZoneName: 'short' }).format(instant);
 }
 
-async function signIn(width: number): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await browser.newContext({ timezoneId: VIEWER_ZONE, locale: LOCALE, viewport: { width, height: 900 } });
+async function openConsole(width: number): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await suite.browser.newContext({ timezoneId: VIEWER_ZONE, locale: LOCALE, viewport: { width, height: 900 } });
   const page = await context.newPage();
-  await page.goto(`${server.base}/desk`);
-  await page.getByLabel('Email').fill('jared.bloch@example.org');
-  await page.getByLabel('Password').fill(DEMO_PASSWORD);
-  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.goto(`${suite.server.base}/desk`);
+  await signIn(page);
   await page.getByRole('heading', { name: 'Request queue' }).waitFor();
   return { context, page };
 }
@@ -74,7 +60,7 @@ async function requestFromZoe(dayIndex: number, topic: string) {
 
 describe('media contacts and outbox', () => {
   it('finds “Zoë Müller” by typing “zoe mu” and shows her history, newest first, in the browser’s zone', async () => {
-    const db = server.database.prisma;
+    const db = suite.server.database.prisma;
     // First request, cancelled by Zoë herself; then a second one, approved by the desk.
     const first = await requestFromZoe(0, 'Landmine clearance funding');
     await trpc('requests.cancel', { reference: first.reference, token: first.manageToken, reason: 'Story was dropped' }, 'POST');
@@ -89,8 +75,8 @@ describe('media contacts and outbox', () => {
       await db.mediaContact.create({ data: contactColumns({ name, emails: [`paging${index}@example.org`], phones: [], whatsapp: null, outletId: null, outletName: null, role: null, languages: ['en'], timeZone: null, country: null, notes: null, tags: ['paging test'] }) });
     }
 
-    const { context, page } = await signIn(1280);
-    const approve = await page.request.post(`${server.base}/trpc/desk.requests.approve`, { data: { requestId: second.requestId }, headers: { origin: server.base } });
+    const { context, page } = await openConsole(1280);
+    const approve = await page.request.post(`${suite.server.base}/trpc/desk.requests.approve`, { data: { requestId: second.requestId }, headers: { origin: suite.server.base } });
     expect(approve.status()).toBe(200);
 
     await page.getByRole('link', { name: 'Media contacts' }).click();
@@ -190,13 +176,13 @@ describe('media contacts and outbox', () => {
     expect(await page.getByRole('searchbox', { name: 'Search' }).inputValue()).toBe('zoe mu');
 
     // A contact that does not exist: the error state, with a way back.
-    await page.goto(`${server.base}/desk/contacts/no-such-contact`);
+    await page.goto(`${suite.server.base}/desk/contacts/no-such-contact`);
     await page.getByRole('alert').filter({ hasText: 'Could not load this contact: No such contact.' }).waitFor();
     expect(await page.getByRole('link', { name: '← All media contacts' }).count()).toBe(1);
     await context.close();
 
-    const narrow = await signIn(375);
-    await narrow.page.goto(`${server.base}/desk/contacts?q=zoe+mu`);
+    const narrow = await openConsole(375);
+    await narrow.page.goto(`${suite.server.base}/desk/contacts?q=zoe+mu`);
     await expect.poll(() => narrow.page.locator('.contact-count[role="status"]').innerText()).toBe('1 contact found.');
     await narrow.page.screenshot({ path: join(SCREENSHOT_DIR, 'contacts-375.png'), fullPage: true });
     expect(await seriousAccessibilityViolations(narrow.page)).toEqual([]);
@@ -204,7 +190,7 @@ describe('media contacts and outbox', () => {
   });
 
   it('lists the messages queued for her and sends a dead letter again', async () => {
-    const db = server.database.prisma;
+    const db = suite.server.database.prisma;
     const request = await db.interviewRequest.findFirstOrThrow({ where: { reporterEmail: ZOE_EMAIL, status: 'approved' }, select: { id: true, reference: true } });
     // The demo server writes mail to files, which never fails: park a message as
     // a dead letter the way the worker does after its last failed attempt.
@@ -225,7 +211,7 @@ describe('media contacts and outbox', () => {
       },
     });
 
-    const { context, page } = await signIn(1280);
+    const { context, page } = await openConsole(1280);
     await page.getByRole('link', { name: 'Outbox' }).click();
     await page.getByRole('heading', { name: 'Outbox', level: 1 }).waitFor();
     await page.getByRole('searchbox', { name: 'Recipient' }).fill(ZOE_EMAIL);
@@ -250,8 +236,8 @@ describe('media contacts and outbox', () => {
     expect(await seriousAccessibilityViolations(page)).toEqual([]);
 
     // The same view on a phone (the link carries the filter).
-    const narrow = await signIn(375);
-    await narrow.page.goto(`${server.base}/desk/outbox?recipient=${encodeURIComponent(ZOE_EMAIL)}`);
+    const narrow = await openConsole(375);
+    await narrow.page.goto(`${suite.server.base}/desk/outbox?recipient=${encodeURIComponent(ZOE_EMAIL)}`);
     await narrow.page.getByRole('table', { name: 'Outbox messages, newest first' }).locator('tr.outbox-dead').waitFor();
     expect(await narrow.page.getByRole('searchbox', { name: 'Recipient' }).inputValue()).toBe(ZOE_EMAIL);
     await narrow.page.screenshot({ path: join(SCREENSHOT_DIR, 'outbox-375.png'), fullPage: true });

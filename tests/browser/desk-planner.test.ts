@@ -5,25 +5,13 @@
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import { DateTime } from 'luxon';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_PASSWORD } from '../../server/demo/seed-demo';
-import { launchChromium, SCREENSHOT_DIR, seriousAccessibilityViolations, startDemoServer, callProcedure } from './support';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { browserSuite, SCREENSHOT_DIR, seriousAccessibilityViolations, signIn } from './support';
 
-let server: Awaited<ReturnType<typeof startDemoServer>>;
-let browser: Browser;
-beforeAll(async () => {
-  server = await startDemoServer();
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const suite = browserSuite();
 
-function trpc(path: string, input: unknown, method: 'GET' | 'POST' = 'GET') {
-  return callProcedure(server.base, path, input, method);
-}
+const trpc = suite.trpc;
 
 type Slot = { start: string; end: string; spokesperson: { start: string; end: string } };
 
@@ -78,15 +66,13 @@ describe('desk planner', () => {
     const interview = await createRequest(hector.id, morning!, 'Dana Reporter');
     const hold = await createRequest(hector.id, afternoon, 'Sam Reporter');
 
-    const context = await browser.newContext({ timezoneId: 'America/New_York', locale: 'en-GB', viewport: { width: 1280, height: 900 } });
+    const context = await suite.browser.newContext({ timezoneId: 'America/New_York', locale: 'en-GB', viewport: { width: 1280, height: 900 } });
     const page = await context.newPage();
-    await page.goto(`${server.base}/desk`);
-    await page.getByLabel('Email').fill('jared.bloch@example.org');
-    await page.getByLabel('Password').fill(DEMO_PASSWORD);
-    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.goto(`${suite.server.base}/desk`);
+    await signIn(page);
     await page.getByRole('heading', { name: 'Request queue' }).waitFor();
     // Approve the first request as the signed-in press officer (same session cookie).
-    const approved = await page.request.post(`${server.base}/trpc/desk.requests.approve`, { data: { requestId: interview.requestId }, headers: { origin: server.base } });
+    const approved = await page.request.post(`${suite.server.base}/trpc/desk.requests.approve`, { data: { requestId: interview.requestId }, headers: { origin: suite.server.base } });
     expect(approved.ok(), await approved.text()).toBe(true);
 
     await page.getByRole('navigation', { name: 'Press office console' }).getByRole('link', { name: 'Planner' }).click();

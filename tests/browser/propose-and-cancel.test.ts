@@ -2,25 +2,12 @@
 // live availability, the reporter picks it on the manage page (booked at
 // once), then cancels it.
 import { randomUUID } from 'node:crypto';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_PASSWORD } from '../../server/demo/seed-demo';
-import { launchChromium, seriousAccessibilityViolations, startDemoServer, callProcedure } from './support';
+import { describe, expect, it } from 'vitest';
+import { browserSuite, seriousAccessibilityViolations, signIn } from './support';
 
-let server: Awaited<ReturnType<typeof startDemoServer>>;
-let browser: Browser;
-beforeAll(async () => {
-  server = await startDemoServer();
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const suite = browserSuite();
 
-function trpc(path: string, input: unknown, method: 'GET' | 'POST' = 'GET') {
-  return callProcedure(server.base, path, input, method);
-}
+const trpc = suite.trpc;
 
 describe('propose, pick and cancel', () => {
   it('the reporter picks the desk’s proposed time, then cancels the booked interview', async () => {
@@ -44,11 +31,9 @@ describe('propose, pick and cancel', () => {
       'POST',
     );
 
-    const desk = await (await browser.newContext({ timezoneId: 'Europe/Zurich', viewport: { width: 1280, height: 900 } })).newPage();
-    await desk.goto(`${server.base}/desk`);
-    await desk.getByLabel('Email').fill('jared.bloch@example.org');
-    await desk.getByLabel('Password').fill(DEMO_PASSWORD);
-    await desk.getByRole('button', { name: 'Sign in' }).click();
+    const desk = await (await suite.browser.newContext({ timezoneId: 'Europe/Zurich', viewport: { width: 1280, height: 900 } })).newPage();
+    await desk.goto(`${suite.server.base}/desk`);
+    await signIn(desk);
     await desk.getByRole('button', { name: `Propose other times for ${created.reference}` }).click();
     const form = desk.getByRole('form', { name: `Propose other times for ${created.reference}` });
     const offered = form.locator('.slot').nth(3);
@@ -56,7 +41,7 @@ describe('propose, pick and cancel', () => {
     await form.getByRole('button', { name: 'Send 1 proposed time' }).click();
     await desk.getByText(`Propose times for ${created.reference}: done.`).waitFor();
 
-    const reporter = await (await browser.newContext({ timezoneId: 'Asia/Baku', viewport: { width: 375, height: 800 } })).newPage();
+    const reporter = await (await suite.browser.newContext({ timezoneId: 'Asia/Baku', viewport: { width: 375, height: 800 } })).newPage();
     reporter.on('dialog', (dialog) => void dialog.accept());
     await reporter.goto(created.manageUrl);
     await reporter.getByRole('heading', { name: 'Proposed times' }).waitFor();

@@ -2,26 +2,16 @@
 // slot picker shows New York times with Zurich beside them, a validation error
 // lands next to its field, and the request is confirmed on the manage page.
 import { join } from 'node:path';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, SCREENSHOT_DIR, seriousAccessibilityViolations, startDemoServer } from './support';
+import { describe, expect, it } from 'vitest';
+import { browserSuite, SCREENSHOT_DIR, seriousAccessibilityViolations } from './support';
 
-let server: Awaited<ReturnType<typeof startDemoServer>>;
-let browser: Browser;
-beforeAll(async () => {
-  server = await startDemoServer();
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const suite = browserSuite();
 
 describe('reporter booking', () => {
   it('books Hector Guerra from New York, with both zones shown and field errors inline', async () => {
-    const context = await browser.newContext({ timezoneId: 'America/New_York', locale: 'en-US', viewport: { width: 375, height: 800 } });
+    const context = await suite.browser.newContext({ timezoneId: 'America/New_York', locale: 'en-US', viewport: { width: 375, height: 800 } });
     const page = await context.newPage();
-    await page.goto(`${server.base}/`);
+    await page.goto(`${suite.server.base}/`);
     await page.getByRole('heading', { name: 'Our spokespeople' }).waitFor();
     await page.getByText('Hector Guerra').first().waitFor();
     expect(await seriousAccessibilityViolations(page)).toEqual([]);

@@ -1,7 +1,9 @@
 import { mkdirSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type Browser } from 'playwright-core';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
+import { DEMO_PASSWORD } from '../../server/demo/seed-demo';
 import { loadConfig } from '../../server/env';
 import { startServer, type RunningServer } from '../../server/start-server';
 import { createLogger } from '../../server/logger';
@@ -48,4 +50,36 @@ export async function callProcedure(base: string, path: string, input: unknown, 
   const body = await response.json();
   if (!response.ok) throw new Error(body.error.message);
   return body.result.data;
+}
+
+export type DemoServer = Awaited<ReturnType<typeof startDemoServer>>;
+
+/**
+ * One demo server and one Chromium for a test file: started before its tests,
+ * stopped after. Read `suite.server` and `suite.browser` inside tests (they are
+ * set once beforeAll has run).
+ */
+export function browserSuite() {
+  const suite = {
+    server: undefined as unknown as DemoServer,
+    browser: undefined as unknown as Browser,
+    /** A tRPC call over plain HTTP against this suite's server. */
+    trpc: (path: string, input: unknown, method: 'GET' | 'POST' = 'GET') => callProcedure(suite.server.base, path, input, method),
+  };
+  beforeAll(async () => {
+    suite.server = await startDemoServer();
+    suite.browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await suite.browser?.close();
+    await suite.server?.close();
+  });
+  return suite;
+}
+
+/** Fills the console's sign-in form on `page` (already showing it) as a demo user; the press officer by default. */
+export async function signIn(page: Page, email = 'jared.bloch@example.org') {
+  await page.getByLabel('Email').fill(email);
+  await page.getByLabel('Password').fill(DEMO_PASSWORD);
+  await page.getByRole('button', { name: 'Sign in' }).click();
 }
