@@ -1,8 +1,8 @@
 // The reporter's pages in real Chromium, without an account: home, release,
 // slot picker, request form, confirmation and manage pages at 375 and 1280 px
 // with axe on each; language and format choices carried from the topic search
-// to the request; a double click or a retry making one request; and the empty
-// state's jump to the nearest free day.
+// to the request; a double click or a retry making one request; the empty
+// state's jump to the nearest free day; and the console's code kept off these pages.
 import { join } from 'node:path';
 import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -84,7 +84,11 @@ describe('reporter pages', () => {
       await page.getByLabel('Topic', { exact: true }).fill('Convention on Cluster Munitions');
       await page.getByLabel('Language', { exact: true }).selectOption(language);
       await page.getByLabel('Format', { exact: true }).selectOption(format);
+      // The loading line appears only after React's effect runs, so waiting for it to go could
+      // pass before it came and read the previous search's results: wait for this search's answer.
+      const answered = page.waitForResponse((response) => response.url().includes('availability.search'));
       await page.getByRole('button', { name: 'Find who is free' }).click();
+      await answered;
       await page.getByText('Loading spokespeople…').waitFor({ state: 'detached' });
       return (await results.allInnerTexts()).map((text) => text.split(':')[0]);
     };
@@ -326,6 +330,35 @@ describe('reporter pages', () => {
     await earlier.click();
     await page.getByText('No free times in these 14 days.').waitFor();
     expect(await earlier.isDisabled()).toBe(true);
+    await page.context().close();
+  });
+
+  it('a reporter’s slot picker never downloads the press-office console; opening the console fetches it, saying so meanwhile', async () => {
+    const page = await newPage();
+    const scripts: string[] = [];
+    page.on('request', (request) => {
+      if (request.resourceType() === 'script') scripts.push(new URL(request.url()).pathname);
+    });
+    await page.goto(`${server.base}/book/hector-guerra`);
+    await page.locator('.slot').first().waitFor();
+    await page.waitForLoadState('networkidle');
+    const reporterScripts = [...scripts];
+    expect(reporterScripts.length).toBeGreaterThan(0);
+
+    // Scripts the reporter's page did not load are held back until the loading status has been seen.
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    await page.route('**/assets/*.js', async (route) => {
+      if (!reporterScripts.includes(new URL(route.request().url()).pathname)) await held;
+      await route.continue();
+    });
+    await page.getByRole('link', { name: 'Press office', exact: true }).click();
+    await page.getByRole('status').filter({ hasText: 'Loading the press office console…' }).waitFor();
+    release();
+    await page.getByRole('button', { name: 'Sign in' }).waitFor();
+    const consoleScripts = scripts.slice(reporterScripts.length);
+    expect(consoleScripts.length).toBeGreaterThan(0);
+    for (const script of consoleScripts) expect(reporterScripts).not.toContain(script);
     await page.context().close();
   });
 });
