@@ -1,9 +1,13 @@
+import { lazy, Suspense } from 'react';
 import { useLocation, onLinkClick } from './router';
 import { HomePage } from './pages/home';
 import { ReleasePage } from './pages/release';
 import { BookPage } from './pages/book';
 import { ManagePage } from './pages/manage';
-import { DeskPage } from './pages/desk';
+
+// The press-office console is most of the client's code and no reporter ever
+// opens it: it is a chunk of its own, fetched on the first visit to /desk.
+const DeskPage = lazy(() => import('./pages/desk').then((module) => ({ default: module.DeskPage })));
 
 function Page() {
   const { path, search } = useLocation();
@@ -12,7 +16,13 @@ function Page() {
   if ((match = /^\/releases\/([^/]+)$/.exec(path))) return <ReleasePage slug={decodeURIComponent(match[1]!)} />;
   if ((match = /^\/book\/([^/]+)$/.exec(path))) return <BookPage spokesperson={decodeURIComponent(match[1]!)} releaseId={query.get('release') ?? undefined} />;
   if ((match = /^\/manage\/([^/]+)$/.exec(path))) return <ManagePage reference={decodeURIComponent(match[1]!)} token={query.get('token') ?? ''} isNew={query.get('new') === '1'} />;
-  if (path === '/desk' || path.startsWith('/desk/')) return <DeskPage />;
+  if (path === '/desk' || path.startsWith('/desk/')) {
+    return (
+      <Suspense fallback={<p role="status">Loading the press office console…</p>}>
+        <DeskPage />
+      </Suspense>
+    );
+  }
   if (path === '/') return <HomePage />;
   return (
     <>

@@ -1,8 +1,8 @@
 // The reporter's pages in real Chromium, without an account: home, release,
 // slot picker, request form, confirmation and manage pages at 375 and 1280 px
 // with axe on each; language and format choices carried from the topic search
-// to the request; a double click or a retry making one request; and the empty
-// state's jump to the nearest free day.
+// to the request; a double click or a retry making one request; the empty
+// state's jump to the nearest free day; and the console's code kept off these pages.
 import { join } from 'node:path';
 import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -80,13 +80,15 @@ describe('reporter pages', () => {
     expect(await page.getByLabel('Language', { exact: true }).locator('option').allInnerTexts()).toEqual(['Any language', 'English', 'French', 'Polish', 'Spanish']);
     expect(await page.getByLabel('Format', { exact: true }).locator('option').allInnerTexts()).toEqual(['Any format', 'Phone', 'WhatsApp', 'Video call', 'Studio', 'In person', 'Written Q&A']);
     const results = page.getByRole('list', { name: 'Spokespeople, soonest free first' }).getByRole('listitem');
-    // The answer replaces the previous one asynchronously (the loading text may
-    // come and go before we look), so wait until the list shows what we expect.
     const search = async (language: string, format: string, expected: string[]) => {
       await page.getByLabel('Topic', { exact: true }).fill('Convention on Cluster Munitions');
       await page.getByLabel('Language', { exact: true }).selectOption(language);
       await page.getByLabel('Format', { exact: true }).selectOption(format);
+      // The loading line appears only after React's effect runs, so waiting for it to go could
+      // pass before it came and read the previous search's results: wait for this search's answer.
+      const answered = page.waitForResponse((response) => response.url().includes('availability.search'));
       await page.getByRole('button', { name: 'Find who is free' }).click();
+      await answered;
       await expect.poll(async () => (await results.allInnerTexts()).map((text) => text.split(':')[0]).sort(), { timeout: 10_000 }).toEqual(expected);
     };
     // Both cover the Convention; only Hector gives studio interviews, only Kasia speaks Polish.
@@ -327,6 +329,35 @@ describe('reporter pages', () => {
     await earlier.click();
     await page.getByText('No free times in these 14 days.').waitFor();
     expect(await earlier.isDisabled()).toBe(true);
+    await page.context().close();
+  });
+
+  it('a reporter’s slot picker never downloads the press-office console; opening the console fetches it, saying so meanwhile', async () => {
+    const page = await newPage();
+    const scripts: string[] = [];
+    page.on('request', (request) => {
+      if (request.resourceType() === 'script') scripts.push(new URL(request.url()).pathname);
+    });
+    await page.goto(`${server.base}/book/hector-guerra`);
+    await page.locator('.slot').first().waitFor();
+    await page.waitForLoadState('networkidle');
+    const reporterScripts = [...scripts];
+    expect(reporterScripts.length).toBeGreaterThan(0);
+
+    // Scripts the reporter's page did not load are held back until the loading status has been seen.
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    await page.route('**/assets/*.js', async (route) => {
+      if (!reporterScripts.includes(new URL(route.request().url()).pathname)) await held;
+      await route.continue();
+    });
+    await page.getByRole('link', { name: 'Press office', exact: true }).click();
+    await page.getByRole('status').filter({ hasText: 'Loading the press office console…' }).waitFor();
+    release();
+    await page.getByRole('button', { name: 'Sign in' }).waitFor();
+    const consoleScripts = scripts.slice(reporterScripts.length);
+    expect(consoleScripts.length).toBeGreaterThan(0);
+    for (const script of consoleScripts) expect(reporterScripts).not.toContain(script);
     await page.context().close();
   });
 });

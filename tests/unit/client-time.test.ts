@@ -1,11 +1,10 @@
-// The web client's time helpers (client/src/time.ts) and the reporter pages'
-// own (zone names, slot times): what a reporter reads, in which zone, across
-// DST changes, half- and three-quarter-hour offsets (Kathmandu +5:45, Chatham
-// +12:45/+13:45), and whatever zone the machine itself is in.
+// The web client's time helpers (client/src/time.ts): what a reporter reads,
+// in which zone, across DST changes, half- and three-quarter-hour offsets
+// (Kathmandu +5:45, Chatham +12:45/+13:45, Lord Howe's half-hour DST), current
+// zone names, and whatever zone the machine itself is in.
+import { DateTime } from 'luxon';
 import { afterEach, describe, expect, it } from 'vitest';
-import { browserTimeZone, formatDate, formatDateTime, formatLocalTimeNow, formatTime, listTimeZones, wallTimeToInstant } from '../../client/src/time';
-import { currentZoneName, oldZoneName, pickerZoneNames } from '../../client/src/components/zone-names';
-import { formatSlotTime } from '../../client/src/components/slot-time';
+import { browserTimeZone, currentZoneName, formatDate, formatDateTime, formatLocalTimeNow, formatTime, listTimeZones, oldZoneName, pickerZoneNames, wallTimeToInstant } from '../../client/src/time';
 import { matchLanguage, primaryLanguages } from '../../client/src/components/interview-options';
 
 const machineZone = process.env.TZ;
@@ -37,12 +36,34 @@ describe('formatTime', () => {
     expect(new Set(inMachineZones(MACHINE_ZONES, () => formatTime('2027-03-22T14:00:00Z', 'Europe/Zurich', 'en-GB')))).toEqual(new Set(['15:00']));
   });
 
-  it('the slot picker’s reused formatter writes exactly what formatTime writes', () => {
+  it('its reused formatters write exactly what a new Intl.DateTimeFormat writes, per locale and zone', () => {
     const zones = ['Asia/Kathmandu', 'Pacific/Chatham', 'America/St_Johns', 'Europe/Zurich', 'UTC'];
+    const locales = [undefined, 'en-US', 'en-GB', 'de-CH'];
+    // The oracle: formatters built here, one per locale and zone, outside time.ts's cache.
+    const fresh = zones.flatMap((zone) =>
+      locales.map((locale) => ({
+        zone,
+        locale,
+        time: new Intl.DateTimeFormat(locale, { timeZone: zone, hour: '2-digit', minute: '2-digit' }),
+        dateTime: new Intl.DateTimeFormat(locale, { timeZone: zone, weekday: 'short', day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit', timeZoneName: 'short' }),
+        timeNow: new Intl.DateTimeFormat(locale, { timeZone: zone, hour: '2-digit', minute: '2-digit', timeZoneName: 'short' }),
+      })),
+    );
     for (let hour = 0; hour < 24 * 60; hour += 7) {
-      const instant = new Date(Date.UTC(2027, 2, 1) + hour * 3_600_000).toISOString();
-      for (const zone of zones) expect(formatSlotTime(instant, zone), `${instant} ${zone}`).toBe(formatTime(instant, zone));
+      const instant = new Date(Date.UTC(2027, 2, 1) + hour * 3_600_000);
+      const iso = instant.toISOString();
+      // Interleaved locales and zones: a formatter cached under the wrong key would show here.
+      for (const { zone, locale, time, dateTime, timeNow } of fresh) {
+        expect(formatTime(iso, zone, locale), `${iso} ${zone} ${locale}`).toBe(time.format(instant));
+        expect(formatDateTime(iso, zone, locale), `${iso} ${zone} ${locale}`).toBe(dateTime.format(instant));
+        expect(formatLocalTimeNow(zone, instant, locale), `${iso} ${zone} ${locale}`).toBe(timeNow.format(instant));
+      }
     }
+  });
+
+  it('an unknown zone still fails loudly, every time', () => {
+    expect(() => formatTime('2027-03-22T14:00:00Z', 'Mars/Olympus_Mons')).toThrow(RangeError);
+    expect(() => formatTime('2027-03-22T14:00:00Z', 'Mars/Olympus_Mons')).toThrow(RangeError);
   });
 });
 
@@ -103,12 +124,9 @@ describe('wallTimeToInstant', () => {
     expect(wallTimeToInstant('1986-01-01T00:10', 'Asia/Kathmandu')).toBe('1985-12-31T18:40:00.000Z');
   });
 
-  // KNOWN DEFECT in client/src/time.ts (reported; this helper may not edit it):
-  // the second pass takes the offset of the first guess, which west of UTC is
-  // already past the change, so the time moves BACK an hour (01:30 EST) instead
-  // of forward (03:30 EDT, what luxon and the server do). Turn into `it` once fixed.
-  it.fails('west of UTC, a time in a spring-forward gap moves forward too (New York 02:30 → 03:30 EDT)', () => {
-    expect(wallTimeToInstant('2027-03-14T02:30', 'America/New_York')).toBe('2027-03-14T07:30:00.000Z');
+  it('west of UTC, a time in a spring-forward gap moves forward too (New York 02:30 → 03:30 EDT)', () => {
+    for (const instant of inMachineZones(MACHINE_ZONES, () => wallTimeToInstant('2027-03-14T02:30', 'America/New_York'))) expect(instant).toBe('2027-03-14T07:30:00.000Z');
+    expect(formatTime('2027-03-14T07:30:00.000Z', 'America/New_York', 'en-GB')).toBe('03:30');
   });
 
   it('a time repeated at fall-back reads back as the same wall time', () => {
@@ -123,12 +141,51 @@ describe('wallTimeToInstant', () => {
     }
   });
 
-  // KNOWN DEFECT (reported): which occurrence wins depends on the side of UTC:
-  // New York gets the earlier (EDT), Zurich the later (CET). The slot engine
-  // documents the earlier occurrence (server/availability/compute-free-slots.ts).
-  it.fails('a repeated time resolves to its earlier occurrence on both sides of UTC', () => {
-    expect(wallTimeToInstant('2027-11-07T01:30', 'America/New_York')).toBe('2027-11-07T05:30:00.000Z'); // 01:30 EDT
-    expect(wallTimeToInstant('2027-10-31T02:30', 'Europe/Zurich')).toBe('2027-10-31T00:30:00.000Z'); // 02:30 CEST
+  // As the slot engine documents (server/availability/offset-timeline.ts).
+  it('a repeated time resolves to its earlier occurrence on both sides of UTC', () => {
+    for (const pair of inMachineZones(MACHINE_ZONES, () => [wallTimeToInstant('2027-11-07T01:30', 'America/New_York'), wallTimeToInstant('2027-10-31T02:30', 'Europe/Zurich')])) {
+      expect(pair).toEqual([
+        '2027-11-07T05:30:00.000Z', // 01:30 EDT
+        '2027-10-31T00:30:00.000Z', // 02:30 CEST
+      ]);
+    }
+  });
+
+  it('half-hour and three-quarter-hour zones: gaps move forward, repeats take the earlier occurrence', () => {
+    const cases = [
+      ['2027-06-01T09:00', 'Asia/Kathmandu', '2027-06-01T03:15:00.000Z'],
+      ['1986-01-01T00:10', 'Asia/Kathmandu', '1985-12-31T18:40:00.000Z'], // +5:30 → +5:45 skipped 00:00–00:15
+      ['2027-01-15T09:00', 'Australia/Lord_Howe', '2027-01-14T22:00:00.000Z'], // +11
+      ['2027-10-03T02:15', 'Australia/Lord_Howe', '2027-10-02T15:45:00.000Z'], // 02:00–02:30 skipped: 02:45 +11
+      ['2027-04-04T01:45', 'Australia/Lord_Howe', '2027-04-03T14:45:00.000Z'], // 01:30–02:00 twice: the +11 one
+      ['2027-09-26T03:00', 'Pacific/Chatham', '2027-09-25T14:15:00.000Z'], // 02:45–03:45 skipped: 04:00 +13:45
+      ['2027-04-04T03:00', 'Pacific/Chatham', '2027-04-03T13:15:00.000Z'], // 02:45–03:45 twice: the +13:45 one
+      ['2027-03-14T02:30', 'America/St_Johns', '2027-03-14T06:00:00.000Z'], // 02:00–03:00 skipped: 03:30 −2:30
+      ['2027-11-07T01:30', 'America/St_Johns', '2027-11-07T04:00:00.000Z'], // 01:00–02:00 twice: the −2:30 one
+    ] as const;
+    for (const results of inMachineZones(MACHINE_ZONES, () => cases.map(([local, zone]) => wallTimeToInstant(local, zone)))) {
+      expect(results).toEqual(cases.map(([, , instant]) => instant));
+    }
+  });
+
+  it('agrees with luxon every five minutes through each change of Kathmandu, Lord Howe, Chatham, St John’s, New York and Zurich', () => {
+    // luxon resolves a repeated time by today's offset; the earlier of its possible offsets is the documented answer.
+    const luxonInstant = (local: string, zone: string) => DateTime.min(...DateTime.fromISO(local, { zone }).getPossibleOffsets())!.toUTC().toISO()!;
+    const days = [
+      ['Asia/Kathmandu', ['1985-12-31', '1986-01-01', '2027-06-01']],
+      ['Australia/Lord_Howe', ['2027-04-03', '2027-04-04', '2027-10-03']],
+      ['Pacific/Chatham', ['2027-04-04', '2027-09-26']],
+      ['America/St_Johns', ['2027-03-14', '2027-11-07']],
+      ['America/New_York', ['2027-03-14', '2027-11-07']],
+      ['Europe/Zurich', ['2027-03-28', '2027-10-31']],
+    ] as const;
+    const wallTimes = days.flatMap(([zone, dates]) =>
+      dates.flatMap((date) => Array.from({ length: 288 }, (_, step) => [`${date}T${String(Math.floor(step / 12)).padStart(2, '0')}:${String((step % 12) * 5).padStart(2, '0')}`, zone] as const)),
+    );
+    const expected = wallTimes.map(([local, zone]) => `${local} ${zone} ${luxonInstant(local, zone)}`);
+    for (const actual of inMachineZones([...MACHINE_ZONES, 'Australia/Lord_Howe', 'America/St_Johns'], () => wallTimes.map(([local, zone]) => `${local} ${zone} ${wallTimeToInstant(local, zone)}`))) {
+      expect(actual).toEqual(expected);
+    }
   });
 
   it('leaves anything that is not "YYYY-MM-DDTHH:mm" to the server to refuse', () => {
@@ -163,10 +220,24 @@ describe('listTimeZones', () => {
 });
 
 describe('zone names for the picker', () => {
-  it('the machine in Kathmandu is Asia/Kathmandu, whatever old name the runtime reports', () => {
-    process.env.TZ = 'Asia/Kathmandu';
-    expect(['Asia/Kathmandu', 'Asia/Katmandu']).toContain(browserTimeZone());
-    expect(currentZoneName(browserTimeZone())).toBe('Asia/Kathmandu');
+  it('the browser’s zone is its current IANA name, whatever old name the runtime reports', () => {
+    for (const [machine, current] of [
+      ['Asia/Kathmandu', 'Asia/Kathmandu'], // ICU reports Asia/Katmandu
+      ['Asia/Katmandu', 'Asia/Kathmandu'],
+      ['Asia/Kolkata', 'Asia/Kolkata'], // Asia/Calcutta
+      ['Europe/Kyiv', 'Europe/Kyiv'], // Europe/Kiev
+      ['Asia/Ho_Chi_Minh', 'Asia/Ho_Chi_Minh'], // Asia/Saigon
+      ['Asia/Yangon', 'Asia/Yangon'], // Asia/Rangoon
+      ['America/Argentina/Buenos_Aires', 'America/Argentina/Buenos_Aires'], // America/Buenos_Aires
+      ['America/Nuuk', 'America/Nuuk'], // America/Godthab
+      ['Europe/Zurich', 'Europe/Zurich'],
+      ['UTC', 'UTC'],
+    ]) {
+      process.env.TZ = machine;
+      expect(browserTimeZone(), machine).toBe(current);
+    }
+    expect(currentZoneName('Pacific/Enderbury')).toBe('Pacific/Kanton');
+    expect(currentZoneName('Europe/Zurich')).toBe('Europe/Zurich');
   });
 
   it('lists current names only, UTC first, and still finds the old ones', () => {

@@ -1,6 +1,5 @@
 import { useId, useMemo, useState } from 'react';
-import { listTimeZones } from '../time';
-import { oldZoneName, pickerZoneNames } from './zone-names';
+import { listTimeZones, oldZoneName, pickerZoneNames } from '../time';
 import './zone-picker.css';
 
 /** Lowercase, accents and underscores removed, so "sao paulo" finds "São Paulo" and "America/Sao_Paulo". */

@@ -3,10 +3,8 @@ import { TRPCClientError } from '@trpc/client';
 import { api } from '../trpc';
 import { useQuery, type QueryState } from '../use-query';
 import { useEagerQuery } from '../components/use-eager-query';
-import { formatSlotTime } from '../components/slot-time';
 import { Loaded } from '../components/query-state';
 import { ZonePicker } from '../components/zone-picker';
-import { currentZoneName } from '../components/zone-names';
 import { formatName, languageName, matchLanguage } from '../components/interview-options';
 import { browserTimeZone, formatDate, formatTime, zoneCity, wallTimeToInstant } from '../time';
 import { navigate, onLinkClick, useLocation } from '../router';
@@ -61,7 +59,7 @@ function startBookingQueriesEarly() {
       return; // a malformed address: the page itself says so
     }
     const windowStart = startOfHour(Date.now());
-    const timeZone = currentZoneName(browserTimeZone());
+    const timeZone = browserTimeZone();
     const early = [
       [`person|${idOrSlug}`, personQuery(idOrSlug)],
       [`slots|${idOrSlug}|${windowStart}|${timeZone}|`, slotsQuery(idOrSlug, windowStart, timeZone, undefined)],
@@ -82,7 +80,7 @@ type Slot = SlotsAnswer['days'][number]['slots'][number];
  * `?language=` and `?format=` (from the topic search) preselect the interview's language and format.
  */
 export function BookPage({ spokesperson: idOrSlug, releaseId }: { spokesperson: string; releaseId?: string }) {
-  const [timeZone, setTimeZone] = useState(() => currentZoneName(browserTimeZone()));
+  const [timeZone, setTimeZone] = useState(browserTimeZone);
   // Unset until the reporter picks a length: the server then answers with the spokesperson's default.
   const [duration, setDuration] = useState<number | undefined>(undefined);
   const [windowStart, setWindowStart] = useState(() => startOfHour(Date.now()));
@@ -243,9 +241,9 @@ function Booking(props: {
                       {day.slots.map((slot) => (
                         <li key={slot.start}>
                           <button type="button" className="slot" aria-pressed={chosen?.start === slot.start} onClick={() => setChosen(slot)}>
-                            <span className="viewer-time">{formatSlotTime(slot.start, timeZone)}</span>
+                            <span className="viewer-time">{formatTime(slot.start, timeZone)}</span>
                             <span className="other-time">
-                              {formatSlotTime(slot.spokesperson.start, person.timeZone)}
+                              {formatTime(slot.spokesperson.start, person.timeZone)}
                               {/* Another calendar day where the spokesperson is: say which. */}
                               {slot.spokesperson.start.slice(0, 10) !== day.date && ` ${weekdayOf(slot.spokesperson.start.slice(0, 10))}`} in {city}
                             </span>

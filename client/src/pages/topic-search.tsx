@@ -2,7 +2,6 @@ import { useState } from 'react';
 import { api } from '../trpc';
 import { useQuery } from '../use-query';
 import { Loaded } from '../components/query-state';
-import { currentZoneName } from '../components/zone-names';
 import { formatName, languageName, primaryLanguages } from '../components/interview-options';
 import { browserTimeZone, formatDateTime, zoneCity } from '../time';
 import { onLinkClick } from '../router';
@@ -29,7 +28,7 @@ function bookingHref(slug: string, filters: Filters): string {
  */
 export function TopicSearch({ languages, formats }: { languages: string[]; formats: string[] }) {
   const [filters, setFilters] = useState<Filters | null>(null);
-  const [timeZone] = useState(() => currentZoneName(browserTimeZone()));
+  const [timeZone] = useState(browserTimeZone);
   const results = useQuery(() => {
     if (!filters) return Promise.resolve(null);
     // Whole hours, so the same search within the hour asks the same question.
