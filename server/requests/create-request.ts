@@ -325,8 +325,8 @@ async function writeBatch(db: Db, batch: Intake[], referenceLength: number): Pro
     }
     if (accepted.length > 0) await insertAccepted(tx, accepted, secret, referenceLength);
     // Fill in the answers of the accepted requests (their placeholders above).
-    for (const accepted_ of accepted) {
-      outcomes[batch.indexOf(accepted_.item)] = { created: answerFor(accepted_, secret) };
+    for (const entry of accepted) {
+      outcomes[batch.indexOf(entry.item)] = { created: answerFor(entry, secret) };
     }
     return outcomes;
   }, BOOKING_TRANSACTION_OPTIONS);
