@@ -14,6 +14,10 @@
 // text: SQLite stores it as text, as Prisma does, and PostgreSQL converts it to
 // jsonb from the column's type (the pg adapter sends untyped parameters).
 //
+// Column names are written out by the callers, so renaming a field in
+// prisma/schema.template.prisma means renaming it there too (the intake and
+// db-insert tests on both databases fail otherwise).
+//
 // What Prisma would fill in itself, the caller must give: ids, createdAt and
 // updatedAt. Database defaults for other columns (status, counters, booleans)
 // apply as usual; a DateTime default (`now()`) must never be left to the

@@ -151,6 +151,8 @@ type Range = ReturnType<typeof mergeWindows>[number];
  * Portable as written (quoted identifiers, Prisma.sql placeholders; dates are
  * compared as Prisma stores them, ISO text on SQLite and timestamps on
  * PostgreSQL, because the parameters go through the same adapter mapping).
+ * Table and column names are written out: a rename in the Prisma schema must
+ * be made here too (the availability and double-booking tests fail otherwise).
  */
 async function loadBusyTimes(db: DbOrTx, ids: string[], ranges: Range[]): Promise<BusyRow[]> {
   const idList = Prisma.join(ids);
