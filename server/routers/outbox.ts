@@ -4,20 +4,12 @@ import { idSchema } from '../common/schema';
 import { AppError } from '../errors';
 import { listOutboxFiles } from '../mail/transport';
 import { retryOutboxMessage } from '../outbox/deliver-outbox';
+import { listOutboxInput, listOutboxMessages } from '../outbox/list-outbox';
 import { pressOfficerProcedure, router } from '../trpc';
 
 export const outboxRouter = router({
-  /** Queued, sent and dead messages, newest first. */
-  list: pressOfficerProcedure
-    .input(z.object({ status: z.enum(['pending', 'sent', 'dead']).optional(), limit: z.number().int().min(1).max(500).default(100) }))
-    .query(({ ctx, input }) =>
-      ctx.db.outboxMessage.findMany({
-        where: input.status ? { status: input.status } : {},
-        select: { id: true, kind: true, recipient: true, subject: true, status: true, attempts: true, nextAttemptAt: true, lastError: true, sentAt: true, createdAt: true, messageId: true, requestId: true, interviewId: true },
-        orderBy: { createdAt: 'desc' },
-        take: input.limit,
-      }),
-    ),
+  /** Queued, sent and dead messages, newest first; optionally only those to addresses containing `recipient`. */
+  list: pressOfficerProcedure.input(listOutboxInput).query(({ ctx, input }) => listOutboxMessages({ db: ctx.db, input })),
   /** Sends a dead letter again (at once). */
   retry: pressOfficerProcedure.input(z.object({ id: idSchema })).mutation(async ({ ctx, input }) => {
     if (!(await retryOutboxMessage({ database: ctx.database, id: input.id, now: ctx.now() }))) {

@@ -136,6 +136,18 @@ describe('outbox delivery', () => {
     expect((await database.prisma.outboxMessage.findUniqueOrThrow({ where: { id: dead[0]!.id } })).status).toBe('pending');
   });
 
+  it('staff can list the messages to one address, case-insensitively, newest first', async () => {
+    await clearOutbox();
+    await approvedRequest('2027-03-23T09:00:00Z');
+    const toDana = await desk.caller.outbox.list({ recipient: 'DANA@Example' });
+    expect(toDana.length).toBeGreaterThanOrEqual(2);
+    expect(toDana.every((message) => message.recipient === 'dana@example.org')).toBe(true);
+    const all = await desk.caller.outbox.list({});
+    expect(all.some((message) => message.recipient !== 'dana@example.org')).toBe(true);
+    expect(await desk.caller.outbox.list({ recipient: 'nobody-here' })).toEqual([]);
+    expect(toDana.map((message) => message.createdAt.getTime())).toEqual([...toDana].map((message) => message.createdAt.getTime()).sort((a, b) => b - a));
+  });
+
   it('invites go out when the public URL has a port (the default http://localhost:3000)', async () => {
     await clearOutbox();
     const portConfig = workflowConfig(database, { PUBLIC_URL: 'http://localhost:3000' });

@@ -1,4 +1,4 @@
-import { useId, useState } from 'react';
+import { useEffect, useId, useState } from 'react';
 import { api, errorMessage } from '../trpc';
 import { useQuery } from '../use-query';
 import { useLocation } from '../router';
@@ -51,7 +51,14 @@ export function OutboxPage(_props: { user: StaffUser }) {
   const [result, setResult] = useState<string | null>(null);
   const [retrying, setRetrying] = useState<string | null>(null);
   const timeZone = browserTimeZone();
-  const messages = useQuery(() => api.outbox.list.query({ status: status || undefined, limit: LIMIT }), [status, version]);
+  // The server filters by address too (older messages past the newest LIMIT), asked
+  // once typing pauses; the list below narrows at once as the staff member types.
+  const [asked, setAsked] = useState(() => recipient.trim().toLowerCase());
+  useEffect(() => {
+    const timer = setTimeout(() => setAsked(recipient.trim().toLowerCase()), 300);
+    return () => clearTimeout(timer);
+  }, [recipient]);
+  const messages = useQuery(() => api.outbox.list.query({ status: status || undefined, recipient: asked || undefined, limit: LIMIT }), [status, asked, version]);
   const tableCaption = useId();
 
   const needle = recipient.trim().toLowerCase();
