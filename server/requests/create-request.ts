@@ -167,6 +167,8 @@ interface Pending extends Intake {
 
 /** One request the batch accepted, with everything its rows need. */
 interface Accepted {
+  /** Position in the batch. */
+  index: number;
   item: Intake;
   id: string;
   spokesperson: SpokespersonCalendar;
@@ -264,7 +266,7 @@ async function writeBatch(db: Db, batch: Intake[], referenceLength: number): Pro
   const secret = await getServerSecret(db);
   const held = new Set<string>();
   const outcomes = await db.$transaction(async (tx) => {
-    held.clear();
+    // By batch position; an accepted request's answer is filled in once its rows are written.
     const outcomes: Outcome[] = [];
     const accepted: Accepted[] = [];
     // The booking lock first: from here on nobody else changes these calendars.
@@ -289,13 +291,13 @@ async function writeBatch(db: Db, batch: Intake[], referenceLength: number): Pro
       try {
         const stored = existing.get(input.idempotencyKey);
         if (stored) {
-          outcomes.push({ created: replayOf(context, stored, item.fingerprint, secret) });
+          outcomes[index] = { created: replayOf(context, stored, item.fingerprint, secret) };
           continue;
         }
         const leader = leaders.get(input.idempotencyKey);
         if (leader !== undefined) {
           if (batch[leader]!.fingerprint !== item.fingerprint) throw new AppError('CONFLICT', 'This idempotency key was already used for a different request. Use a new key for a new request.');
-          outcomes.push({ follows: leader });
+          outcomes[index] = { follows: leader };
           continue;
         }
         assertDeadlineAhead(input, context.now);
@@ -316,18 +318,14 @@ async function writeBatch(db: Db, batch: Intake[], referenceLength: number): Pro
         }
         limits.commit(item);
         leaders.set(input.idempotencyKey, index);
-        accepted.push({ item, id, spokesperson, holds, reference: '', contactId: null });
-        outcomes.push({ error: null });
+        accepted.push({ index, item, id, spokesperson, holds, reference: '', contactId: null });
       } catch (error) {
         if (!(error instanceof AppError)) throw error;
-        outcomes.push({ error });
+        outcomes[index] = { error };
       }
     }
     if (accepted.length > 0) await insertAccepted(tx, accepted, secret, referenceLength);
-    // Fill in the answers of the accepted requests (their placeholders above).
-    for (const entry of accepted) {
-      outcomes[batch.indexOf(entry.item)] = { created: answerFor(entry, secret) };
-    }
+    for (const entry of accepted) outcomes[entry.index] = { created: answerFor(entry, secret) };
     return outcomes;
   }, BOOKING_TRANSACTION_OPTIONS);
   invalidateCalendars(db, [...held]);

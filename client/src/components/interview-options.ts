@@ -23,6 +23,17 @@ export const formatNames: Record<string, string> = {
 
 export const formatName = (format: string) => formatNames[format] ?? format;
 
+/** The same name inside a sentence ("a video call", "written Q&A"); a name like WhatsApp keeps its capitals. */
+export function formatNameInSentence(format: string): string {
+  const name = formatName(format);
+  return /^[A-Z][a-z]*(\s|$)/.test(name) ? name.charAt(0).toLowerCase() + name.slice(1) : name;
+}
+
+const attributionNames: Record<string, string> = { on_record: 'On the record', background: 'Background', off_record: 'Off the record' };
+
+/** "on_record" → "On the record". */
+export const attributionName = (attribution: string) => attributionNames[attribution] ?? attribution;
+
 /** The languages reporters may ask for, from a list of tags: by primary language ("en-GB" → "en"), in name order. */
 export function primaryLanguages(tags: string[]): string[] {
   return [...new Set(tags.map((tag) => tag.split('-')[0]!.toLowerCase()))].sort((a, b) => languageName(a).localeCompare(languageName(b)));

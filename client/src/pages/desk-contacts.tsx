@@ -4,7 +4,7 @@ import { useQuery } from '../use-query';
 import { Loaded } from '../components/query-state';
 import { onLinkClick, useLocation } from '../router';
 import { browserTimeZone, formatLocalTimeNow, formatTime, zoneCity } from '../time';
-import { languageName } from './home';
+import { formatNameInSentence, languageName } from '../components/interview-options';
 import type { StaffUser } from './desk';
 import './desk-contacts.css';
 
@@ -304,7 +304,6 @@ function usePhoneFormatter(): PhoneFormatter {
 
 const lawfulBasisNames: Record<string, string> = { consent: 'Consent', legitimate_interest: 'Legitimate interest', contract: 'Contract' };
 const channelNames: Record<string, string> = { email: 'Email', phone: 'Phone', whatsapp: 'WhatsApp' };
-const formatNames: Record<string, string> = { phone: 'phone', whatsapp: 'WhatsApp', video: 'video call', studio: 'studio', in_person: 'in person', written: 'written Q&A' };
 const requestStatusNames: Record<string, string> = { pending: 'pending', proposed: 'other times proposed', approved: 'approved', declined: 'declined', cancelled: 'cancelled', expired: 'expired' };
 const interviewOutcomes: Record<string, string> = { confirmed: 'Confirmed', rescheduled: 'Rescheduled', cancelled: 'Cancelled', completed: 'Completed', no_show: 'No-show' };
 const duplicateReasons: Record<string, string> = { same_phone: 'same phone number', same_name_at_outlet: 'same name at the same outlet' };
@@ -571,7 +570,7 @@ function TimelineText({ entry, timeZone }: { entry: TimelineEntry; timeZone: str
     case 'request':
       return (
         <p>
-          <span className="label">Requested an interview</span> ({entry.reference}): “{entry.topic}”, {formatNames[entry.format] ?? entry.format}, for {entry.outlet}.{' '}
+          <span className="label">Requested an interview</span> ({entry.reference}): “{entry.topic}”, {formatNameInSentence(entry.format)}, for {entry.outlet}.{' '}
           <span className="meta">Now {requestStatusNames[entry.status] ?? entry.status}.</span>
         </p>
       );

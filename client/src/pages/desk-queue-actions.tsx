@@ -5,8 +5,8 @@ import { api, errorMessage } from '../trpc';
 import { useQuery } from '../use-query';
 import { Loaded } from '../components/query-state';
 import { formatDate, formatDateTime, formatTime, zoneCity } from '../time';
-import { fieldErrorsOf, firstName, formatNames, inBothZones } from './desk-queue-format';
-import { languageName } from './home';
+import { fieldErrorsOf, firstName, inBothZones } from './desk-queue-format';
+import { formatNameInSentence, languageName } from '../components/interview-options';
 import type { Act, PublicSpokesperson, QueueRequest } from './desk-queue';
 
 /** The desk offers at most this many times at once (the reporter reads them in one email). */
@@ -31,7 +31,7 @@ function mismatches(person: PublicSpokesperson, request: QueueRequest): string[]
   const notes: string[] = [];
   const languages: string[] = person.languages;
   if (!languages.some((tag) => sameLanguage(tag, request.language))) notes.push(`does not list ${languageName(request.language)}`);
-  if (!person.formats.includes(request.format)) notes.push(`does not do ${(formatNames[request.format] ?? request.format).toLowerCase()} interviews`);
+  if (!person.formats.includes(request.format)) notes.push(`does not do ${formatNameInSentence(request.format)} interviews`);
   if (!person.allowedDurations.includes(request.durationMinutes)) notes.push(`gives interviews of ${person.allowedDurations.join(', ')} minutes, not ${request.durationMinutes}`);
   return notes;
 }

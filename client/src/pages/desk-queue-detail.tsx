@@ -1,8 +1,8 @@
 // One request in full: the reporter, the interview asked for, and every time
 // in the viewer's, the spokesperson's and the reporter's zones.
 import { formatDateTime, zoneCity } from '../time';
-import { attributionNames, describeTimeLeft, formatNames, whatsappLink } from './desk-queue-format';
-import { languageName } from './home';
+import { describeTimeLeft, whatsappLink } from './desk-queue-format';
+import { attributionName, formatName, languageName } from '../components/interview-options';
 import type { QueueRequest } from './desk-queue';
 
 type Person = { name: string; timeZone: string };
@@ -61,13 +61,13 @@ export function RequestDetail({ id, request, timeZone, now, personOf }: { id: st
             <dt>Spokesperson</dt>
             <dd>{request.spokesperson ? `${request.spokesperson.name} (${zoneCity(request.spokesperson.timeZone)})` : 'any spokesperson for the topic'}</dd>
             <dt>Format</dt>
-            <dd>{formatNames[request.format] ?? request.format}</dd>
+            <dd>{formatName(request.format)}</dd>
             <dt>Language</dt>
             <dd>{languageName(request.language)}</dd>
             <dt>Length</dt>
             <dd>{request.durationMinutes} minutes</dd>
             <dt>Attribution</dt>
-            <dd>{attributionNames[request.attribution] ?? request.attribution}</dd>
+            <dd>{attributionName(request.attribution)}</dd>
             <dt>Topic</dt>
             <dd>{request.topic}</dd>
             <dt>Questions</dt>

@@ -36,8 +36,6 @@ export function describeStatus(status: string, cancelledBy: string | null): stri
   }
 }
 
-export const formatNames: Record<string, string> = { phone: 'Phone', whatsapp: 'WhatsApp', video: 'Video call', studio: 'Studio', in_person: 'In person', written: 'Written Q&A' };
-export const attributionNames: Record<string, string> = { on_record: 'On the record', background: 'Background', off_record: 'Off the record' };
 
 /** Under this much time left a request is flagged as due soon. */
 const SOON_MINUTES = 3 * 60;

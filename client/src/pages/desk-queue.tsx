@@ -5,10 +5,10 @@ import { Loaded } from '../components/query-state';
 import { useLocation } from '../router';
 import { browserTimeZone, formatDateTime, zoneCity } from '../time';
 import type { StaffUser } from './desk';
-import { describeStatus, describeTimeLeft, formatNames, formatRange, inBothZones, openStatuses, requestStatuses, statusLabels, type RequestStatus } from './desk-queue-format';
+import { describeStatus, describeTimeLeft, formatRange, inBothZones, openStatuses, requestStatuses, statusLabels, type RequestStatus } from './desk-queue-format';
 import { DeclineForm, ProposeForm, ReassignForm } from './desk-queue-actions';
 import { RequestDetail } from './desk-queue-detail';
-import { languageName } from './home';
+import { formatName, languageName } from '../components/interview-options';
 import './desk-queue.css';
 
 export type QueueRequest = Awaited<ReturnType<typeof api.desk.requests.list.query>>[number];
@@ -242,7 +242,7 @@ function RequestCard({ request, timeZone, now, spokespeople, expanded, onToggleD
         <span className="label">Deadline:</span> {formatDateTime(request.deadline.utc, timeZone)} · <strong>{left.text}</strong>
       </p>
       <p>
-        <span className="label">With:</span> {person?.name ?? 'no one yet (any spokesperson for the topic)'} · <span className="label">Topic:</span> {request.topic} · {formatNames[request.format] ?? request.format}, {languageName(request.language)}, {request.durationMinutes} minutes
+        <span className="label">With:</span> {person?.name ?? 'no one yet (any spokesperson for the topic)'} · <span className="label">Topic:</span> {request.topic} · {formatName(request.format)}, {languageName(request.language)}, {request.durationMinutes} minutes
       </p>
       <p>
         <span className="label">Status:</span> {describeStatus(request.status, request.cancelledBy)}

@@ -6,8 +6,6 @@ import { onLinkClick } from '../router';
 import { formatName, formatNames, languageName } from '../components/interview-options';
 import { TopicSearch } from './topic-search';
 
-// Kept for pages that imported it from here.
-export { languageName };
 
 export function HomePage() {
   const spokespeople = useQuery(() => api.spokespeople.list.query(), []);

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { api, errorMessage } from '../trpc';
 import { useQuery } from '../use-query';
 import { Loaded } from '../components/query-state';
-import { formatName, languageName } from '../components/interview-options';
+import { attributionName, formatName, languageName } from '../components/interview-options';
 import { formatDateTime, formatTime, zoneCity } from '../time';
 import { onLinkClick } from '../router';
 import './manage.css';
@@ -16,7 +16,6 @@ const statusText: Record<string, string> = {
   expired: 'Expired: your deadline passed before an answer',
 };
 
-const attributionText: Record<string, string> = { on_record: 'On the record', background: 'Background', off_record: 'Off the record' };
 
 type View = Awaited<ReturnType<typeof api.requests.get.query>>;
 type Span = { start: { utc: string }; end: { utc: string } };
@@ -133,7 +132,7 @@ export function ManagePage({ reference, token, isNew }: { reference: string; tok
             {view.interview && view.interview.status !== 'cancelled' && <Times label="Interview" span={view.interview} reporterZone={reporterZone} spokespersonZone={spokespersonZone} />}
             {!view.interview && view.requested && <Times label="Requested time" span={view.requested} reporterZone={reporterZone} spokespersonZone={spokespersonZone} />}
             <p>
-              <span className="label">Format:</span> {formatName(view.format)}, {view.durationMinutes} minutes, in {languageName(view.language)} · <span className="label">Terms:</span> {attributionText[view.attribution] ?? view.attribution}
+              <span className="label">Format:</span> {formatName(view.format)}, {view.durationMinutes} minutes, in {languageName(view.language)} · <span className="label">Terms:</span> {attributionName(view.attribution)}
             </p>
             <p>
               <span className="label">Your deadline:</span> {formatDateTime(view.deadline.utc, reporterZone)} ({zoneCity(reporterZone)})
