@@ -1,13 +1,13 @@
 import { lazy, Suspense } from 'react';
 import { useLocation, onLinkClick } from './router';
-import { HomePage } from './pages/home';
-import { ReleasePage } from './pages/release';
-import { BookPage } from './pages/book';
-import { ManagePage } from './pages/manage';
+import { HomePage } from './reporter/home';
+import { ReleasePage } from './reporter/release';
+import { BookPage } from './reporter/book';
+import { ManagePage } from './reporter/manage';
 
 // The press-office console is most of the client's code and no reporter ever
 // opens it: it is a chunk of its own, fetched on the first visit to /desk.
-const DeskPage = lazy(() => import('./pages/desk').then((module) => ({ default: module.DeskPage })));
+const DeskPage = lazy(() => import('./desk/console').then((module) => ({ default: module.DeskPage })));
 
 function Page() {
   const { path, search } = useLocation();

@@ -1,6 +1,6 @@
 // The planner's client-side date and axis arithmetic, independent of the machine's zone (TZ=Asia/Kathmandu).
 import { describe, expect, it } from 'vitest';
-import { addDays, assignLanes, isCalendarDate, isKnownTimeZone, isoWeekday, placeOnAxis, plannerWindow, todayIn } from '../../client/src/pages/desk-planner-layout';
+import { addDays, assignLanes, isCalendarDate, isKnownTimeZone, isoWeekday, placeOnAxis, plannerWindow, todayIn } from '../../client/src/desk/planner/planner-layout';
 
 const HOUR = 3_600_000;
 

@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import type { QueryState } from '../use-query';
+import type { QueryState } from '../api/use-query';
 
 /** Loading, error and ready states for a query, the same everywhere. */
 export function Loaded<T>({ state, label, children }: { state: QueryState<T>; label: string; children: (data: T) => ReactNode }) {

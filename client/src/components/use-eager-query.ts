@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useState } from 'react';
-import { errorMessage } from '../trpc';
-import type { QueryState } from '../use-query';
+import { errorMessage } from '../api/trpc';
+import type { QueryState } from '../api/use-query';
 
 /**
  * Like useQuery, but the request starts while the component renders, not in

@@ -1,5 +1,5 @@
-import { api } from '../trpc';
-import { useQuery } from '../use-query';
+import { api } from '../api/trpc';
+import { useQuery } from '../api/use-query';
 import { Loaded } from '../components/query-state';
 import { languageName } from '../components/interview-options';
 import { onLinkClick } from '../router';

@@ -2,7 +2,7 @@
 // window a day or week covers, positions on the time axis, and lanes for
 // overlapping blocks. Dates are "YYYY-MM-DD" strings handled with UTC
 // arithmetic, so nothing depends on the machine's zone (tests run in Kathmandu).
-import { wallTimeToInstant } from '../time';
+import { wallTimeToInstant } from '../../time';
 
 const DAY_MS = 86_400_000;
 

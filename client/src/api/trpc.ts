@@ -1,7 +1,7 @@
 // The client talks to the server only through this tRPC client (plain JSON,
 // no transformer, same as curl would).
 import { createTRPCClient, httpBatchLink, TRPCClientError } from '@trpc/client';
-import type { AppRouter } from '../../server/routers/_app';
+import type { AppRouter } from '../../../server/routers/_app';
 
 export const api = createTRPCClient<AppRouter>({
   links: [httpBatchLink({ url: '/trpc' })],

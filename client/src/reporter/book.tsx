@@ -1,7 +1,7 @@
 import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import { TRPCClientError } from '@trpc/client';
-import { api } from '../trpc';
-import { useQuery, type QueryState } from '../use-query';
+import { api } from '../api/trpc';
+import { useQuery, type QueryState } from '../api/use-query';
 import { useEagerQuery } from '../components/use-eager-query';
 import { Loaded } from '../components/query-state';
 import { ZonePicker } from '../components/zone-picker';

@@ -4,8 +4,8 @@
 // input paths ("weeklyRules.3.end", "timeOff.1.end"), because the draft is sent
 // in the order it is kept: index N in the form is index N in the input.
 import { TRPCClientError } from '@trpc/client';
-import type { api } from '../trpc';
-import { wallTimeToInstant } from '../time';
+import type { api } from '../../api/trpc';
+import { wallTimeToInstant } from '../../time';
 
 export type ManagedSpokesperson = Awaited<ReturnType<typeof api.spokespeople.getManaged.query>>;
 

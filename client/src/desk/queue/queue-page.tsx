@@ -1,15 +1,15 @@
 import { useEffect, useId, useRef, useState } from 'react';
-import { api, errorMessage } from '../trpc';
-import { useQuery } from '../use-query';
-import { Loaded } from '../components/query-state';
-import { useLocation } from '../router';
-import { browserTimeZone, formatDateTime, zoneCity } from '../time';
-import type { StaffUser } from './desk';
-import { describeStatus, describeTimeLeft, formatRange, inBothZones, openStatuses, requestStatuses, statusLabels, type RequestStatus } from './desk-queue-format';
-import { DeclineForm, ProposeForm, ReassignForm } from './desk-queue-actions';
-import { RequestDetail } from './desk-queue-detail';
-import { formatName, languageName } from '../components/interview-options';
-import './desk-queue.css';
+import { api, errorMessage } from '../../api/trpc';
+import { useQuery } from '../../api/use-query';
+import { Loaded } from '../../components/query-state';
+import { useLocation } from '../../router';
+import { browserTimeZone, formatDateTime, zoneCity } from '../../time';
+import type { StaffUser } from '../staff-user';
+import { describeStatus, describeTimeLeft, formatRange, inBothZones, openStatuses, requestStatuses, statusLabels, type RequestStatus } from './queue-format';
+import { DeclineForm, ProposeForm, ReassignForm } from './queue-actions';
+import { RequestDetail } from './request-detail';
+import { formatName, languageName } from '../../components/interview-options';
+import './queue.css';
 
 export type QueueRequest = Awaited<ReturnType<typeof api.desk.requests.list.query>>[number];
 export type PublicSpokesperson = Awaited<ReturnType<typeof api.spokespeople.list.query>>[number];

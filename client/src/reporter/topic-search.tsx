@@ -1,6 +1,6 @@
 import { useState } from 'react';
-import { api } from '../trpc';
-import { useQuery } from '../use-query';
+import { api } from '../api/trpc';
+import { useQuery } from '../api/use-query';
 import { Loaded } from '../components/query-state';
 import { formatName, languageName, primaryLanguages } from '../components/interview-options';
 import { browserTimeZone, formatDateTime, zoneCity } from '../time';

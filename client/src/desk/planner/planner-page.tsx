@@ -1,13 +1,13 @@
 import { useEffect, useId, useMemo, useRef, useState, type CSSProperties } from 'react';
-import { api } from '../trpc';
-import { useQuery } from '../use-query';
-import { Loaded } from '../components/query-state';
-import { ZonePicker } from '../components/zone-picker';
-import { useLocation } from '../router';
-import { browserTimeZone, formatDate, formatLocalTimeNow, formatTime, zoneCity } from '../time';
-import { addDays, assignLanes, hourTicks, isCalendarDate, isKnownTimeZone, placeOnAxis, plannerWindow, todayIn, type PlannerMode, type PlannerWindow } from './desk-planner-layout';
-import type { StaffUser } from './desk';
-import './desk-planner.css';
+import { api } from '../../api/trpc';
+import { useQuery } from '../../api/use-query';
+import { Loaded } from '../../components/query-state';
+import { ZonePicker } from '../../components/zone-picker';
+import { useLocation } from '../../router';
+import { browserTimeZone, formatDate, formatLocalTimeNow, formatTime, zoneCity } from '../../time';
+import { addDays, assignLanes, hourTicks, isCalendarDate, isKnownTimeZone, placeOnAxis, plannerWindow, todayIn, type PlannerMode, type PlannerWindow } from './planner-layout';
+import type { StaffUser } from '../staff-user';
+import './planner.css';
 
 type Planner = Awaited<ReturnType<typeof api.desk.planner.query>>;
 type PlannedPerson = Planner['spokespeople'][number];

@@ -1,13 +1,13 @@
 // The queue's inline forms: decline with a reason, propose other times from
 // live availability (any spokesperson), reassign to another spokesperson.
 import { useEffect, useId, useRef, useState } from 'react';
-import { api, errorMessage } from '../trpc';
-import { useQuery } from '../use-query';
-import { Loaded } from '../components/query-state';
-import { formatDate, formatDateTime, formatTime, zoneCity } from '../time';
-import { fieldErrorsOf, firstName, inBothZones } from './desk-queue-format';
-import { formatNameInSentence, languageName } from '../components/interview-options';
-import type { Act, PublicSpokesperson, QueueRequest } from './desk-queue';
+import { api, errorMessage } from '../../api/trpc';
+import { useQuery } from '../../api/use-query';
+import { Loaded } from '../../components/query-state';
+import { formatDate, formatDateTime, formatTime, zoneCity } from '../../time';
+import { fieldErrorsOf, firstName, inBothZones } from './queue-format';
+import { formatNameInSentence, languageName } from '../../components/interview-options';
+import type { Act, PublicSpokesperson, QueueRequest } from './queue-page';
 
 /** The desk offers at most this many times at once (the reporter reads them in one email). */
 const MAX_PROPOSED = 3;

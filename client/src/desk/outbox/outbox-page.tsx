@@ -1,10 +1,10 @@
 import { useEffect, useId, useState } from 'react';
-import { api, errorMessage } from '../trpc';
-import { useQuery } from '../use-query';
-import { useLocation } from '../router';
-import { browserTimeZone, formatDateTime, zoneCity } from '../time';
-import type { StaffUser } from './desk';
-import './desk-outbox.css';
+import { api, errorMessage } from '../../api/trpc';
+import { useQuery } from '../../api/use-query';
+import { useLocation } from '../../router';
+import { browserTimeZone, formatDateTime, zoneCity } from '../../time';
+import type { StaffUser } from '../staff-user';
+import './outbox.css';
 
 type OutboxMessage = Awaited<ReturnType<typeof api.outbox.list.query>>[number];
 type StatusFilter = '' | 'pending' | 'sent' | 'dead';

@@ -1,10 +1,10 @@
 import { useEffect, useId, useMemo, useRef, useState } from 'react';
-import { api } from '../trpc';
-import { useQuery } from '../use-query';
-import { Loaded } from '../components/query-state';
-import { ZonePicker } from '../components/zone-picker';
-import { navigate, useLocation } from '../router';
-import { browserTimeZone, formatDate, formatDateTime, formatLocalTimeNow, formatTime, zoneCity } from '../time';
+import { api } from '../../api/trpc';
+import { useQuery } from '../../api/use-query';
+import { Loaded } from '../../components/query-state';
+import { ZonePicker } from '../../components/zone-picker';
+import { navigate, useLocation } from '../../router';
+import { browserTimeZone, formatDate, formatDateTime, formatLocalTimeNow, formatTime, zoneCity } from '../../time';
 import {
   availabilityInput,
   blankFieldErrors,
@@ -26,9 +26,9 @@ import {
   type DraftTimeOff,
   type FieldErrors,
   type ManagedSpokesperson,
-} from './desk-availability-draft';
-import type { StaffUser } from './desk';
-import './desk-availability.css';
+} from './availability-draft';
+import type { StaffUser } from '../staff-user';
+import './availability.css';
 
 const DAY = 86_400_000;
 const PREVIEW_DAYS = 7;

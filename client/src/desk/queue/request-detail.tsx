@@ -1,9 +1,9 @@
 // One request in full: the reporter, the interview asked for, and every time
 // in the viewer's, the spokesperson's and the reporter's zones.
-import { formatDateTime, zoneCity } from '../time';
-import { describeTimeLeft, whatsappLink } from './desk-queue-format';
-import { attributionName, formatName, languageName } from '../components/interview-options';
-import type { QueueRequest } from './desk-queue';
+import { formatDateTime, zoneCity } from '../../time';
+import { describeTimeLeft, whatsappLink } from './queue-format';
+import { attributionName, formatName, languageName } from '../../components/interview-options';
+import type { QueueRequest } from './queue-page';
 
 type Person = { name: string; timeZone: string };
 type TimeRow = { label: string; utc: string; person: Person | null };

@@ -1,7 +1,7 @@
 // Words and times for the request queue: every time says its zone, and the
 // spokesperson's local time is given beside the viewer's (DESIGN.md rule 1).
 import { TRPCClientError } from '@trpc/client';
-import { formatDateTime, formatTime, zoneCity } from '../time';
+import { formatDateTime, formatTime, zoneCity } from '../../time';
 
 export const requestStatuses = ['pending', 'proposed', 'approved', 'declined', 'cancelled', 'expired'] as const;
 export type RequestStatus = (typeof requestStatuses)[number];

@@ -1,12 +1,12 @@
 import { useEffect, useId, useRef, useState } from 'react';
-import { api, errorMessage } from '../trpc';
-import { useQuery } from '../use-query';
-import { Loaded } from '../components/query-state';
-import { onLinkClick, useLocation } from '../router';
-import { browserTimeZone, formatLocalTimeNow, formatTime, zoneCity } from '../time';
-import { formatNameInSentence, languageName } from '../components/interview-options';
-import type { StaffUser } from './desk';
-import './desk-contacts.css';
+import { api, errorMessage } from '../../api/trpc';
+import { useQuery } from '../../api/use-query';
+import { Loaded } from '../../components/query-state';
+import { onLinkClick, useLocation } from '../../router';
+import { browserTimeZone, formatLocalTimeNow, formatTime, zoneCity } from '../../time';
+import { formatNameInSentence, languageName } from '../../components/interview-options';
+import type { StaffUser } from '../staff-user';
+import './contacts.css';
 
 type ContactPage = Awaited<ReturnType<typeof api.contacts.list.query>>;
 type Contact = ContactPage['contacts'][number];

@@ -1,6 +1,6 @@
 import { useState } from 'react';
-import { api, errorMessage } from '../trpc';
-import { useQuery } from '../use-query';
+import { api, errorMessage } from '../api/trpc';
+import { useQuery } from '../api/use-query';
 import { Loaded } from '../components/query-state';
 import { attributionName, formatName, languageName } from '../components/interview-options';
 import { formatDateTime, formatTime, zoneCity } from '../time';

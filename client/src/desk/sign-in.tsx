@@ -1,0 +1,32 @@
+import { useState } from 'react';
+import { useMutation } from '@tanstack/react-query';
+import { useTRPC } from '../api/query';
+import { errorMessage } from '../api/trpc';
+import { usePageTitle } from '../components/page-title';
+
+/** The console's sign-in form; `onSignedIn` reloads the session. */
+export function SignIn({ onSignedIn }: { onSignedIn: () => void }) {
+  usePageTitle('Sign in');
+  const trpc = useTRPC();
+  const login = useMutation(trpc.auth.login.mutationOptions({ onSuccess: onSignedIn }));
+  const [error, setError] = useState<string | null>(null);
+  function submit(event: React.FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget);
+    setError(null);
+    login.mutate({ email: String(form.get('email')), password: String(form.get('password')) }, { onError: (caught) => setError(errorMessage(caught)) });
+  }
+  return (
+    <>
+      <h1>Press office</h1>
+      <form onSubmit={submit}>
+        {error && <p role="alert" className="form-error">{error}</p>}
+        <label htmlFor="desk-email">Email</label>
+        <input id="desk-email" name="email" type="email" autoComplete="username" required />
+        <label htmlFor="desk-password">Password</label>
+        <input id="desk-password" name="password" type="password" autoComplete="current-password" required />
+        <button type="submit" disabled={login.isPending}>Sign in</button>
+      </form>
+    </>
+  );
+}
