@@ -16,12 +16,20 @@ export type TimelineEntry =
  * each (declined, expired, cancelled and by whom) and their interviews with
  * the outcome (confirmed, rescheduled, completed, no_show, cancelled).
  * `lastContactAt` is the latest request or past interview. A merged record
- * answers NOT_FOUND with details.mergedIntoId.
+ * answers NOT_FOUND with details.mergedIntoId; an erased one NOT_FOUND with
+ * details `{ erased: true, erasedAt, summary }` (the erasure's counts).
  */
 export async function getContact(options: { db: DbOrTx; id: string; now: Date }) {
   const { db, id } = options;
   const row = await db.mediaContact.findUnique({ where: { id }, select: contactSelect });
-  if (!row) throw new AppError('NOT_FOUND', 'No such contact.');
+  if (!row) {
+    // An erased person leaves only the audit event of the erasure (counts, no
+    // personal data): enough to tell a press officer following an old link
+    // that the card was erased on purpose, and when, rather than "no such contact".
+    const erasure = await db.auditEvent.findFirst({ where: { action: 'contact.erase', entityType: 'contact', entityId: id }, orderBy: { createdAt: 'desc' }, select: { createdAt: true, after: true } });
+    if (erasure) throw new AppError('NOT_FOUND', 'This contact was erased.', { details: { erased: true, erasedAt: erasure.createdAt.toISOString(), summary: erasure.after } });
+    throw new AppError('NOT_FOUND', 'No such contact.');
+  }
   if (row.mergedIntoId) throw new AppError('NOT_FOUND', 'This contact was merged into another.', { details: { mergedIntoId: row.mergedIntoId } });
   const [affiliations, merged, requests, likelyDuplicates] = await Promise.all([
     db.contactAffiliation.findMany({ where: { contactId: id }, orderBy: { startedAt: 'desc' }, select: { outlet: { select: { id: true, name: true } }, role: true, startedAt: true, endedAt: true } }),

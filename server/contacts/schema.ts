@@ -64,8 +64,32 @@ export const createContactInput = z.object(contactFieldsInput);
 export const updateContactInput = z.object({ id: idSchema, ...contactFieldsInput, name: contactFieldsInput.name.optional() });
 export const contactIdInput = z.object({ id: idSchema });
 export const archiveContactInput = z.object({ id: idSchema, archived: z.boolean().default(true) });
+const mergeChoice = z.enum(['survivor', 'duplicate'], { error: 'Choose survivor or duplicate' });
 export const mergeContactsInput = z
-  .object({ survivorId: idSchema, duplicateId: idSchema })
+  .object({
+    survivorId: idSchema,
+    duplicateId: idSchema,
+    /**
+     * Which record each field comes from. Absent: the survivor's value, or the
+     * duplicate's where the survivor has none. Notes may also be "both" (the
+     * default: joined). Emails, phones, languages and tags are always combined.
+     */
+    fields: z
+      .object({
+        name: mergeChoice.optional(),
+        outlet: mergeChoice.optional(),
+        role: mergeChoice.optional(),
+        timeZone: mergeChoice.optional(),
+        country: mergeChoice.optional(),
+        whatsapp: mergeChoice.optional(),
+        preferredChannel: mergeChoice.optional(),
+        /** The lawful basis with its date and the source, as one fact. */
+        lawfulBasis: mergeChoice.optional(),
+        notes: z.enum(['survivor', 'duplicate', 'both'], { error: 'Choose survivor, duplicate or both' }).optional(),
+      })
+      .strict()
+      .default({}),
+  })
   .refine((input) => input.survivorId !== input.duplicateId, { error: 'Choose two different contacts', path: ['duplicateId'] });
 
 export const contactFiltersInput = z.object({
@@ -140,3 +164,4 @@ export type CreateContactInput = z.output<typeof createContactInput>;
 export type UpdateContactInput = z.output<typeof updateContactInput>;
 export type ContactFilters = z.output<typeof contactFiltersInput>;
 export type ListContactsInput = z.output<typeof listContactsInput>;
+export type MergeContactsInput = z.output<typeof mergeContactsInput>;
