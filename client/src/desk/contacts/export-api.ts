@@ -29,7 +29,7 @@ export function useExportApi() {
     /** Everything held about one person, as a JSON file named after them. */
     exportPersonalData: async (id: string, name: string): Promise<ExportedFile> => {
       const data = await client.contacts.exportPersonalData.query({ id });
-      const slug = name.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/[^A-Za-z0-9]+/g, '-').replace(/^-|-$/g, '').toLowerCase() || 'contact';
+      const slug = name.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '-').replace(/^-|-$/g, '') || 'contact';
       return { filename: `personal-data-${slug}.json`, contentType: 'application/json', count: 1, text: `${JSON.stringify(data, null, 2)}\n` };
     },
   };
