@@ -22,7 +22,7 @@ export function ImportReportView({ report, unit }: { report: ImportReport; unit:
       {report.dryRun && <p className="meta">Nothing was saved.</p>}
       <dl className="import-counts" aria-label={report.dryRun ? 'Dry run counts' : 'Import counts'}>
         {statuses.map((status) => (
-          <div key={status} className={`import-count import-${status}`}>
+          <div key={status} className={`import-count import-${status}${(status === 'skipped' || status === 'failed') && report.counts[status] > 0 ? ' import-attention' : ''}`}>
             <dt>{names[status]}</dt>
             <dd>{report.counts[status]}</dd>
           </div>

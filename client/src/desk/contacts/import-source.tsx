@@ -1,6 +1,6 @@
 // Step 1 of an import: a file from the computer, or text pasted from a
 // spreadsheet or an address book.
-import { useId, useState } from 'react';
+import { useId, useRef, useState } from 'react';
 
 export type ImportFormat = 'csv' | 'vcard';
 
@@ -27,13 +27,18 @@ export function ImportSourceStep({ onNext, busy, error }: { onNext: (source: Imp
   const [pasted, setPasted] = useState('');
   const [defaultCountry, setDefaultCountry] = useState('');
   const [problem, setProblem] = useState<string | null>(null);
+  const fileInput = useRef<HTMLInputElement>(null);
+  function clearFile() {
+    setFile(null);
+    if (fileInput.current) fileInput.current.value = '';
+  }
 
   async function pick(event: React.ChangeEvent<HTMLInputElement>) {
     const chosen = event.target.files?.[0];
     setProblem(null);
     if (!chosen) return setFile(null);
     if (chosen.size > MAX_FILE_BYTES) {
-      setFile(null);
+      clearFile();
       return setProblem(`${chosen.name} is larger than 5 MB; split it into smaller files.`);
     }
     setFile({ name: chosen.name, text: await chosen.text() });
@@ -53,8 +58,9 @@ export function ImportSourceStep({ onNext, busy, error }: { onNext: (source: Imp
       <p>CSV from a spreadsheet, Outlook or Google Contacts, or vCard (.vcf) from an address book. Nothing is saved until you have seen what the import would do.</p>
       <div className="form-field">
         <label htmlFor={`${id}-file`}>File</label>
-        <input id={`${id}-file`} type="file" accept=".csv,.txt,.vcf,.vcard,text/csv,text/vcard" onChange={pick} aria-describedby={`${id}-file-hint`} />
+        <input ref={fileInput} id={`${id}-file`} type="file" accept=".csv,.txt,.vcf,.vcard,text/csv,text/vcard" onChange={pick} aria-describedby={`${id}-file-hint`} />
         <span id={`${id}-file-hint`} className="meta hint">{file ? `${file.name}: ${file.text.length.toLocaleString()} characters read.` : 'Up to 5 MB.'}</span>
+        {file && <button type="button" className="quiet" onClick={clearFile}>Clear the file</button>}
       </div>
       <div className="form-field">
         <label htmlFor={`${id}-paste`}>Or paste the contacts</label>

@@ -68,7 +68,7 @@ export function ImportWizard() {
       </p>
       <h1>Import contacts</h1>
       {!source && <ImportSourceStep onNext={(from) => read.mutate(from)} busy={read.isPending} error={read.isError ? `Could not read it: ${errorMessage(read.error)}` : null} />}
-      {source && (
+      {source && !final && (
         <p className="import-file">
           <span className="label">{source.format === 'csv' ? 'CSV' : 'vCard'}:</span> {source.label}{' '}
           <button type="button" className="quiet" onClick={startOver} disabled={run.isPending}>Choose another file</button>

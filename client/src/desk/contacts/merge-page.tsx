@@ -48,6 +48,9 @@ function MergeForm({ a, b }: { a: ContactView; b: ContactView }) {
       },
     }),
   );
+  // Only facts the records disagree on need a choice; the rest are listed as kept.
+  const differing = mergeFields.filter(({ show }) => show(a) !== show(b));
+  const same = mergeFields.filter(({ show }) => show(a) === show(b));
   const choose = (field: MergeField, side: Side | 'both') => setChoices((previous) => ({ ...previous, [field]: side }));
   return (
     <form className="merge-form" onSubmit={(event) => { event.preventDefault(); setConfirming(true); }}>
@@ -63,16 +66,22 @@ function MergeForm({ a, b }: { a: ContactView; b: ContactView }) {
           </label>
         ))}
       </fieldset>
-      {mergeFields.map(({ field, label, show }) => (
+      {differing.map(({ field, label, show }) => (
         <MergeChoice key={field} field={field} label={label} a={show(a)} b={show(b)} choice={choices[field]} onChoose={(side) => choose(field, side)} names={{ a: a.name, b: b.name }} />
       ))}
       <section className="card merge-combined" aria-labelledby="merge-combined-heading">
-        <h2 id="merge-combined-heading">Kept from both</h2>
+        <h2 id="merge-combined-heading">Kept from both, or the same on both</h2>
         <dl className="contact-facts">
           {combinedLists.map(({ label, values }) => (
             <div key={label} className="merge-combined-row">
               <dt>{label}</dt>
               <dd>{distinctValues([...values(kept), ...values(merged)]).join(', ') || <span className="meta">None</span>}</dd>
+            </div>
+          ))}
+          {same.map(({ field, label, show }) => (
+            <div key={field} className="merge-combined-row">
+              <dt>{label}</dt>
+              <dd>{show(a) ?? <span className="meta">None on either</span>}</dd>
             </div>
           ))}
           <div className="merge-combined-row">
