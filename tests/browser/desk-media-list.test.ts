@@ -109,9 +109,25 @@ describe('the media list from the console', () => {
     await expect.poll(async () => (await facts.first().innerText())).toContain('Example Wire Service');
     expect(await facts.first().innerText()).toContain('Geneva correspondent');
 
+    // Archive and restore: reversible, so no confirmation.
+    await page.getByRole('button', { name: 'Archive' }).click();
+    await page.getByText(/^Archived on /).waitFor();
+    expect((await db.mediaContact.findUniqueOrThrow({ where: { id: stored.id } })).archivedAt).not.toBeNull();
+    await page.getByRole('button', { name: 'Restore from the archive' }).click();
+    await expect.poll(() => page.getByText(/^Archived on /).count()).toBe(0);
+
+    // Her card as vCard, from the list filtered to her.
+    await page.getByRole('link', { name: '← All media contacts' }).click();
+    await page.getByRole('searchbox', { name: 'Search' }).fill('lea fontaine');
+    await expect.poll(() => page.locator('.contact-count[role="status"]').innerText()).toBe('1 contact found.');
+    const [vcard] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export vCard' }).click()]);
+    expect(vcard.suggestedFilename()).toBe('Léa-Fontaine.vcf');
+    const card = readFileSync((await vcard.path())!, 'utf8');
+    expect(card).toContain('FN:Léa Fontaine');
+    expect(card).toContain('+41780000041');
+
     // A reporter typed "Alpenblatt Zeitung" in a request: no outlet of that name is on record yet.
     await requestFrom({ name: 'Jonas Keller', email: 'jonas.keller@example.org', outlet: 'Alpenblatt Zeitung' }, 0);
-    await page.getByRole('link', { name: '← All media contacts' }).click();
     await page.getByRole('searchbox', { name: 'Search' }).fill('jonas keller');
     await page.getByRole('list', { name: 'Contacts' }).getByRole('link', { name: 'Jonas Keller' }).click();
     await page.getByRole('heading', { name: 'Jonas Keller', level: 1 }).waitFor();
