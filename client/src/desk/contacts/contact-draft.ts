@@ -78,11 +78,27 @@ export function inputOf(draft: Draft, outletId: string | null) {
   };
 }
 
-/**
- * Server paths of the input that are blank rows dropped by inputOf point at
- * the wrong row: "phones.0" of the input is the first non-blank phone of the
- * draft. These give the draft row for an input row.
- */
-export function draftRows<T>(rows: T[], filled: (row: T) => boolean): number[] {
+/** The draft row of each input row: blank rows are left out of the input, so "phones.0" is the first filled phone. */
+function draftRows<T>(rows: T[], filled: (row: T) => boolean): number[] {
   return rows.flatMap((row, index) => (filled(row) ? [index] : []));
+}
+
+/**
+ * The server's field errors keyed by the draft's fields: list rows renumbered
+ * to the draft's rows ("phones.0.number" → the row the person typed it in),
+ * errors on one language or tag shown at the whole field.
+ */
+export function draftErrorsOf(fields: Record<string, string[]>, draft: Draft): Record<string, string[]> {
+  const emailRows = draftRows(draft.emails, (email) => email.trim() !== '');
+  const phoneRows = draftRows(draft.phones, (phone) => phone.number.trim() !== '');
+  const mapped: Record<string, string[]> = {};
+  for (const [key, messages] of Object.entries(fields)) {
+    const [field, index, ...rest] = key.split('.');
+    let target = key;
+    if (field === 'emails' && index !== undefined) target = `emails.${emailRows[Number(index)] ?? index}`;
+    else if (field === 'phones' && index !== undefined) target = ['phones', phoneRows[Number(index)] ?? index, ...rest].join('.');
+    else if (field === 'languages' || field === 'tags') target = field;
+    (mapped[target] ??= []).push(...messages);
+  }
+  return mapped;
 }

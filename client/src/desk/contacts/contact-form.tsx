@@ -6,7 +6,7 @@ import { useTRPC, useTRPCClient } from '../../api/query';
 import { usePageTitle } from '../../components/page-title';
 import { navigate, onLinkClick } from '../../router';
 import { channelNames, lawfulBasisNames } from './contact-format';
-import { channels, draftOf, draftRows, inputOf, lawfulBases, type Channel, type Draft, type LawfulBasis } from './contact-draft';
+import { channels, draftErrorsOf, draftOf, inputOf, lawfulBases, type Channel, type Draft, type LawfulBasis } from './contact-draft';
 import { EmailRows, FieldError, invalidProps, PhoneRows, TextField, type Errors } from './contact-form-fields';
 import { contactPath, listUrl, type ContactView } from './contact-types';
 import { errorsUnder, noErrors, placeErrors, type PlacedErrors } from './form-errors';
@@ -22,22 +22,6 @@ export function ContactFormPage({ id }: { id?: string }) {
   if (existing.isPending) return <p role="status">Loading the contact…</p>;
   if (existing.isError) return <p role="alert">Could not load the contact: {existing.error.message}</p>;
   return <ContactForm contact={existing.data.contact} />;
-}
-
-/** Server paths of the input ("phones.0.number", with blank rows left out) → the draft's rows. */
-function toDraftErrors(fields: Errors, draft: Draft): Errors {
-  const emailRows = draftRows(draft.emails, (email) => email.trim() !== '');
-  const phoneRows = draftRows(draft.phones, (phone) => phone.number.trim() !== '');
-  const mapped: Errors = {};
-  for (const [key, messages] of Object.entries(fields)) {
-    const [field, index, ...rest] = key.split('.');
-    let target = key;
-    if (field === 'emails' && index !== undefined) target = `emails.${emailRows[Number(index)] ?? index}`;
-    else if (field === 'phones' && index !== undefined) target = ['phones', phoneRows[Number(index)] ?? index, ...rest].join('.');
-    else if (field === 'languages' || field === 'tags') target = field;
-    (mapped[target] ??= []).push(...messages);
-  }
-  return mapped;
 }
 
 function ContactForm({ contact }: { contact?: ContactView }) {
@@ -75,7 +59,7 @@ function ContactForm({ contact }: { contact?: ContactView }) {
     },
     onError: (error, current) => {
       const placed = (error as { placed?: PlacedErrors }).placed ?? placeErrors(error);
-      setErrors({ fields: toDraftErrors(placed.fields, current), form: placed.form ?? (Object.keys(placed.fields).length > 0 ? 'Some fields need a change; see the messages beside them.' : null) });
+      setErrors({ fields: draftErrorsOf(placed.fields, current), form: placed.form ?? (Object.keys(placed.fields).length > 0 ? 'Some fields need a change; see the messages beside them.' : null) });
     },
   });
 

@@ -1,5 +1,6 @@
 // What a card shows once its person was erased: that it happened, when, and
 // what the press office still holds (counts only; nothing names them).
+import { useEffect, useRef } from 'react';
 import { browserTimeZone } from '../../time';
 import { formatHistoryTime, plural } from './contact-format';
 
@@ -12,9 +13,14 @@ export interface ErasureDetails {
 export function ErasedCard({ erasure, name }: { erasure: ErasureDetails; name?: string }) {
   const zone = browserTimeZone();
   const summary = erasure.summary ?? {};
+  const heading = useRef<HTMLHeadingElement>(null);
+  // Right after erasing (the name is still known), the dialog that had the focus is gone: the outcome takes it.
+  useEffect(() => {
+    if (name) heading.current?.focus();
+  }, [name]);
   return (
     <article className="contact-detail contact-erased" aria-labelledby="contact-erased-heading">
-      <h1 id="contact-erased-heading">Erased contact</h1>
+      <h1 id="contact-erased-heading" ref={heading} tabIndex={-1}>Erased contact</h1>
       <p className="notice">
         {name ? `${name} was erased` : 'This contact was erased'} from the media list on <time dateTime={erasure.erasedAt}>{formatHistoryTime(erasure.erasedAt, zone)}</time>.
       </p>
