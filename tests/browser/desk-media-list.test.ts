@@ -308,6 +308,8 @@ describe('the media list from the console', () => {
     await eraseButton.click();
     await eraseDialog.getByRole('button', { name: 'Erase Erik Sølvberg' }).click();
     await page.getByRole('heading', { name: 'Erased contact', level: 1 }).waitFor();
+    // The outcome has the focus (the dialog that had it is gone).
+    expect(await page.getByRole('heading', { name: 'Erased contact', level: 1 }).evaluate((element) => element === document.activeElement)).toBe(true);
     expect(await page.locator('.contact-erased').innerText()).toContain('Erik Sølvberg was erased from the media list');
     expect(await page.locator('.contact-erased').innerText()).toContain('1 request kept for the office’s records, anonymised');
     expect(await db.mediaContact.count({ where: { id: contactId } })).toBe(0);
