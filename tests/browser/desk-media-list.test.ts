@@ -193,7 +193,7 @@ describe('the media list from the console', () => {
     await page.getByRole('button', { name: 'Import 48 rows' }).click();
     await page.getByRole('heading', { name: 'Import report' }).waitFor();
     expect(await counts('Import counts')).toEqual({ Created: 48, Updated: 0, Unchanged: 0, Skipped: 2, Failed: 0 });
-    const problems = page.getByRole('table', { name: '2 rows not created' });
+    const problems = page.getByRole('table', { name: '2 rows not imported' });
     const problemRows = await problems.locator('tbody tr').allInnerTexts();
     expect(problemRows).toHaveLength(2);
     expect(problemRows[0]).toMatch(/^12\s+Skipped\s+Email: "not-an-address" is not a valid email address/);

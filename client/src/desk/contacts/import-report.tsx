@@ -1,5 +1,5 @@
-// The per-row report of an import or a dry run: counts by outcome, then every
-// row that was not simply created, with its reasons; links to what was made.
+// The per-row report of an import or a dry run: counts by outcome, the rows
+// skipped or failed with their reasons, then the others folded, linked to their contacts.
 import { useId } from 'react';
 import { onLinkClick } from '../../router';
 import { plural } from './contact-format';
@@ -14,8 +14,10 @@ const wouldNames: Record<Status, string> = { created: 'Would be created', update
 export function ImportReportView({ report, unit }: { report: ImportReport; unit: 'line' | 'card' }) {
   const id = useId();
   const names = report.dryRun ? wouldNames : statusNames;
-  const notCreated = report.rows.filter((row) => row.status !== 'created');
-  const created = report.rows.filter((row) => row.status === 'created');
+  // Rows that need a person's attention first; the others (created, updated, unchanged) below, folded.
+  const problems = report.rows.filter((row) => row.status === 'skipped' || row.status === 'failed');
+  const others = report.rows.filter((row) => row.status !== 'skipped' && row.status !== 'failed');
+  const noun = unit === 'line' ? 'row' : 'card';
   return (
     <section className="import-report" aria-labelledby={`${id}-heading`}>
       <h2 id={`${id}-heading`}>{report.dryRun ? 'Dry run: what the import would do' : 'Import report'}</h2>
@@ -28,10 +30,10 @@ export function ImportReportView({ report, unit }: { report: ImportReport; unit:
           </div>
         ))}
       </dl>
-      {notCreated.length > 0 && (
+      {problems.length > 0 && (
         <div className="table-scroll" role="region" aria-labelledby={`${id}-rows`} tabIndex={0}>
           <table className="import-rows">
-            <caption id={`${id}-rows`}>{plural(notCreated.length, unit === 'line' ? 'row' : 'card')} not created</caption>
+            <caption id={`${id}-rows`}>{plural(problems.length, noun)} not imported</caption>
             <thead>
               <tr>
                 <th scope="col">{unit === 'line' ? 'Line' : 'Card'}</th>
@@ -40,7 +42,7 @@ export function ImportReportView({ report, unit }: { report: ImportReport; unit:
               </tr>
             </thead>
             <tbody>
-              {notCreated.map((row) => (
+              {problems.map((row) => (
                 <tr key={row.line} className={`import-row-${row.status}`}>
                   <th scope="row">{row.line}</th>
                   <td>
@@ -57,13 +59,13 @@ export function ImportReportView({ report, unit }: { report: ImportReport; unit:
           </table>
         </div>
       )}
-      {!report.dryRun && created.length > 0 && (
-        <details className="import-created">
-          <summary>{plural(created.length, 'contact')} created</summary>
+      {others.length > 0 && (
+        <details className="import-others">
+          <summary>{others.length === 1 ? `The other ${noun}` : `The other ${plural(others.length, noun)}`}: {statuses.filter((status) => status !== 'skipped' && status !== 'failed' && report.counts[status] > 0).map((status) => `${report.counts[status]} ${names[status].toLowerCase()}`).join(', ')}</summary>
           <ul className="plain-list">
-            {created.map((row) => (
+            {others.map((row) => (
               <li key={row.line}>
-                {unit === 'line' ? 'Line' : 'Card'} {row.line}: {row.contactId ? <a href={contactPath(row.contactId)} onClick={onLinkClick}>open the contact</a> : 'created'}
+                {unit === 'line' ? 'Line' : 'Card'} {row.line}: {row.contactId && !report.dryRun ? <a href={contactPath(row.contactId)} onClick={onLinkClick}>{names[row.status].toLowerCase()}</a> : names[row.status].toLowerCase()}
               </li>
             ))}
           </ul>
