@@ -57,7 +57,7 @@ export function createApp(deps: { database: Database; config: Config; logger: Lo
   // Subscription feeds: the token in the path is the only credential (calendar apps send no cookies).
   app.get('/feeds/:file', (request, response, next) => {
     const token = /^(.+)\.ics$/.exec(String(request.params.file))?.[1] ?? '';
-    renderFeed({ db: deps.database.prisma, token, now: new Date() }).then((feed) => {
+    renderFeed({ db: deps.database.prisma, token, now: new Date(), organizerEmail: deps.config.mailFrom }).then((feed) => {
       if (feed === null) return sendError(response, { code: 'NOT_FOUND', message: 'No feed at this address (it may have been rotated).' });
       response.setHeader('Content-Type', 'text/calendar; charset=utf-8');
       response.setHeader('Cache-Control', 'private, max-age=300');

@@ -43,17 +43,24 @@ const MAX_PARAMETERS = 30_000;
 /**
  * Inserts `rows` into `table` (a Prisma model name; identifiers are code
  * constants, never user input). Every row must have the same keys; undefined
- * is stored as NULL; JSON columns take jsonColumn(value).
+ * is stored as NULL; JSON columns take jsonColumn(value). With
+ * `ignoreDuplicates`, a row that would break a unique index is skipped
+ * (`ON CONFLICT DO NOTHING`, the same on both databases): the count returned
+ * says how many were inserted, which is how a caller learns that another
+ * instance got there first.
  */
-export async function insertRows(db: DbOrTx, table: string, rows: Record<string, Value>[]): Promise<void> {
-  if (rows.length === 0) return;
+export async function insertRows(db: DbOrTx, table: string, rows: Record<string, Value>[], options: { ignoreDuplicates?: boolean } = {}): Promise<number> {
+  if (rows.length === 0) return 0;
+  const onConflict = Prisma.raw(options.ignoreDuplicates ? ' ON CONFLICT DO NOTHING' : '');
+  let inserted = 0;
   const columns = Object.keys(rows[0]!);
   const columnList = Prisma.raw(columns.map(quoteIdentifier).join(', '));
   const perStatement = Math.max(1, Math.floor(MAX_PARAMETERS / columns.length));
   for (let start = 0; start < rows.length; start += perStatement) {
     const tuples = rows.slice(start, start + perStatement).map((row) => Prisma.sql`(${Prisma.join(columns.map((column) => toParameter(row[column])))})`);
-    await db.$executeRaw`INSERT INTO ${Prisma.raw(quoteIdentifier(table))} (${columnList}) VALUES ${Prisma.join(tuples)}`;
+    inserted += await db.$executeRaw`INSERT INTO ${Prisma.raw(quoteIdentifier(table))} (${columnList}) VALUES ${Prisma.join(tuples)}${onConflict}`;
   }
+  return inserted;
 }
 
 function quoteIdentifier(name: string): string {

@@ -3,6 +3,7 @@
 // variable and what is allowed (see README "Configuration").
 import { z } from 'zod';
 import { DatabaseUrlError, resolveDatabaseUrl, type DatabaseTarget } from './db-url';
+import { parseReminderOffsets } from './reminders/plan-reminders';
 
 const booleanFlag = z
   .enum(['1', '0', 'true', 'false', 'yes', 'no', 'on', 'off'], {
@@ -53,6 +54,19 @@ const rawSchema = z
     REQUEST_LIMIT_PER_EMAIL: z.string().regex(/^\d+$/, 'must be a whole number (requests per hour)').transform(Number).default(10),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     DATA_DIR: z.string().min(1).default('./data'),
+    // Email reminders before each interview, to the reporter and the spokesperson: "24h,1h"; "none" turns them off.
+    REMINDER_OFFSETS: z
+      .string()
+      .transform((text, context) => {
+        if (text.trim().toLowerCase() === 'none') return [];
+        const offsets = parseReminderOffsets(text);
+        if ('error' in offsets) {
+          context.addIssue({ code: 'custom', message: `must be durations such as 24h,1h (or none): ${offsets.error}` });
+          return z.NEVER;
+        }
+        return offsets;
+      })
+      .default([1440, 60]),
   })
   .refine((env) => Boolean(env.DESK_ADMIN_EMAIL) === Boolean(env.DESK_ADMIN_PASSWORD), {
     message: 'DESK_ADMIN_EMAIL and DESK_ADMIN_PASSWORD must be set together',
@@ -75,6 +89,8 @@ export interface Config {
   requestLimits: { perIpPerHour: number; perEmailPerHour: number };
   logLevel: string;
   dataDir: string;
+  /** Minutes before an interview at which both parties get an email reminder, longest first. */
+  reminderOffsetsMinutes: number[];
 }
 
 export class ConfigError extends Error {
@@ -127,5 +143,6 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     requestLimits: { perIpPerHour: value.REQUEST_LIMIT_PER_IP, perEmailPerHour: value.REQUEST_LIMIT_PER_EMAIL },
     logLevel: value.LOG_LEVEL,
     dataDir: value.DATA_DIR,
+    reminderOffsetsMinutes: value.REMINDER_OFFSETS,
   };
 }

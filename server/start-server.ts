@@ -13,6 +13,7 @@ import { DEMO_PASSWORD, demoLogins, hasDemo, seedDemo } from './demo/seed-demo';
 import { ensureClientBuild } from './client-build';
 import { createApp } from './app';
 import { startExpiryScheduler } from './requests/expire-requests';
+import { startReminderScheduler } from './reminders/send-due-reminders';
 import { startOutboxWorker } from './outbox/deliver-outbox';
 import { createMailTransport } from './mail/transport';
 import { join } from 'node:path';
@@ -72,6 +73,7 @@ export async function startServer(options: { config: Config; logger?: Logger; bu
   const transport = createMailTransport({ smtpUrl: config.smtpUrl, outboxDir: join(config.dataDir, 'outbox') });
   const outbox = startOutboxWorker({ database, transport, config, logger });
   const expiry = startExpiryScheduler({ db: database.prisma, config, onError: (error) => logger.error({ err: error }, 'request expiry failed') });
+  const reminders = startReminderScheduler({ db: database.prisma, config, onError: (error) => logger.error({ err: error }, 'interview reminders failed') });
   const app = createApp({ database, config, logger });
   const server = await new Promise<Server>((resolve, reject) => {
     const listening = app.listen(config.port, config.host, (error?: Error) => (error ? reject(error) : resolve(listening)));
@@ -98,6 +100,7 @@ export async function startServer(options: { config: Config; logger?: Logger; bu
       await closed;
       clearTimeout(force);
       expiry.stop();
+      await reminders.stop();
       await outbox.stop();
       transport.close();
       await database.close();

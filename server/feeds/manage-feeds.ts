@@ -50,7 +50,7 @@ export async function revokeFeedTokens(options: { db: Db; scope: FeedScope; user
 }
 
 /** The feed behind a token, or null (unknown or revoked: the caller answers 404). */
-export async function renderFeed(options: { db: Db; token: string; now: Date }): Promise<string | null> {
+export async function renderFeed(options: { db: Db; token: string; now: Date; organizerEmail: string }): Promise<string | null> {
   if (!/^[A-Za-z0-9_-]{43}$/.test(options.token)) return null;
   const feed = await options.db.feedToken.findUnique({ where: { tokenHash: hashSecretToken(options.token) }, select: { scope: true, spokespersonId: true, revokedAt: true, spokesperson: { select: { name: true } } } });
   if (!feed || feed.revokedAt) return null;
@@ -98,7 +98,7 @@ export async function renderFeed(options: { db: Db; token: string; now: Date }):
     };
   });
   const name = feed.spokesperson ? `Interviews: ${feed.spokesperson.name}` : `Interviews: ${officeName}`;
-  const feedText = createFeed({ name, events, dtstamp: options.now });
+  const feedText = createFeed({ name, events, dtstamp: options.now, organizer: { name: officeName, email: options.organizerEmail } });
   if ('error' in feedText) throw new AppError('INTERNAL', feedText.error);
   return feedText.value;
 }

@@ -1,8 +1,10 @@
+import { execFileSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import ICAL from 'ical.js';
 import { DateTime } from 'luxon';
 import nodeIcal from 'node-ical';
 import { describe, expect, it } from 'vitest';
-import { createInvite, type InviteOptions } from './create-invite';
+import { createInvite, portableCommonName, type InviteOptions } from './create-invite';
 import { makeInviteOptions } from './test-factories';
 
 /* ----------------------------------------------------------------------------
@@ -53,7 +55,7 @@ function expectedView(options: InviteOptions): InviteView {
   const normaliseText = (text: string) => text.replace(/\r\n|\r/g, '\n');
   const person = (name: string, email: string): PersonView => ({
     email: email.toLowerCase(),
-    cn: name.trim() === '' ? undefined : normaliseText(name),
+    cn: name.trim() === '' ? undefined : portableCommonName(normaliseText(name)),
   });
   return {
     method: options.method,
@@ -127,14 +129,6 @@ function readWithIcalJs(text: string): InviteView & { alarms: number } {
   };
 }
 
-/**
- * node-ical 0.26 does not implement RFC 6868, so the caret decoding that every
- * RFC 6868 consumer does is applied here to its raw parameter values.
- */
-function decodeRfc6868(value: string): string {
-  return value.replace(/\^(['n^])/g, (_, code: string) => ({ "'": '"', n: '\n', '^': '^' })[code]!);
-}
-
 type NodeIcalProperty = string | { params?: Record<string, unknown>; val: string };
 
 function readWithNodeIcal(text: string): InviteView {
@@ -148,7 +142,7 @@ function readWithNodeIcal(text: string): InviteView {
     const value = typeof property === 'string' ? property : property.val;
     return {
       email: stripMailto(value),
-      cn: params.CN === undefined ? undefined : decodeRfc6868(String(params.CN)),
+      cn: params.CN === undefined ? undefined : String(params.CN),
       ...(withParticipation && {
         role: String(params.ROLE),
         partstat: String(params.PARTSTAT),
@@ -211,6 +205,23 @@ function expectBothParsersToRead(text: string, expected: InviteView): void {
   expect(readWithNodeIcal(text)).toEqual(expected);
 }
 
+/** Debian's python3-icalendar, a third, independent reader (skipped where it is not installed). */
+function readNamesWithPythonIcalendar(text: string): { organizer: string; attendees: string[] } {
+  const script = [
+    'import icalendar, json, sys',
+    'calendar = icalendar.Calendar.from_ical(sys.stdin.buffer.read())',
+    'event = next(iter(calendar.walk("VEVENT")))',
+    'attendees = event.get("ATTENDEE")',
+    'attendees = attendees if isinstance(attendees, list) else [attendees]',
+    'print(json.dumps({"organizer": str(event.get("ORGANIZER").params.get("CN")), "attendees": [str(a.params.get("CN")) for a in attendees]}))',
+  ].join('\n');
+  const output = execFileSync(PYTHON, ['-c', script], { input: text, encoding: 'utf8' });
+  return JSON.parse(output) as { organizer: string; attendees: string[] };
+}
+
+/** Debian's interpreter, where python3-icalendar is installed (not a pyenv one). */
+const PYTHON = existsSync('/usr/bin/python3') ? '/usr/bin/python3' : 'python3';
+
 /* ----------------------------------------------------------------------------
  * Tests
  * ------------------------------------------------------------------------- */
@@ -257,13 +268,44 @@ describe('createInvite: structure', () => {
     expectBothParsersToRead(expectValue(createInvite(options)), expectedView(options));
   });
 
-  it('never writes a VALARM or the feed-only X-PUBLISHED-TTL that ics adds', () => {
+  it('never writes a VALARM unless asked, nor the feed-only X-PUBLISHED-TTL that ics adds', () => {
     for (const method of ['REQUEST', 'CANCEL'] as const) {
       const value = expectValue(
         createInvite(makeInviteOptions({ method, status: method === 'CANCEL' ? 'CANCELLED' : 'CONFIRMED' })),
       );
       expect(value).not.toMatch(/VALARM|X-PUBLISHED-TTL|TRIGGER/);
     }
+  });
+
+  it('adds one display alarm 15 minutes before to a REQUEST, after every event property, and none to a CANCEL', () => {
+    const options = makeInviteOptions({ alarmMinutesBefore: 15, alarmDescription: 'In 15 minutes: interview' });
+    const value = expectValue(createInvite(options));
+    const lines = readLogicalLines(value);
+    expect(lines.slice(lines.indexOf('BEGIN:VALARM'), lines.indexOf('END:VALARM') + 1)).toEqual([
+      'BEGIN:VALARM',
+      'ACTION:DISPLAY',
+      'DESCRIPTION:In 15 minutes: interview',
+      'TRIGGER:-PT15M',
+      'END:VALARM',
+    ]);
+    // RFC 5545 §3.6.1: the event's properties, ORGANIZER and ATTENDEE included, come before its alarms.
+    expect(lines.findLastIndex((line) => line.startsWith('ATTENDEE'))).toBeLessThan(lines.indexOf('BEGIN:VALARM'));
+    expectWellFormedBytes(value);
+    // ical.js: the alarm belongs to the event and triggers 15 minutes before its start.
+    const event = new ICAL.Component(ICAL.parse(value)).getFirstSubcomponent('vevent')!;
+    const alarm = event.getFirstSubcomponent('valarm')!;
+    expect(alarm.getFirstPropertyValue('action')).toBe('DISPLAY');
+    expect((alarm.getFirstPropertyValue('trigger') as ICAL.Duration).toSeconds()).toBe(-15 * 60);
+    // node-ical reads the event unchanged beside the alarm.
+    const { alarms, ...fromIcalJs } = readWithIcalJs(value);
+    expect(alarms).toBe(1);
+    expect(readWithNodeIcal(value)).toEqual(fromIcalJs);
+    // python icalendar: the same trigger.
+    const trigger = execFileSync(PYTHON, ['-c', 'import icalendar,sys; c=icalendar.Calendar.from_ical(sys.stdin.buffer.read()); a=next(iter(c.walk("VALARM"))); print(int(a.get("TRIGGER").dt.total_seconds()))'], { input: value, encoding: 'utf8' });
+    expect(Number(trigger.trim())).toBe(-900);
+
+    const cancel = expectValue(createInvite({ ...options, method: 'CANCEL', status: 'CANCELLED', sequence: 1 }));
+    expect(cancel).not.toMatch(/VALARM|TRIGGER/);
   });
 
   it('lowercases addresses, omits CN for a blank name instead of inventing one, and treats Date and number alike', () => {
@@ -330,24 +372,26 @@ describe('createInvite: text round-trips through both parsers', () => {
     expectBothParsersToRead(value, expectedView(options));
   });
 
-  it('encodes CN per RFC 6868 (^\' ^n ^^), never with \\" as ics would', () => {
-    const value = expectValue(
-      createInvite(makeInviteOptions({ attendees: [{ name: 'A "B" ^C\nD', email: 'a@example.org' }] })),
-    );
-    const attendeeLine = readLogicalLines(value).find((line) => line.startsWith('ATTENDEE'));
-    expect(attendeeLine).toBe(
-      'ATTENDEE;ROLE=REQ-PARTICIPANT;PARTSTAT=NEEDS-ACTION;RSVP=TRUE;CN="A ^\'B^\' ^^C^nD":mailto:a@example.org',
-    );
-    expect(value).not.toContain('\\"');
-  });
-
-  it('keeps a semicolon in a quoted CN (valid RFC 5545, read right by ical.js; node-ical 0.26 splits it)', () => {
-    const options = makeInviteOptions({ attendees: [{ name: 'Guerra; Hector', email: 'hector@example.org' }] });
+  it('writes names in CN so ical.js, node-ical and python icalendar all return the same text', () => {
+    const options = makeInviteOptions({
+      organizer: { name: 'Press; office, Geneva', email: 'press@example.org' },
+      attendees: [
+        { name: 'Zoë "Z" O\'Brien; Jr.', email: 'zoe@example.org' },
+        { name: 'A:B, C\nD', email: 'a@example.org' },
+      ],
+    });
     const value = expectValue(createInvite(options));
-    expect(readWithIcalJs(value).attendees).toEqual(expectedView(options).attendees);
-    // node-ical's naive `split(';')` truncates the name, but the attendee itself is intact.
-    const fromNodeIcal = readWithNodeIcal(value).attendees;
-    expect(fromNodeIcal.map((attendee) => attendee.email)).toEqual(['hector@example.org']);
+    const attendeeLines = readLogicalLines(value).filter((line) => line.startsWith('ATTENDEE'));
+    expect(attendeeLines[0]).toContain('CN="Zoë \u201CZ\u201D O\'Brien, Jr."');
+    expect(value).not.toContain('\\"');
+    expect(value).not.toContain("^'");
+    const expected = ['Zoë \u201CZ\u201D O\'Brien, Jr.', 'A:B, C D'];
+    expect(readWithIcalJs(value).attendees.map((attendee) => attendee.cn)).toEqual(expected);
+    expect(readWithNodeIcal(value).attendees.map((attendee) => attendee.cn)).toEqual(expected);
+    const python = readNamesWithPythonIcalendar(value);
+    expect(python.attendees).toEqual(expected);
+    expect(python.organizer).toBe('Press, office, Geneva');
+    expect(readWithNodeIcal(value).organizer.cn).toBe('Press, office, Geneva');
   });
 
   it('drops control characters and repairs lone surrogates, so every line stays valid UTF-8', () => {

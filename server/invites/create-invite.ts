@@ -25,6 +25,16 @@
  *   `formatOrganizerLine`/`formatAttendeeLine`) rather than patched afterwards.
  * - It always writes `X-PUBLISHED-TTL:PT1H`, a refresh hint for subscribed
  *   feeds that means nothing in an iTIP message; it is dropped.
+ * - It appends ORGANIZER/ATTENDEE nowhere we want, and RFC 5545 §3.6.1 puts every
+ *   VEVENT property before its VALARM components, so our two properties are
+ *   inserted before the VALARM (or END:VEVENT when there is none).
+ *
+ * Names in CN: outside readers disagree on escaping. ical.js decodes RFC 6868
+ * (`^'` for `"`), python `icalendar` keeps `^'` as typed, and node-ical splits
+ * parameters at every `;`, even inside quotes. So a CN carries only characters
+ * all of them return identically: straight double quotes become typographic
+ * ones (“Z”), `;` becomes `,`, line breaks become spaces (tested with ical.js,
+ * node-ical and python `icalendar`).
  *
  * Before folding, every logical line is checked against the exact set of
  * properties we expect, so a future `ics` that starts emitting, say, a VALARM
@@ -70,6 +80,14 @@ export interface InviteOptions {
   attendees: InvitePerson[];
   /** Defaults to '-//Interview Desk//EN'. */
   productId?: string;
+  /**
+   * A display alarm this many minutes before the start (REQUEST only; a
+   * cancellation carries none). The calendar app reminds the attendee even
+   * when the email reminders are not read.
+   */
+  alarmMinutesBefore?: number;
+  /** The alarm's text, e.g. "Interview in 15 minutes". */
+  alarmDescription?: string;
 }
 
 export type CreateInviteResult = { value: string } | { error: string };
@@ -96,8 +114,11 @@ const EXPECTED_PROPERTIES = new Set([
   'STATUS',
   'ORGANIZER',
   'ATTENDEE',
+  'ACTION',
+  'TRIGGER',
 ]);
 const EXPECTED_COMPONENTS = ['BEGIN:VCALENDAR', 'BEGIN:VEVENT', 'END:VEVENT', 'END:VCALENDAR'];
+const EXPECTED_COMPONENTS_WITH_ALARM = ['BEGIN:VCALENDAR', 'BEGIN:VEVENT', 'BEGIN:VALARM', 'END:VALARM', 'END:VEVENT', 'END:VCALENDAR'];
 
 /** See the module comment: an X- feed hint `ics` always writes, dropped from iTIP messages. */
 const DROPPED_LINES = new Set(['X-PUBLISHED-TTL:PT1H']);
@@ -111,7 +132,8 @@ const DROPPED_LINES = new Set(['X-PUBLISHED-TTL:PT1H']);
  *   VEVENT with UID, SEQUENCE, DTSTAMP, DTSTART, DTEND (all UTC `Z`), STATUS,
  *   SUMMARY, DESCRIPTION (if non-empty), LOCATION and URL (if given), ORGANIZER
  *   and one ATTENDEE per attendee (ROLE=REQ-PARTICIPANT, PARTSTAT=NEEDS-ACTION,
- *   RSVP=TRUE, quoted RFC 6868-encoded CN, lowercased `mailto:`); never a VALARM;
+ *   RSVP=TRUE, quoted CN in the portable form above, lowercased `mailto:`);
+ *   one display VALARM when `alarmMinutesBefore` is given with METHOD:REQUEST;
  * - CRLF line ends only, every physical line at most 75 octets and valid UTF-8
  *   on its own, no user-supplied character able to start a new property;
  * - the same bytes for the same options whatever the process time zone or clock.
@@ -152,6 +174,9 @@ function buildInvite(options: ValidInviteOptions): CreateInviteResult {
     ...(options.description !== '' && { description: options.description }),
     ...(options.location !== undefined && options.location !== '' && { location: options.location }),
     ...(options.url !== undefined && { url: options.url }),
+    ...(withAlarm(options) && {
+      alarms: [{ action: 'display' as const, description: options.alarmDescription ?? options.summary, trigger: { minutes: options.alarmMinutesBefore, before: true } }],
+    }),
   };
   const generated = createEvent(attributes);
   if (generated.error || !generated.value) {
@@ -163,14 +188,15 @@ function buildInvite(options: ValidInviteOptions): CreateInviteResult {
   if (endOfEvent === -1) {
     return { error: 'ics produced no VEVENT' };
   }
+  const alarm = lines.indexOf('BEGIN:VALARM');
   lines.splice(
-    endOfEvent,
+    alarm === -1 ? endOfEvent : alarm,
     0,
     formatOrganizerLine(options.organizer),
     ...options.attendees.map(formatAttendeeLine),
   );
 
-  const unexpected = findUnexpectedLine(lines);
+  const unexpected = findUnexpectedLine(lines, withAlarm(options) ? EXPECTED_COMPONENTS_WITH_ALARM : EXPECTED_COMPONENTS);
   if (unexpected !== undefined) {
     return { error: `ics produced an unexpected line: ${JSON.stringify(unexpected.slice(0, 80))}` };
   }
@@ -197,29 +223,47 @@ function formatAttendeeLine(attendee: ValidInviteOptions['attendees'][number]): 
   );
 }
 
+function withAlarm(options: ValidInviteOptions): options is ValidInviteOptions & { alarmMinutesBefore: number } {
+  return options.method === 'REQUEST' && options.alarmMinutesBefore !== undefined;
+}
+
 /** `;CN="…"`, or nothing for a blank name. */
 function formatCommonNameParameter(name: string): string {
-  return name.trim() === '' ? '' : `;CN="${encodeParameterValue(name)}"`;
+  const portable = portableCommonName(name);
+  return portable === '' ? '' : `;CN="${portable}"`;
 }
 
 /**
- * RFC 6868 encoding for a quoted parameter value: `^` → `^^`, LF → `^n`,
- * `"` → `^'`. The input is already sanitised (no CR, no controls), so after this
- * it holds only QSAFE-CHARs (RFC 5545 §3.1) and cannot close the quoted string.
- * `;`, `:` and `,` are safe inside the quotes.
+ * A name as every calendar reader we test returns it identically (see the
+ * module comment): `"` → “ and ” in turn, `;` → `,`, line breaks → one space,
+ * and a `^` that RFC 6868 readers would take for an escape (`^n`, `^'`, `^^`)
+ * doubled so those readers show one `^` (the others, then, two: the one case
+ * left, for a character no name we know of contains). The input is already
+ * sanitised (no CR, no controls), so the result holds only QSAFE-CHARs
+ * (RFC 5545 §3.1) and cannot close the quoted string.
  */
-function encodeParameterValue(value: string): string {
-  return value.replace(/\^/g, '^^').replace(/\n/g, '^n').replace(/"/g, "^'");
+export function portableCommonName(name: string): string {
+  let opening = true;
+  return name
+    .replace(/\s*\n\s*/g, ' ')
+    .replace(/"/g, () => {
+      const quote = opening ? '\u201C' : '\u201D';
+      opening = !opening;
+      return quote;
+    })
+    .replace(/;/g, ',')
+    .replace(/\^(?=[n'^])/g, '^^')
+    .trim();
 }
 
 /**
  * Returns the first logical line that is not one of the properties or
  * components we emit, or that repeats a component; undefined if all is well.
  */
-function findUnexpectedLine(lines: string[]): string | undefined {
+function findUnexpectedLine(lines: string[], expectedComponents: string[]): string | undefined {
   const components = lines.filter((line) => /^(BEGIN|END):/.test(line));
-  if (components.join(CRLF) !== EXPECTED_COMPONENTS.join(CRLF)) {
-    return components.find((line, index) => line !== EXPECTED_COMPONENTS[index]) ?? components.join(' ');
+  if (components.join(CRLF) !== expectedComponents.join(CRLF)) {
+    return components.find((line, index) => line !== expectedComponents[index]) ?? components.join(' ');
   }
   return lines.find((line) => {
     const name = /^[A-Z-]+(?=[;:])/.exec(line)?.[0];
@@ -251,7 +295,7 @@ export interface FeedEvent {
  * Same byte guarantees as createInvite (UTC times, CRLF, 75-octet folding on
  * whole characters, escaped text, identical under any process TZ).
  */
-export function createFeed(options: { name: string; events: FeedEvent[]; dtstamp: Date | number; productId?: string }): CreateInviteResult {
+export function createFeed(options: { name: string; events: FeedEvent[]; dtstamp: Date | number; organizer: InvitePerson; productId?: string }): CreateInviteResult {
   const dtstamp = typeof options.dtstamp === 'number' ? options.dtstamp : options.dtstamp.getTime();
   if (options.events.length === 0) {
     // ics refuses an empty list; an empty calendar is still a valid feed.
@@ -277,5 +321,8 @@ export function createFeed(options: { name: string; events: FeedEvent[]; dtstamp
   }));
   const generated = createEvents(events);
   if (generated.error || !generated.value) return { error: `ics rejected the feed: ${generated.error?.message ?? 'no output'}` };
-  return { value: unfoldContentLines(generated.value).map(foldContentLine).join(CRLF) + CRLF };
+  // RFC 5546 §3.2.1: a PUBLISH event MUST name its ORGANIZER (the press office).
+  const organizer = formatOrganizerLine({ name: sanitizeText(options.organizer.name), email: options.organizer.email.trim().toLowerCase() });
+  const lines = unfoldContentLines(generated.value).flatMap((line) => (line === 'END:VEVENT' ? [organizer, line] : [line]));
+  return { value: lines.map(foldContentLine).join(CRLF) + CRLF };
 }

@@ -120,6 +120,9 @@ export const inviteOptionsSchema = z
       .regex(PRODUCT_ID_PATTERN, 'must be printable ASCII')
       .refine((value) => !PRODUCT_ID_FORBIDDEN.test(value), 'must not contain \\ ; or ,')
       .default(DEFAULT_PRODUCT_ID),
+    // Whole minutes, at most a week: TRIGGER:-PT<n>M.
+    alarmMinutesBefore: z.number().int().min(0).max(7 * 24 * 60).optional(),
+    alarmDescription: optionalText(MAX_SUMMARY_LENGTH),
   })
   .superRefine((options, context) => {
     if (options.end <= options.start) {

@@ -148,8 +148,14 @@ export function buildInterviewInvite(
       { name: details.reporter.name, email: details.reporter.email },
       { name: details.spokesperson.name, email: details.spokesperson.email },
     ],
+    // The calendar app's own reminder, beside the email reminders (server/reminders/).
+    alarmMinutesBefore: INVITE_ALARM_MINUTES,
+    alarmDescription: `In ${INVITE_ALARM_MINUTES} minutes: ${description.summary}`,
   });
 }
+
+/** How long before the start the invite's display alarm goes off. */
+export const INVITE_ALARM_MINUTES = 15;
 
 function buildInviteEmail(options: ComposeInviteEmailOptions): ComposeInviteEmailResult {
   const { details, recipient, method } = options;

@@ -5,7 +5,7 @@
  *
  * All text is user text until proven otherwise: it is sanitised (no control
  * characters, CR/LF normalised) and HTML-escaped; links become `<a>` only for
- * absolute http(s) URLs and plain mailto: addresses, so a `javascript:` or
+ * absolute http(s) URLs, plain mailto: addresses and E.164 tel: numbers, so a `javascript:` or
  * `data:` "link" stays inert text.
  */
 import { sanitizeText } from '../invites/sanitize-text';
@@ -87,8 +87,8 @@ function renderTextLine(line: BodyLine): string {
   if (typeof line === 'string') return clean(line).replace(/\n/g, '\n  ');
   const text = clean(line.text);
   const href = cleanUrl(line.href);
-  // A mailto: link is labelled with its address; the text alone says it all.
-  if (href.toLowerCase().startsWith('mailto:') && text !== '') return text;
+  // A mailto: or tel: link is labelled with its address or number; the text alone says it all.
+  if (/^(mailto|tel):/i.test(href) && text !== '') return text;
   return text === '' || text === href ? href : `${text}: ${href}`;
 }
 
@@ -187,10 +187,13 @@ function cleanUrl(url: string): string {
 /** mailto: one plain address, nothing after it (no ?subject=… or extra recipients). */
 const MAILTO_PATTERN = /^mailto:[A-Za-z0-9.!#$%&'*+/=^_`{|}~-]+@[A-Za-z0-9](?:[A-Za-z0-9.-]*[A-Za-z0-9])?$/i;
 
-/** The normalised URL if it is absolute http(s) or a plain mailto:, else null. */
+/** tel: one E.164 number (RFC 3966 global number), nothing else. */
+const TEL_PATTERN = /^tel:\+[1-9]\d{6,14}$/;
+
+/** The normalised URL if it is absolute http(s), a plain mailto: or an E.164 tel:, else null. */
 function safeLinkUrl(url: string): string | null {
   const cleaned = cleanUrl(url);
-  if (MAILTO_PATTERN.test(cleaned)) return cleaned;
+  if (MAILTO_PATTERN.test(cleaned) || TEL_PATTERN.test(cleaned)) return cleaned;
   try {
     const parsed = new URL(cleaned);
     return parsed.protocol === 'https:' || parsed.protocol === 'http:' ? parsed.href : null;

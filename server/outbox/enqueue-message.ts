@@ -16,6 +16,7 @@ export const outboxKinds = [
   'proposal_picked', // to the press office: the reporter picked a time
   'invite', // iCalendar REQUEST (new or changed) to one attendee
   'invite_cancel', // iCalendar CANCEL to one attendee
+  'reminder', // before an interview, to the reporter or the spokesperson (server/reminders/)
 ] as const;
 export type OutboxKind = (typeof outboxKinds)[number];
 

@@ -8,6 +8,7 @@ import { getServerSecret } from '../secrets';
 import { deriveManageToken, manageUrl } from '../requests/manage-token';
 import type { StoredProposal } from '../requests/request-view';
 import { composeInviteEmail } from '../mail/compose-invite-email';
+import { composeReminderEmail, type DayOfContact } from '../mail/compose-reminder-email';
 import { renderNotification, type PressOfficerContact } from '../mail/render-email';
 import { renderEmailBody } from '../mail/render-email-body';
 import type { InterviewAttribution, InterviewDetails, InterviewFormat } from '../mail/describe-interview';
@@ -47,12 +48,33 @@ const requestSelect = {
   proposedSlots: true,
   proposalMessage: true,
   spokesperson: { select: { id: true, name: true, email: true, timeZone: true } },
-  release: { select: { pressContact: { select: { name: true, email: true, phone: true } } } },
+  release: { select: { pressContact: { select: { id: true, name: true, email: true, phone: true } } } },
 } as const;
 
 async function pressOfficerFor(db: Db, release: { pressContact: { name: string; email: string; phone: string | null } | null } | null, config: Pick<Config, 'mailFrom'>): Promise<PressOfficerContact> {
   const contact = release?.pressContact ?? (await db.pressContact.findFirst({ orderBy: { createdAt: 'asc' }, select: { name: true, email: true, phone: true } }));
   return contact ? { name: contact.name, email: contact.email, phone: contact.phone ?? undefined } : { name: 'Press office', email: config.mailFrom };
+}
+
+/**
+ * Whom to call on the day: the release's press contact, else the office's
+ * first, with the phone and WhatsApp numbers they show to confirmed bookings
+ * (visibility "public" or "confirmed"; "internal" numbers stay inside).
+ */
+async function dayOfContactFor(db: Db, release: { pressContact: { id: string } | null } | null, config: Pick<Config, 'mailFrom'>): Promise<DayOfContact> {
+  const select = { name: true, email: true, phone: true, whatsapp: true, visibility: true } as const;
+  const contact =
+    (release?.pressContact && (await db.pressContact.findUnique({ where: { id: release.pressContact.id }, select }))) ??
+    (await db.pressContact.findFirst({ orderBy: { createdAt: 'asc' }, select }));
+  if (!contact) return { name: 'Press office', email: config.mailFrom };
+  const visibility = (contact.visibility ?? {}) as Record<string, string | undefined>;
+  const shown = (channel: string) => visibility[channel] === 'public' || visibility[channel] === 'confirmed';
+  return {
+    name: contact.name,
+    email: contact.email,
+    ...(contact.phone && shown('phone') ? { phone: contact.phone } : {}),
+    ...(contact.whatsapp && shown('whatsapp') ? { whatsapp: contact.whatsapp } : {}),
+  };
 }
 
 async function officeName(db: Db): Promise<{ name: string; timeZone: string }> {
@@ -100,6 +122,22 @@ export async function renderOutboxMessage(db: Db, row: OutboxRow, config: Pick<C
       });
       if ('error' in composed) throw new PermanentRenderError(composed.error);
       return { ...composed, to: row.recipient, date: row.createdAt };
+    }
+    case 'reminder': {
+      if (!row.interviewId) throw new PermanentRenderError('a reminder names no interview');
+      const invite = await loadInviteDetails(db, row.interviewId, config);
+      // Queued moments ago in the same transaction that checked it; a cancellation or a
+      // move since then (its own email says so) makes this reminder wrong, so it is not sent.
+      if (!['confirmed', 'rescheduled'].includes(invite.status) || invite.details.start.toISOString() !== payload.startsAt) {
+        throw new PermanentRenderError('Not sent: the interview was cancelled or moved after this reminder was queued.');
+      }
+      const composed = composeReminderEmail({
+        details: invite.details,
+        recipient: payload.recipientRole === 'spokesperson' ? 'spokesperson' : 'reporter',
+        offsetMinutes: Number(payload.leadMinutes ?? payload.offsetMinutes),
+        dayOfContact: await dayOfContactFor(db, request.release, config),
+      });
+      return notify(composed);
     }
     case 'request_received':
       return notify(renderNotification('request_received', { reference: request.reference, reporterName: request.reporterName, reporterTimeZone: request.reporterTimeZone, spokesperson, topic: request.topic, requestedSlot, manageUrl: link, pressOfficer }));

@@ -58,7 +58,10 @@ describe('subscription feeds', () => {
       start: (event.getFirstPropertyValue('dtstart') as ICAL.Time).toJSDate().toISOString(),
       description: String(event.getFirstPropertyValue('description')),
       location: event.getFirstPropertyValue('location'),
+      // RFC 5546 §3.2.1: every published event names its organizer, the press office mailbox.
+      organizer: event.getFirstPropertyValue('organizer'),
     }));
+    for (const event of events) expect(event.organizer).toMatch(/^mailto:[^@]+@/);
     expect(events).toEqual([
       expect.objectContaining({ uid: keptView.interview!.inviteUid, status: 'CONFIRMED', sequence: 0, start: '2027-03-10T09:00:00.000Z', location: 'https://meet.example.org/kasia' }),
       expect.objectContaining({ uid: droppedView.interview!.inviteUid, status: 'CANCELLED', sequence: 1 }),
