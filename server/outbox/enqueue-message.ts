@@ -16,6 +16,7 @@ export const outboxKinds = [
   'proposal_picked', // to the press office: the reporter picked a time
   'invite', // iCalendar REQUEST (new or changed) to one attendee
   'invite_cancel', // iCalendar CANCEL to one attendee
+  'password_link', // to a staff user: one-time link to set their password (new account or reset)
 ] as const;
 export type OutboxKind = (typeof outboxKinds)[number];
 
