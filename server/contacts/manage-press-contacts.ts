@@ -40,8 +40,15 @@ export const updatePressContactInput = z.object(pressContactShape).partial().ext
 
 const select = { id: true, name: true, title: true, email: true, phone: true, whatsapp: true, visibility: true, userId: true, timeZone: true } as const;
 
+type ChannelVisibility = Record<'email' | 'phone' | 'whatsapp', z.output<typeof visibilitySchema>>;
+
+/** The stored Json as its shape (written only through pressContactInput). */
+function typed<T extends { visibility: unknown }>(row: T): Omit<T, 'visibility'> & { visibility: ChannelVisibility } {
+  return { ...row, visibility: { ...defaultVisibility, ...(row.visibility as Partial<ChannelVisibility> | null) } };
+}
+
 export async function listPressContacts(options: { db: Db }) {
-  return options.db.pressContact.findMany({ select, orderBy: { name: 'asc' } });
+  return (await options.db.pressContact.findMany({ select, orderBy: { name: 'asc' } })).map(typed);
 }
 
 /** Creates or updates one press contact (audited). NOT_FOUND for an unknown id. */
@@ -56,6 +63,6 @@ export async function savePressContact(options: { db: Db; input: z.output<typeof
       ? await tx.pressContact.update({ where: { id }, data, select })
       : await tx.pressContact.create({ data: data as z.output<typeof pressContactInput>, select });
     await recordAuditEvent({ db: tx, actor: { type: 'user', id: options.actorId }, action: id ? 'press_contact.update' : 'press_contact.create', entityType: 'press_contact', entityId: saved.id, before, after: saved, now: options.now });
-    return saved;
+    return typed(saved);
   });
 }

@@ -4,6 +4,7 @@ import { QueryProvider, QueryResult, useTRPC } from '../api/query';
 import { onLinkClick, navigate, useLocation } from '../router';
 import { usePageTitle } from '../components/page-title';
 import { SignIn } from './sign-in';
+import { SetPasswordPage } from './setup/set-password-page';
 import { sectionAt, sectionsFor } from './sections';
 import type { StaffUser } from './staff-user';
 
@@ -19,6 +20,13 @@ export function DeskPage() {
 }
 
 function Session() {
+  const { path } = useLocation();
+  // Public: a set-password link is opened signed out (and by someone without a password yet).
+  if (path === '/desk/set-password') return <SetPasswordPage />;
+  return <SignedInOrNot />;
+}
+
+function SignedInOrNot() {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const me = useQuery(trpc.auth.me.queryOptions());

@@ -3,7 +3,7 @@ import { api } from '../../api/trpc';
 import { useQuery } from '../../api/use-query';
 import { Loaded } from '../../components/query-state';
 import { ZonePicker } from '../../components/zone-picker';
-import { navigate, useLocation } from '../../router';
+import { navigate, onLinkClick, useLocation } from '../../router';
 import { browserTimeZone, formatDate, formatDateTime, formatLocalTimeNow, formatTime, zoneCity } from '../../time';
 import {
   availabilityInput,
@@ -69,7 +69,13 @@ function StaffEditor({ requested, dirty }: { requested: string | null; dirty: Re
       <h1>Availability</h1>
       <Loaded state={people} label="the spokespeople">
         {(list) => {
-          if (list.length === 0) return <p>No spokespeople yet. Add one first; their hours are edited here.</p>;
+          if (list.length === 0) {
+            return (
+              <p>
+                No spokespeople yet. <a href="/desk/spokespeople/new" onClick={onLinkClick}>Add one first</a>; their hours are edited here.
+              </p>
+            );
+          }
           const chosen = list.find((person) => person.id === requested) ?? list[0]!;
           const choose = (id: string) => {
             if (id === chosen.id) return;
