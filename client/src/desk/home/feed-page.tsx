@@ -48,7 +48,7 @@ function Feed({ scope, whose }: { scope: { scope: 'office' } | { scope: 'spokesp
           <>
             <p>{current.active ? `A subscription address is live, made ${formatDateTime(current.createdAt!, browserTimeZone())}. For safety it is shown only once; make a new one if you need it again (the old one then stops).` : 'No subscription address yet.'}</p>
             {url && (
-              <section aria-labelledby="feed-url-heading" className="card">
+              <section aria-labelledby="feed-url-heading" className="card feed-card">
                 <h2 id="feed-url-heading">Your subscription address</h2>
                 <p className="feed-url">{webcalUrl(url)}</p>
                 <div className="row-actions">

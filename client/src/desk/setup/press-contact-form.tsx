@@ -59,7 +59,7 @@ export function PressContactForm({ contact, onDone }: { contact?: PressContact; 
         <legend>Who may see each channel</legend>
         <div className="setup-grid">
           {(Object.keys(channelNames) as Channel[]).map((channel) => (
-            <SelectField key={channel} label={channelNames[channel]} value={draft.visibility[channel]} errors={errors[`visibility.${channel}`]} onChange={(event) => setDraft({ ...draft, visibility: { ...draft.visibility, [channel]: event.target.value as Visibility } })}>
+            <SelectField key={channel} label={`${channelNames[channel]} visible to`} value={draft.visibility[channel]} errors={errors[`visibility.${channel}`]} onChange={(event) => setDraft({ ...draft, visibility: { ...draft.visibility, [channel]: event.target.value as Visibility } })}>
               {Object.entries(visibilityNames).map(([value, label]) => (
                 <option key={value} value={value}>{label}</option>
               ))}

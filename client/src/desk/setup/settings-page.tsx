@@ -23,7 +23,7 @@ export function SettingsPage(_props: { user: StaffUser }) {
       <h1>Office settings</h1>
       <p className="meta">Who the press office is: reporters see this on the home page and on every release.</p>
       <QueryResult query={office} label="the office profile">
-        {(profile) => <QueryResult query={contacts} label="the press contacts">{(list) => <OfficeForm key={String(profile.configured)} office={profile} contacts={list} />}</QueryResult>}
+        {(profile) => <QueryResult query={contacts} label="the press contacts">{(list) => <OfficeForm office={profile} contacts={list} />}</QueryResult>}
       </QueryResult>
     </>
   );
