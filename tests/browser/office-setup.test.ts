@@ -217,7 +217,9 @@ describe('setting up an empty press office from the browser', () => {
     expect(await upcoming.count()).toBe(1);
     const text = await upcoming.first().innerText();
     expect(text).toContain('With: Ada Reporter, Example Wire');
-    expect(text).toMatch(/Reporter’s time: .* in Chicago \(America\/Chicago\)/);
+    // Her zone first, the reporter's beside it.
+    expect(text).toMatch(/Zurich time\n/);
+    expect(text).toMatch(/Reporter’s time: .*–.* Chicago time \(America\/Chicago\)/);
     expect(text).toContain('https://meet.example.org/harbour');
     expect(await speaker.page.getByText('Bo Reporter').count()).toBe(0);
     await checkPage(speaker.page, 'my-interviews');

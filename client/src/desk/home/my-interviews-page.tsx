@@ -4,7 +4,7 @@ import type { inferRouterOutputs } from '@trpc/server';
 import type { AppRouter } from '../../../../server/routers/_app';
 import { QueryResult, useTRPC } from '../../api/query';
 import { attributionName, formatName, languageName } from '../../components/interview-options';
-import { formatDateTime, formatTime, zoneCity } from '../../time';
+import { formatTime, zoneCity } from '../../time';
 import type { StaffUser } from '../staff-user';
 import '../setup/setup.css';
 
@@ -53,6 +53,12 @@ function meetingLine(interview: OwnInterview): string | null {
   return details.videoUrl ?? details.dialIn ?? details.whatsapp ?? details.studioAddress ?? details.address ?? null;
 }
 
+/** "Wed 2 Dec, 09:00–09:30 Zurich time": the date and the span as they are in one zone. */
+function spanIn(interview: OwnInterview, timeZone: string): string {
+  const day = new Intl.DateTimeFormat(undefined, { timeZone, weekday: 'short', day: 'numeric', month: 'short' }).format(new Date(interview.start.utc));
+  return `${day}, ${formatTime(interview.start.utc, timeZone)}–${formatTime(interview.end.utc, timeZone)} ${zoneCity(timeZone)} time`;
+}
+
 function InterviewCard({ interview }: { interview: OwnInterview }) {
   const own = interview.timeZone;
   const theirs = interview.reporter.timeZone;
@@ -60,17 +66,12 @@ function InterviewCard({ interview }: { interview: OwnInterview }) {
   return (
     <li className="card">
       <h2>
-        <time dateTime={interview.start.utc}>{formatDateTime(interview.start.utc, own)}</time>–{formatTime(interview.end.utc, own)}
-        <span className="visually-hidden"> {zoneCity(own)} time</span>
+        <time dateTime={interview.start.utc}>{spanIn(interview, own)}</time>
         {interview.status !== 'confirmed' && <span className="status-tag">{statusNames[interview.status] ?? interview.status}</span>}
       </h2>
       <p className="meta two-zones">
-        <span>Your time: {zoneCity(own)} ({own})</span>
-        {theirs !== own && (
-          <span>
-            Reporter’s time: {formatDateTime(interview.start.utc, theirs)} in {zoneCity(theirs)} ({theirs})
-          </span>
-        )}
+        <span>Your zone: {own}</span>
+        {theirs !== own && <span>Reporter’s time: {spanIn(interview, theirs)} ({theirs})</span>}
       </p>
       <p>
         <span className="label">With:</span> {interview.reporter.name}, {interview.reporter.outlet}
