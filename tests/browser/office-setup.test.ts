@@ -249,5 +249,6 @@ describe('setting up an empty press office from the browser', () => {
     await speaker.page.goto(`${suite.server.base}/desk/users`);
     await speaker.page.getByRole('heading', { name: 'My interviews' }).waitFor();
     for (const session of [admin, officer, reporter, speaker]) await session.context.close();
-  });
+    // Three people's sessions in one test: longer than the suite's 60 s on a busy machine.
+  }, 180_000);
 });
