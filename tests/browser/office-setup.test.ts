@@ -129,6 +129,7 @@ describe('setting up an empty press office from the browser', () => {
     await officer.page.getByRole('link', { name: 'Availability' }).click();
     await officer.page.getByRole('link', { name: 'Add one first' }).click();
     await officer.page.getByRole('heading', { name: 'New spokesperson' }).waitFor();
+    expect(await officer.page.title()).toBe('New spokesperson · Interview Desk');
     await checkPage(officer.page, 'spokesperson-new');
     const people = [
       { name: 'Zoe Keller', zone: 'Zurich', timeZone: 'Europe/Zurich', from: '09:00', to: '17:00', login: 'Sam Speaker (sam@harbour.example.org)' },
@@ -153,6 +154,7 @@ describe('setting up an empty press office from the browser', () => {
       if (person.login) await officer.page.getByLabel('Staff login of this spokesperson').selectOption({ label: person.login });
       await officer.page.getByRole('button', { name: 'Add the spokesperson' }).click();
       await officer.page.getByText(`${person.name} was added.`).waitFor();
+      expect(await officer.page.title()).toBe(`${person.name} · Interview Desk`);
     }
     await checkPage(officer.page, 'spokesperson-edit');
     await officer.page.getByRole('link', { name: 'All spokespeople' }).click();

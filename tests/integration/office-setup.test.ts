@@ -11,6 +11,7 @@ import { appCodeOf, deskCaller, fieldErrorsOf, makeBookableSpokesperson, publicC
 import { renderOutboxMessage } from '../../server/outbox/render-outbox-message';
 import { hashSecretToken } from '../../server/auth/tokens';
 import { PASSWORD_LINK_TTL_MS } from '../../server/auth/password-links';
+import { seedDemo } from '../../server/demo/seed-demo';
 
 let database: TestDatabase;
 beforeAll(async () => {
@@ -67,6 +68,22 @@ describe('office profile', () => {
     const audit = await database.prisma.auditEvent.findFirstOrThrow({ where: { action: 'office.update' } });
     expect(audit).toMatchObject({ actorType: 'user', actorId: admin.user.id, entityType: 'office', before: null });
     expect(audit.after).toMatchObject({ name: 'Cluster Munition Coalition', pressContactId: contact.id });
+  });
+});
+
+describe('demo office profile', () => {
+  it('the demo seed fills the profile from the release: the coalition in Geneva, its press contact in Europe/Zurich', async () => {
+    // Its own database: the demo seeds only an empty one.
+    const demo = await createTestDatabase();
+    try {
+      expect(await seedDemo({ db: demo.prisma, now: WORKFLOW_NOW })).toEqual({ seeded: true });
+      const office = await (await makeCaller(demo)).office.get();
+      expect(office).toMatchObject({ configured: true, name: 'Cluster Munition Coalition', timeZone: 'Europe/Zurich', website: 'https://cmc.example.org' });
+      // The release's "(CET)" is stored as the zone, and only the public channel (email) is shown.
+      expect(office.contact).toMatchObject({ name: 'Jared Bloch', email: 'media@example.org', phone: null, whatsapp: null, timeZone: 'Europe/Zurich' });
+    } finally {
+      await demo.destroy();
+    }
   });
 });
 
