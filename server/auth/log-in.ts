@@ -40,7 +40,10 @@ export async function logIn(options: {
     where: { email },
     select: { id: true, passwordHash: true, active: true },
   });
-  const valid = await verifyPassword(options.password, user?.passwordHash ?? (await getDummyPasswordHash()));
+  // A user without a password yet (invited, or reset) is checked against the
+  // dummy hash too, so the answer takes as long as for anyone else.
+  const usable = user && user.passwordHash !== '' ? user.passwordHash : null;
+  const valid = (await verifyPassword(options.password, usable ?? (await getDummyPasswordHash()))) && usable !== null;
   if (!user || !valid || !user.active) {
     await recordEvents(db, [{ bucket: 'login-email', key: email }, { bucket: 'login-ip', key: ip }], now);
     throw new AppError('UNAUTHENTICATED', 'Email or password is not right.');

@@ -24,12 +24,27 @@ export const newPasswordSchema = z
   .min(MIN_PASSWORD_LENGTH, `A password has at least ${MIN_PASSWORD_LENGTH} characters`)
   .max(MAX_PASSWORD_LENGTH, `A password has at most ${MAX_PASSWORD_LENGTH} characters`);
 
+/**
+ * Without `password` (the console), the new user gets a one-time link by email
+ * to set their own; with one (integrations, scripts), the account is ready at once.
+ */
 export const createUserInput = z.object({
   email: emailSchema,
   name: z.string().trim().min(1, 'Enter a name').max(200),
   role: staffRoleSchema,
+  password: newPasswordSchema.optional(),
+});
+
+export const userIdInput = z.object({ userId: z.string().min(1).max(100) });
+
+export const setUserActiveInput = userIdInput.extend({ active: z.boolean() });
+
+export const setPasswordInput = z.object({
+  token: z.string().min(1, 'The link has no token').max(200),
   password: newPasswordSchema,
 });
+
+export const passwordLinkInput = z.object({ token: z.string().min(1, 'The link has no token').max(200) });
 
 /** What the server tells a client about the signed-in user. */
 export interface SessionUser {

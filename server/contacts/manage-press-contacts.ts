@@ -5,28 +5,50 @@
 import { z } from 'zod';
 import type { Db } from '../db';
 import { AppError } from '../errors';
-import { idSchema } from '../common/schema';
+import { idSchema, timeZoneSchema } from '../common/schema';
 import { phoneSchema } from './normalize-phone';
 import { recordAuditEvent } from '../audit/record-audit-event';
 
 const visibilitySchema = z.enum(['public', 'confirmed', 'internal']);
 
-export const pressContactInput = z.object({
+const defaultVisibility = { email: 'public', phone: 'confirmed', whatsapp: 'confirmed' } as const;
+
+const pressContactShape = {
   name: z.string().trim().min(1, 'Enter a name').max(200),
   title: z.string().trim().min(1, 'Enter a title').max(200),
   email: z.email({ error: 'Enter a valid email address' }).max(254).transform((value) => value.toLowerCase()),
-  phone: phoneSchema.nullable().default(null),
-  whatsapp: phoneSchema.nullable().default(null),
-  visibility: z.object({ email: visibilitySchema, phone: visibilitySchema, whatsapp: visibilitySchema }).default({ email: 'public', phone: 'confirmed', whatsapp: 'confirmed' }),
-  userId: idSchema.nullable().default(null),
+  phone: phoneSchema.nullable(),
+  whatsapp: phoneSchema.nullable(),
+  visibility: z.object({ email: visibilitySchema, phone: visibilitySchema, whatsapp: visibilitySchema }),
+  userId: idSchema.nullable(),
+  /** The zone they work in; pages show its abbreviation for the date in question (CET in November, CEST in June). */
+  timeZone: timeZoneSchema.nullable(),
+};
+
+export const pressContactInput = z.object({
+  ...pressContactShape,
+  phone: pressContactShape.phone.default(null),
+  whatsapp: pressContactShape.whatsapp.default(null),
+  visibility: pressContactShape.visibility.default(defaultVisibility),
+  userId: pressContactShape.userId.default(null),
+  timeZone: pressContactShape.timeZone.default(null),
 });
 
-export const updatePressContactInput = pressContactInput.partial().extend({ id: idSchema });
+// No defaults here: a field left out of an update keeps its value (with
+// pressContactInput.partial() the defaults came back and wiped phone numbers).
+export const updatePressContactInput = z.object(pressContactShape).partial().extend({ id: idSchema });
 
-const select = { id: true, name: true, title: true, email: true, phone: true, whatsapp: true, visibility: true, userId: true } as const;
+const select = { id: true, name: true, title: true, email: true, phone: true, whatsapp: true, visibility: true, userId: true, timeZone: true } as const;
+
+type ChannelVisibility = Record<'email' | 'phone' | 'whatsapp', z.output<typeof visibilitySchema>>;
+
+/** The stored Json as its shape (written only through pressContactInput). */
+function typed<T extends { visibility: unknown }>(row: T): Omit<T, 'visibility'> & { visibility: ChannelVisibility } {
+  return { ...row, visibility: { ...defaultVisibility, ...(row.visibility as Partial<ChannelVisibility> | null) } };
+}
 
 export async function listPressContacts(options: { db: Db }) {
-  return options.db.pressContact.findMany({ select, orderBy: { name: 'asc' } });
+  return (await options.db.pressContact.findMany({ select, orderBy: { name: 'asc' } })).map(typed);
 }
 
 /** Creates or updates one press contact (audited). NOT_FOUND for an unknown id. */
@@ -41,6 +63,6 @@ export async function savePressContact(options: { db: Db; input: z.output<typeof
       ? await tx.pressContact.update({ where: { id }, data, select })
       : await tx.pressContact.create({ data: data as z.output<typeof pressContactInput>, select });
     await recordAuditEvent({ db: tx, actor: { type: 'user', id: options.actorId }, action: id ? 'press_contact.update' : 'press_contact.create', entityType: 'press_contact', entityId: saved.id, before, after: saved, now: options.now });
-    return saved;
+    return typed(saved);
   });
 }

@@ -7,6 +7,8 @@ import { readFileSync } from 'node:fs';
 import type { Db, Tx } from '../db';
 import { hashPassword } from '../auth/password';
 import { contactColumns } from '../contacts/contact-record';
+import { OFFICE_SETTING_KEY } from '../office/office-profile';
+import type { OfficeProfile } from '../office/schema';
 
 export const DEMO_PASSWORD = 'demo-press-office';
 const DEMO_MARKER = 'demo.seededAt';
@@ -79,19 +81,7 @@ async function writeDemo(tx: Tx, passwordHash: string) {
     users[login.email] = user.id;
   }
 
-  await tx.setting.create({
-    data: {
-      key: 'office',
-      value: {
-        name: 'Cluster Munition Coalition',
-        city: 'Geneva',
-        timeZone: 'Europe/Zurich',
-        about:
-          'The Cluster Munition Coalition (CMC) is a global civil society campaign working to eradicate cluster munitions, prevent casualties from these weapons and put an end to the suffering they cause. (Demo data for Interview Desk.)',
-      },
-    },
-  });
-
+  const release = readRelease();
   const pressContact = await tx.pressContact.create({
     data: {
       name: 'Jared Bloch',
@@ -100,9 +90,23 @@ async function writeDemo(tx: Tx, passwordHash: string) {
       phone: '+41780000000',
       whatsapp: '+41780000000',
       visibility: { email: 'public', phone: 'confirmed', whatsapp: 'confirmed' },
+      // The release says "(CET)": that is Geneva's zone as of 31 October; the zone is stored, its abbreviation is computed per date.
+      timeZone: 'Europe/Zurich',
       userId: users['jared.bloch@example.org'],
     },
   });
+
+  // The office profile: the coalition the release speaks for, in Geneva (its
+  // dateline), with the release's press contact as the public contact.
+  const profile: OfficeProfile = {
+    name: 'Cluster Munition Coalition',
+    description:
+      'The Cluster Munition Coalition (CMC) is a global civil society campaign working to eradicate cluster munitions, prevent casualties from these weapons and put an end to the suffering they cause. (Demo data for Interview Desk.)',
+    website: 'https://cmc.example.org',
+    timeZone: 'Europe/Zurich',
+    pressContactId: pressContact.id,
+  };
+  await tx.setting.create({ data: { key: OFFICE_SETTING_KEY, value: profile } });
 
   const hector = await tx.spokesperson.create({
     data: {
@@ -166,7 +170,6 @@ async function writeDemo(tx: Tx, passwordHash: string) {
     },
   });
 
-  const release = readRelease();
   await tx.release.create({
     data: {
       slug: 'cmc-condemns-cluster-munition-use-nagorno-karabakh',

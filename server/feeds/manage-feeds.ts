@@ -49,6 +49,14 @@ export async function revokeFeedTokens(options: { db: Db; scope: FeedScope; user
   return { revoked: count };
 }
 
+/** Whether the scope has a live feed URL, and since when (the URL itself was shown once and is not kept). */
+export async function getFeedStatus(options: { db: Db; scope: FeedScope; user: SessionUser }) {
+  assertCanManageFeed(options.user, options.scope);
+  const spokespersonId = options.scope.scope === 'spokesperson' ? options.scope.spokespersonId : null;
+  const live = await options.db.feedToken.findFirst({ where: { scope: options.scope.scope, spokespersonId, revokedAt: null }, select: { createdAt: true }, orderBy: { createdAt: 'desc' } });
+  return { active: live !== null, createdAt: live?.createdAt.toISOString() ?? null };
+}
+
 /** The feed behind a token, or null (unknown or revoked: the caller answers 404). */
 export async function renderFeed(options: { db: Db; token: string; now: Date; organizerEmail: string }): Promise<string | null> {
   if (!/^[A-Za-z0-9_-]{43}$/.test(options.token)) return null;

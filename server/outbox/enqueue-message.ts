@@ -17,6 +17,7 @@ export const outboxKinds = [
   'invite', // iCalendar REQUEST (new or changed) to one attendee
   'invite_cancel', // iCalendar CANCEL to one attendee
   'reminder', // before an interview, to the reporter or the spokesperson (server/reminders/)
+  'password_link', // to a staff user: one-time link to set their password (new account or reset)
 ] as const;
 export type OutboxKind = (typeof outboxKinds)[number];
 

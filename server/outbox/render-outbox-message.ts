@@ -11,6 +11,8 @@ import { composeInviteEmail } from '../mail/compose-invite-email';
 import { composeReminderEmail, type DayOfContact } from '../mail/compose-reminder-email';
 import { renderNotification, type PressOfficerContact } from '../mail/render-email';
 import { renderEmailBody } from '../mail/render-email-body';
+import { renderPasswordLinkEmail } from '../mail/render-password-link-email';
+import { derivePasswordLinkToken, passwordLinkUrl } from '../auth/password-links';
 import type { InterviewAttribution, InterviewDetails, InterviewFormat } from '../mail/describe-interview';
 
 /** A message that can never be rendered (its request is gone, bad data): not worth retrying. */
@@ -89,6 +91,7 @@ export async function renderOutboxMessage(db: Db, row: OutboxRow, config: Pick<C
   const from = { name: office.name, address: config.mailFrom };
   const base = { from, to: row.recipient, messageId: row.messageId, date: row.createdAt };
   const payload = (row.payload ?? {}) as Record<string, unknown>;
+  if (row.kind === 'password_link') return { ...base, ...(await renderPasswordLinkRow(db, payload, office, config)) };
   if (!row.requestId) throw new PermanentRenderError(`outbox row ${row.id} names no request`);
   const request = await db.interviewRequest.findUnique({ where: { id: row.requestId }, select: requestSelect });
   if (!request) throw new PermanentRenderError(`request ${row.requestId} no longer exists`);
@@ -205,6 +208,29 @@ export async function loadInviteDetails(db: Db, interviewId: string, config: Pic
     manageUrl: manageUrl(config.publicUrl, request.reference, deriveManageToken(secret, request.id)),
   };
   return { details, uid: interview.inviteUid, sequence: interview.inviteSequence, status: interview.status, office: await officeName(db) };
+}
+
+/**
+ * A staff user's set-password email. The token is derived again from the link
+ * id (server/auth/password-links.ts); a link already used, replaced or expired
+ * is not worth sending.
+ */
+async function renderPasswordLinkRow(db: Db, payload: Record<string, unknown>, office: { name: string; timeZone: string }, config: Pick<Config, 'publicUrl'>) {
+  const linkId = String(payload.passwordLinkId ?? '');
+  const link = await db.passwordLink.findUnique({ where: { id: linkId }, select: { id: true, purpose: true, expiresAt: true, usedAt: true, revokedAt: true, user: { select: { name: true, email: true } } } });
+  if (!link) throw new PermanentRenderError(`password link ${linkId} no longer exists`);
+  if (link.usedAt || link.revokedAt) throw new PermanentRenderError('the password link was used or replaced before it could be sent');
+  const token = derivePasswordLinkToken(await getServerSecret(db), link.id);
+  const rendered = renderPasswordLinkEmail({
+    purpose: link.purpose === 'reset' ? 'reset' : 'invite',
+    name: link.user.name,
+    email: link.user.email,
+    officeName: office.name,
+    url: passwordLinkUrl(config.publicUrl, token),
+    expiresAt: link.expiresAt,
+    timeZone: office.timeZone,
+  });
+  return { subject: rendered.subject, text: rendered.text, html: rendered.html };
 }
 
 /** A short note to the press office mailbox. */

@@ -11,6 +11,8 @@ import { usersRouter } from './users';
 import { contactsRouter } from './contacts';
 import { outletsRouter } from './outlets';
 import { pressContactsRouter } from './press-contacts';
+import { officeRouter } from './office';
+import { meRouter } from './me';
 
 export const appRouter = router({
   auth: authRouter,
@@ -25,6 +27,8 @@ export const appRouter = router({
   contacts: contactsRouter,
   outlets: outletsRouter,
   pressContacts: pressContactsRouter,
+  office: officeRouter,
+  me: meRouter,
 });
 
 /** The API's type, imported (type-only) by the web client. */

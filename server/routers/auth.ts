@@ -1,5 +1,6 @@
 import { logIn } from '../auth/log-in';
-import { loginInput } from '../auth/schema';
+import { loginInput, passwordLinkInput, setPasswordInput } from '../auth/schema';
+import { consumePasswordLink, describePasswordLink } from '../auth/password-links';
 import { revokeSession } from '../auth/sessions';
 import { publicProcedure, router, staffProcedure } from '../trpc';
 
@@ -25,6 +26,14 @@ export const authRouter = router({
     ctx.cookies.clearSession();
     return { ok: true as const };
   }),
+
+  /** Who a set-password link is for, and until when it works (NOT_FOUND / INVALID_TRANSITION otherwise). */
+  passwordLink: publicProcedure.input(passwordLinkInput).query(({ ctx, input }) => describePasswordLink({ db: ctx.db, token: input.token, now: ctx.now() })),
+
+  /** Sets a password through a one-time link; ends the user's other sessions. Does not sign in. */
+  setPassword: publicProcedure.input(setPasswordInput).mutation(({ ctx, input }) =>
+    consumePasswordLink({ db: ctx.db, token: input.token, password: input.password, ip: ctx.ip, now: ctx.now() }),
+  ),
 
   /** The signed-in user, or null. */
   me: publicProcedure.query(({ ctx }) =>

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { idSchema } from '../common/schema';
-import { revokeFeedTokens, rotateFeedToken } from '../feeds/manage-feeds';
+import { getFeedStatus, revokeFeedTokens, rotateFeedToken } from '../feeds/manage-feeds';
 import { router, staffProcedure } from '../trpc';
 
 const scopeInput = z.discriminatedUnion('scope', [
@@ -11,5 +11,7 @@ const scopeInput = z.discriminatedUnion('scope', [
 export const feedsRouter = router({
   /** A new secret feed URL (shown once); the previous one stops working. */
   rotate: staffProcedure.input(scopeInput).mutation(({ ctx, input }) => rotateFeedToken({ db: ctx.db, scope: input, user: ctx.user, publicUrl: ctx.config.publicUrl, now: ctx.now() })),
+  /** Whether a feed URL is live for the scope, and since when. */
+  status: staffProcedure.input(scopeInput).query(({ ctx, input }) => getFeedStatus({ db: ctx.db, scope: input, user: ctx.user })),
   revoke: staffProcedure.input(scopeInput).mutation(({ ctx, input }) => revokeFeedTokens({ db: ctx.db, scope: input, user: ctx.user, now: ctx.now() })),
 });

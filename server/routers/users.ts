@@ -1,32 +1,22 @@
-import { z } from 'zod';
-import { createUser, listUsers } from '../auth/create-user';
-import { createUserInput } from '../auth/schema';
-import { revokeUserSessions } from '../auth/sessions';
-import { recordAuditEvent } from '../audit/record-audit-event';
-import { AppError } from '../errors';
-import { adminProcedure, router } from '../trpc';
+import { listSpokespersonAccounts, listUsers } from '../auth/create-user';
+import { inviteUser, resetUserPassword, setUserActive } from '../auth/manage-users';
+import { createUserInput, setUserActiveInput, userIdInput } from '../auth/schema';
+import type { Context } from '../context';
+import type { SessionUser } from '../auth/schema';
+import { adminProcedure, pressOfficerProcedure, router } from '../trpc';
+
+function adminContext(ctx: Context & { user: SessionUser }) {
+  return { db: ctx.db, actorId: ctx.user.id, ip: ctx.ip, publicUrl: ctx.config.publicUrl, now: ctx.now() };
+}
 
 export const usersRouter = router({
   list: adminProcedure.query(({ ctx }) => listUsers({ db: ctx.db })),
-
-  create: adminProcedure.input(createUserInput).mutation(({ ctx, input }) =>
-    ctx.db.$transaction(async (tx) => {
-      const user = await createUser({ db: tx, ...input });
-      await recordAuditEvent({ db: tx, actor: { type: 'user', id: ctx.user.id }, action: 'user.create', entityType: 'user', entityId: user.id, after: user, ip: ctx.ip, now: ctx.now() });
-      return user;
-    }),
-  ),
-
+  /** Without `password`: the user gets a one-time set-password link by email. */
+  create: adminProcedure.input(createUserInput).mutation(({ ctx, input }) => inviteUser(adminContext(ctx), input)),
   /** Deactivating a user also ends all their sessions at once. */
-  setActive: adminProcedure.input(z.object({ userId: z.string().min(1), active: z.boolean() })).mutation(({ ctx, input }) =>
-    ctx.db.$transaction(async (tx) => {
-      if (input.userId === ctx.user.id && !input.active) throw new AppError('CONFLICT', 'You cannot deactivate yourself.');
-      const before = await tx.user.findUnique({ where: { id: input.userId }, select: { id: true, active: true } });
-      if (!before) throw new AppError('NOT_FOUND', 'No such user.');
-      const after = await tx.user.update({ where: { id: input.userId }, data: { active: input.active }, select: { id: true, active: true } });
-      if (!input.active) await revokeUserSessions({ db: tx, userId: input.userId, now: ctx.now() });
-      await recordAuditEvent({ db: tx, actor: { type: 'user', id: ctx.user.id }, action: 'user.set_active', entityType: 'user', entityId: input.userId, before, after, ip: ctx.ip, now: ctx.now() });
-      return after;
-    }),
-  ),
+  setActive: adminProcedure.input(setUserActiveInput).mutation(({ ctx, input }) => setUserActive(adminContext(ctx), input)),
+  /** The old password stops working, sessions end, a new set-password link is emailed. */
+  resetPassword: adminProcedure.input(userIdInput).mutation(({ ctx, input }) => resetUserPassword(adminContext(ctx), input)),
+  /** Press officers: spokesperson logins, to link a spokesperson profile to its owner. */
+  spokespersonAccounts: pressOfficerProcedure.query(({ ctx }) => listSpokespersonAccounts({ db: ctx.db })),
 });

@@ -11,15 +11,34 @@ import { createLogger } from '../../server/logger';
 /** Where screenshots go (kept as test artifacts). */
 export const SCREENSHOT_DIR = join(process.cwd(), 'test-results', 'screenshots');
 
-/** The real server, with the demo press office, on a fresh SQLite file and a free port. */
-export async function startDemoServer(): Promise<RunningServer & { base: string }> {
+export interface TestServerOptions {
+  /** false: an empty office (DESK_DEMO=0). */
+  demo?: boolean;
+  /** The first-run admin (DESK_ADMIN_EMAIL / DESK_ADMIN_PASSWORD). */
+  admin?: { email: string; password: string };
+}
+
+/**
+ * The real server on a fresh SQLite file and a free port: with the demo press
+ * office by default, or empty with a first-run admin. Without SMTP_URL, mail is
+ * written as .eml files to `dataDir`/outbox.
+ */
+export async function startDemoServer(options: TestServerOptions = {}): Promise<RunningServer & { base: string; dataDir: string }> {
   const folder = mkdtempSync(join(tmpdir(), 'desk-browser-'));
   const port = 20000 + Math.floor(Math.random() * 20000);
   const base = `http://127.0.0.1:${port}`;
-  const config = loadConfig({ DATABASE_URL: `file:${join(folder, 'desk.db')}`, LOG_LEVEL: 'silent', DATA_DIR: folder, PORT: String(port), PUBLIC_URL: base });
+  const config = loadConfig({
+    DATABASE_URL: `file:${join(folder, 'desk.db')}`,
+    LOG_LEVEL: 'silent',
+    DATA_DIR: folder,
+    PORT: String(port),
+    PUBLIC_URL: base,
+    DESK_DEMO: options.demo === false ? '0' : '1',
+    ...(options.admin ? { DESK_ADMIN_EMAIL: options.admin.email, DESK_ADMIN_PASSWORD: options.admin.password } : {}),
+  });
   const running = await startServer({ config, logger: createLogger('silent'), announce: () => {} });
   mkdirSync(SCREENSHOT_DIR, { recursive: true });
-  return { ...running, base };
+  return { ...running, base, dataDir: folder };
 }
 
 /** Debian's Chromium, headless, with the flags this machine needs (no background network). */
@@ -59,7 +78,7 @@ export type DemoServer = Awaited<ReturnType<typeof startDemoServer>>;
  * stopped after. Read `suite.server` and `suite.browser` inside tests (they are
  * set once beforeAll has run).
  */
-export function browserSuite() {
+export function browserSuite(options: TestServerOptions = {}) {
   const suite = {
     server: undefined as unknown as DemoServer,
     browser: undefined as unknown as Browser,
@@ -67,7 +86,7 @@ export function browserSuite() {
     trpc: (path: string, input: unknown, method: 'GET' | 'POST' = 'GET') => callProcedure(suite.server.base, path, input, method),
   };
   beforeAll(async () => {
-    suite.server = await startDemoServer();
+    suite.server = await startDemoServer(options);
     suite.browser = await launchChromium();
   });
   afterAll(async () => {

@@ -2,8 +2,9 @@ import { useEffect } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { QueryProvider, QueryResult, useTRPC } from '../api/query';
 import { onLinkClick, navigate, useLocation } from '../router';
-import { usePageTitle } from '../components/page-title';
+import { useSectionTitle } from '../components/page-title';
 import { SignIn } from './sign-in';
+import { SetPasswordPage } from './setup/set-password-page';
 import { sectionAt, sectionsFor } from './sections';
 import type { StaffUser } from './staff-user';
 
@@ -19,6 +20,13 @@ export function DeskPage() {
 }
 
 function Session() {
+  const { path } = useLocation();
+  // Public: a set-password link is opened signed out (and by someone without a password yet).
+  if (path === '/desk/set-password') return <SetPasswordPage />;
+  return <SignedInOrNot />;
+}
+
+function SignedInOrNot() {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const me = useQuery(trpc.auth.me.queryOptions());
@@ -33,7 +41,7 @@ function Console({ user, onSignOut }: { user: StaffUser; onSignOut: () => void }
   const available = sectionsFor(user.role);
   const current = sectionAt(path, available);
   const logout = useMutation(trpc.auth.logout.mutationOptions({ onSuccess: onSignOut }));
-  usePageTitle(current?.label);
+  useSectionTitle(current?.label, path);
   // A path the role cannot open (a spokesperson following a link to the queue) goes to the role's home.
   const home = available[0]!;
   useEffect(() => {

@@ -8,6 +8,12 @@ import { PlannerPage } from './planner/planner-page';
 import { AvailabilityEditorPage } from './availability/availability-page';
 import { ContactsPage } from './contacts/contacts-page';
 import { OutboxPage } from './outbox/outbox-page';
+import { MyInterviewsPage } from './home/my-interviews-page';
+import { FeedPage } from './home/feed-page';
+import { SpokespeoplePage } from './spokespeople/spokespeople-page';
+import { PressContactsPage } from './setup/press-contacts-page';
+import { UsersPage } from './setup/users-page';
+import { SettingsPage } from './setup/settings-page';
 
 export interface Section {
   path: string;
@@ -18,13 +24,24 @@ export interface Section {
 
 const OFFICE: readonly StaffRole[] = ['admin', 'press_officer'];
 const EVERYONE: readonly StaffRole[] = ['admin', 'press_officer', 'spokesperson'];
+const SPOKESPERSON: readonly StaffRole[] = ['spokesperson'];
+const ADMIN: readonly StaffRole[] = ['admin'];
 
 export const sections: readonly Section[] = [
+  // A spokesperson's home (the first section a role may open is its home).
+  { path: '/desk/my-interviews', label: 'My interviews', roles: SPOKESPERSON, Page: MyInterviewsPage },
   { path: '/desk', label: 'Queue', roles: OFFICE, Page: QueuePage },
   { path: '/desk/planner', label: 'Planner', roles: OFFICE, Page: PlannerPage },
   { path: '/desk/availability', label: 'Availability', roles: EVERYONE, Page: AvailabilityEditorPage },
   { path: '/desk/contacts', label: 'Media contacts', roles: OFFICE, Page: ContactsPage },
   { path: '/desk/outbox', label: 'Outbox', roles: OFFICE, Page: OutboxPage },
+  // Setup and every role at home: the calendar feed (own for a spokesperson, the office's for staff),
+  // spokespeople and press contacts (press officers), users and office settings (admins).
+  { path: '/desk/feed', label: 'Calendar feed', roles: EVERYONE, Page: FeedPage },
+  { path: '/desk/spokespeople', label: 'Spokespeople', roles: OFFICE, Page: SpokespeoplePage },
+  { path: '/desk/press-contacts', label: 'Press contacts', roles: OFFICE, Page: PressContactsPage },
+  { path: '/desk/users', label: 'Users', roles: ADMIN, Page: UsersPage },
+  { path: '/desk/settings', label: 'Settings', roles: ADMIN, Page: SettingsPage },
 ];
 
 /** The sections this role may open, in navigation order. */

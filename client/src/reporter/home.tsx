@@ -5,11 +5,13 @@ import { formatLocalTimeNow, zoneCity } from '../time';
 import { onLinkClick } from '../router';
 import { formatName, formatNames, languageName } from '../components/interview-options';
 import { TopicSearch } from './topic-search';
+import { OfficeProfileCard, useOfficeProfile } from './office-profile';
 
 
 export function HomePage() {
   const spokespeople = useQuery(() => api.spokespeople.list.query(), []);
   const releases = useQuery(() => api.releases.list.query(), []);
+  const office = useOfficeProfile();
   // The topic search offers the languages and formats someone actually offers.
   const people = spokespeople.status === 'ready' ? spokespeople.data : [];
   const languages = [...new Set(people.flatMap((person) => person.languages))];
@@ -17,8 +19,9 @@ export function HomePage() {
   const formats = Object.keys(formatNames).filter((format) => offered.has(format));
   return (
     <>
-      <h1>Interview requests</h1>
+      <h1>Interview requests{office ? <>: {office.name}</> : null}</h1>
       <p className="lede">Pick a spokesperson to see when they are free, in your own time zone, and request an interview.</p>
+      {office && <OfficeProfileCard office={office} />}
       <section aria-labelledby="releases-heading">
         <h2 id="releases-heading">Current releases</h2>
         <Loaded state={releases} label="releases">

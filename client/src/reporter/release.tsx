@@ -3,6 +3,7 @@ import { useQuery } from '../api/use-query';
 import { Loaded } from '../components/query-state';
 import { languageName } from '../components/interview-options';
 import { onLinkClick } from '../router';
+import { OfficeContact, useOfficeProfile } from './office-profile';
 
 /**
  * "31 October 2020 at 09:00 CET" in the reporter's zone, named. (dateStyle and
@@ -15,6 +16,7 @@ function publishedText(iso: string): string {
 /** A public press release, with "Request an interview" for each spokesperson linked to it. */
 export function ReleasePage({ slug }: { slug: string }) {
   const release = useQuery(() => api.releases.get.query({ slug }), [slug]);
+  const office = useOfficeProfile();
   return (
     <Loaded state={release} label="the release">
       {(data) => (
@@ -22,6 +24,11 @@ export function ReleasePage({ slug }: { slug: string }) {
           <p>
             <a href="/" onClick={onLinkClick}>All releases and spokespeople</a>
           </p>
+          {office && (
+            <p className="meta">
+              From {office.website ? <a href={office.website}>{office.name}</a> : office.name}
+            </p>
+          )}
           <h1>{data.title}</h1>
           {data.publishedAt && (
             <p className="meta">
@@ -76,6 +83,7 @@ export function ReleasePage({ slug }: { slug: string }) {
               )}
             </p>
           )}
+          {!data.pressContact && office?.contact && <OfficeContact contact={office.contact} />}
         </article>
       )}
     </Loaded>
