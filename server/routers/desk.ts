@@ -1,8 +1,13 @@
-import { approveRequest, declineRequest, listRequests, proposeTimes, reassignRequest } from '../requests/desk-actions';
-import { cancelInterview, listInterviews, markInterviewOutcome, rescheduleInterview } from '../interviews/manage-interviews';
+import { approveRequest, declineRequest, getRequest, listRequests, proposeTimes, reassignRequest } from '../requests/desk-actions';
+import { checkTime } from '../requests/check-time';
+import { cancelInterview, getInterview, listInterviews, markInterviewOutcome, rescheduleInterview, updateMeetingDetails } from '../interviews/manage-interviews';
 import {
   approveInput,
   cancelInterviewInput,
+  checkTimeInput,
+  getInterviewInput,
+  getRequestInput,
+  updateMeetingDetailsInput,
   declineInput,
   listInterviewsInput,
   listRequestsInput,
@@ -24,7 +29,11 @@ function deskContext(ctx: Context & { user: SessionUser }) {
 export const deskRouter = router({
   /** All spokespeople's working hours, time off, interviews and holds over a day or week, with the viewer's night. */
   planner: pressOfficerProcedure.input(plannerInput).query(({ ctx, input }) => loadPlanner({ db: ctx.db, input })),
+  /** Advice before committing a time: bookable as it stands, or why not and whether overriding the hours would do. */
+  checkTime: pressOfficerProcedure.input(checkTimeInput).query(({ ctx, input }) => checkTime({ db: ctx.db, now: ctx.now() }, input)),
   requests: router({
+    /** One request whatever its status (deep links). */
+    get: pressOfficerProcedure.input(getRequestInput).query(({ ctx, input }) => getRequest({ db: ctx.db, now: ctx.now() }, input)),
     list: pressOfficerProcedure.input(listRequestsInput).query(({ ctx, input }) => listRequests({ db: ctx.db, now: ctx.now() }, input)),
     approve: pressOfficerProcedure.input(approveInput).mutation(({ ctx, input }) => approveRequest(deskContext(ctx), input)),
     decline: pressOfficerProcedure.input(declineInput).mutation(({ ctx, input }) => declineRequest(deskContext(ctx), input)),
@@ -32,7 +41,11 @@ export const deskRouter = router({
     reassign: pressOfficerProcedure.input(reassignInput).mutation(({ ctx, input }) => reassignRequest(deskContext(ctx), input)),
   }),
   interviews: router({
-    list: pressOfficerProcedure.input(listInterviewsInput).query(({ ctx, input }) => listInterviews({ db: ctx.db }, input)),
+    list: pressOfficerProcedure.input(listInterviewsInput).query(({ ctx, input }) => listInterviews({ db: ctx.db, now: ctx.now() }, input)),
+    /** One interview whatever its status (deep links). */
+    get: pressOfficerProcedure.input(getInterviewInput).query(({ ctx, input }) => getInterview({ db: ctx.db, now: ctx.now() }, input)),
+    /** New video link, dial-in, address…: an updated invite (same UID, SEQUENCE + 1) to both attendees. */
+    updateMeetingDetails: pressOfficerProcedure.input(updateMeetingDetailsInput).mutation(({ ctx, input }) => updateMeetingDetails(deskContext(ctx), input)),
     reschedule: pressOfficerProcedure.input(rescheduleInput).mutation(({ ctx, input }) => rescheduleInterview(deskContext(ctx), input)),
     cancel: pressOfficerProcedure.input(cancelInterviewInput).mutation(({ ctx, input }) => cancelInterview(deskContext(ctx), input)),
     markOutcome: pressOfficerProcedure.input(markOutcomeInput).mutation(({ ctx, input }) => markInterviewOutcome(deskContext(ctx), input)),
