@@ -3,11 +3,12 @@
 // a role that opens another's path is sent to its own home.
 import type { ComponentType } from 'react';
 import type { StaffRole, StaffUser } from './staff-user';
-import { QueuePage } from './queue/queue-page';
+import { QueueSection } from './queue/queue-section';
 import { PlannerPage } from './planner/planner-page';
 import { AvailabilityEditorPage } from './availability/availability-page';
 import { ContactsPage } from './contacts/contacts-page';
-import { OutboxPage } from './outbox/outbox-page';
+import { OutboxSection } from './outbox/outbox-section';
+import { InterviewsSection } from './interviews/interviews-section';
 
 export interface Section {
   path: string;
@@ -20,11 +21,14 @@ const OFFICE: readonly StaffRole[] = ['admin', 'press_officer'];
 const EVERYONE: readonly StaffRole[] = ['admin', 'press_officer', 'spokesperson'];
 
 export const sections: readonly Section[] = [
-  { path: '/desk', label: 'Queue', roles: OFFICE, Page: QueuePage },
+  // Bookings: the queue (and /desk/requests/<id>), interviews (and /desk/interviews/<id>).
+  { path: '/desk', label: 'Queue', roles: OFFICE, Page: QueueSection },
+  { path: '/desk/interviews', label: 'Interviews', roles: OFFICE, Page: InterviewsSection },
   { path: '/desk/planner', label: 'Planner', roles: OFFICE, Page: PlannerPage },
   { path: '/desk/availability', label: 'Availability', roles: EVERYONE, Page: AvailabilityEditorPage },
   { path: '/desk/contacts', label: 'Media contacts', roles: OFFICE, Page: ContactsPage },
-  { path: '/desk/outbox', label: 'Outbox', roles: OFFICE, Page: OutboxPage },
+  // The outbox (and /desk/outbox/<id>, one message).
+  { path: '/desk/outbox', label: 'Outbox', roles: OFFICE, Page: OutboxSection },
 ];
 
 /** The sections this role may open, in navigation order. */

@@ -1,0 +1,91 @@
+// The meeting details the desk sets for an interview, by format: the video
+// link (or "to follow"), the number to dial, the WhatsApp number, the studio
+// or street address. Used when approving and when editing them later.
+import { useId } from 'react';
+
+export type MeetingDetails = { dialIn?: string; whatsapp?: string; videoUrl?: string; studioAddress?: string; address?: string; notes?: string };
+
+type Field = { key: keyof MeetingDetails; label: string; hint: string; type: 'url' | 'text' | 'tel' | 'textarea' };
+
+/** What each format needs; written interviews need nothing. */
+export function fieldsFor(format: string, reporterPhone: string | null): Field[] {
+  switch (format) {
+    case 'video':
+      return [{ key: 'videoUrl', label: 'Video link', hint: 'An https:// meeting link. Leave it empty to send it later: the invite then says “link to follow from the press office”.', type: 'url' }];
+    case 'phone':
+      return [{ key: 'dialIn', label: 'Number the reporter calls', hint: reporterPhone ? `Leave it empty and the spokesperson calls the reporter on ${reporterPhone}.` : 'Leave it empty and the invite says the press office will confirm the number.', type: 'tel' }];
+    case 'whatsapp':
+      return [{ key: 'whatsapp', label: 'WhatsApp number the reporter calls', hint: 'Leave it empty and the spokesperson calls the reporter’s WhatsApp.', type: 'tel' }];
+    case 'studio':
+      return [{ key: 'studioAddress', label: 'Studio address', hint: 'Leave it empty and the invite says the address is to follow.', type: 'textarea' }];
+    case 'in_person':
+      return [{ key: 'address', label: 'Street address', hint: 'Leave it empty and the invite says the address is to follow.', type: 'textarea' }];
+    default:
+      return [];
+  }
+}
+
+/** The video interview still has no link: said in words wherever it is about to be booked or sent. */
+export function linkToFollow(format: string, details: MeetingDetails): boolean {
+  return format === 'video' && !details.videoUrl?.trim();
+}
+
+/** Only the fields that have a value, trimmed, for the server. */
+export function compactDetails(details: MeetingDetails): MeetingDetails {
+  return Object.fromEntries(Object.entries(details).map(([key, value]) => [key, value?.trim()]).filter(([, value]) => value)) as MeetingDetails;
+}
+
+export function MeetingDetailsFields({ format, reporterPhone, value, onChange, errors = {} }: { format: string; reporterPhone: string | null; value: MeetingDetails; onChange: (next: MeetingDetails) => void; errors?: Record<string, string[]> }) {
+  const id = useId();
+  const fields = fieldsFor(format, reporterPhone);
+  if (fields.length === 0) return <p className="meta">A written interview needs no meeting details: questions and answers go by email.</p>;
+  return (
+    <>
+      {fields.map((field) => {
+        const error = errors[`formatDetails.${field.key}`]?.join(' ') ?? errors[field.key]?.join(' ');
+        const props = {
+          id: `${id}-${field.key}`,
+          value: value[field.key] ?? '',
+          'aria-describedby': `${id}-${field.key}-hint${error ? ` ${id}-${field.key}-error` : ''}`,
+          'aria-invalid': error ? true : undefined,
+        };
+        return (
+          <div key={field.key} className="meeting-field">
+            <label htmlFor={props.id}>{field.label}</label>
+            <p id={`${id}-${field.key}-hint`} className="meta">
+              {field.hint}
+            </p>
+            {field.type === 'textarea' ? (
+              <textarea {...props} rows={2} onChange={(event) => onChange({ ...value, [field.key]: event.target.value })} />
+            ) : (
+              <input {...props} type={field.type} inputMode={field.type === 'tel' ? 'tel' : undefined} autoComplete="off" onChange={(event) => onChange({ ...value, [field.key]: event.target.value })} />
+            )}
+            {error && (
+              <span id={`${id}-${field.key}-error`} className="field-error">
+                {error}
+              </span>
+            )}
+          </div>
+        );
+      })}
+    </>
+  );
+}
+
+/** The meeting details in words, as the invite will say them. */
+export function describeDetails(format: string, details: MeetingDetails, reporterPhone: string | null): string {
+  switch (format) {
+    case 'video':
+      return details.videoUrl?.trim() ? `Video call: ${details.videoUrl.trim()}` : 'Video call: link to follow from the press office (no link yet)';
+    case 'phone':
+      return details.dialIn?.trim() ? `Phone: the reporter calls ${details.dialIn.trim()}` : reporterPhone ? `Phone: the spokesperson calls the reporter on ${reporterPhone}` : 'Phone: the press office will confirm the number';
+    case 'whatsapp':
+      return details.whatsapp?.trim() ? `WhatsApp: the reporter calls ${details.whatsapp.trim()}` : 'WhatsApp: the spokesperson calls the reporter';
+    case 'studio':
+      return details.studioAddress?.trim() ? `Studio: ${details.studioAddress.trim()}` : 'Studio: address to follow from the press office';
+    case 'in_person':
+      return details.address?.trim() ? `In person: ${details.address.trim()}` : 'In person: address to follow from the press office';
+    default:
+      return 'Written: questions and answers by email';
+  }
+}
