@@ -12,12 +12,12 @@ import { createLogger } from '../../server/logger';
 export const SCREENSHOT_DIR = join(process.cwd(), 'test-results', 'screenshots');
 
 /** The real server, with the demo press office, on a fresh SQLite file and a free port. */
-export async function startDemoServer(): Promise<RunningServer & { base: string }> {
+export async function startDemoServer(options: { env?: Record<string, string>; now?: () => Date } = {}): Promise<RunningServer & { base: string }> {
   const folder = mkdtempSync(join(tmpdir(), 'desk-browser-'));
   const port = 20000 + Math.floor(Math.random() * 20000);
   const base = `http://127.0.0.1:${port}`;
-  const config = loadConfig({ DATABASE_URL: `file:${join(folder, 'desk.db')}`, LOG_LEVEL: 'silent', DATA_DIR: folder, PORT: String(port), PUBLIC_URL: base });
-  const running = await startServer({ config, logger: createLogger('silent'), announce: () => {} });
+  const config = loadConfig({ DATABASE_URL: `file:${join(folder, 'desk.db')}`, LOG_LEVEL: 'silent', DATA_DIR: folder, PORT: String(port), PUBLIC_URL: base, ...options.env });
+  const running = await startServer({ config, logger: createLogger('silent'), announce: () => {}, now: options.now });
   mkdirSync(SCREENSHOT_DIR, { recursive: true });
   return { ...running, base };
 }
@@ -59,7 +59,7 @@ export type DemoServer = Awaited<ReturnType<typeof startDemoServer>>;
  * stopped after. Read `suite.server` and `suite.browser` inside tests (they are
  * set once beforeAll has run).
  */
-export function browserSuite() {
+export function browserSuite(options: Parameters<typeof startDemoServer>[0] = {}) {
   const suite = {
     server: undefined as unknown as DemoServer,
     browser: undefined as unknown as Browser,
@@ -67,7 +67,7 @@ export function browserSuite() {
     trpc: (path: string, input: unknown, method: 'GET' | 'POST' = 'GET') => callProcedure(suite.server.base, path, input, method),
   };
   beforeAll(async () => {
-    suite.server = await startDemoServer();
+    suite.server = await startDemoServer(options);
     suite.browser = await launchChromium();
   });
   afterAll(async () => {
@@ -82,4 +82,9 @@ export async function signIn(page: Page, email = 'jared.bloch@example.org') {
   await page.getByLabel('Email').fill(email);
   await page.getByLabel('Password').fill(DEMO_PASSWORD);
   await page.getByRole('button', { name: 'Sign in' }).click();
+}
+
+/** The page's width in CSS pixels, to check nothing scrolls sideways (a 375 px phone). */
+export function pageScrollWidth(page: Page): Promise<number> {
+  return page.evaluate(() => document.documentElement.scrollWidth);
 }

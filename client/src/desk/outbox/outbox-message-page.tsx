@@ -8,7 +8,7 @@ import { QueryResult, useTRPC } from '../../api/query';
 import { onLinkClick } from '../../router';
 import { browserTimeZone, formatDateTime } from '../../time';
 import { usePageTitle } from '../../components/page-title';
-import { doneVerb, kindNames, statusLabel } from './outbox-format';
+import { kindNames, statusLabel } from './outbox-format';
 import './outbox.css';
 
 /** A download link for text content, valid while the page shows it. */
@@ -38,7 +38,7 @@ export function OutboxMessagePage({ messageId }: { messageId: string }) {
             <h1 id="message-heading">{data.headers.subject}</h1>
             <p>
               <span className={`outbox-status outbox-status-${data.status}`}>{statusLabel(data, data.delivery)}</span>{' '}
-              {data.sentAt ? `${doneVerb(data.delivery)} ${formatDateTime(data.sentAt, timeZone)}` : data.status === 'pending' ? `Next attempt ${formatDateTime(data.nextAttemptAt, timeZone)}` : 'Not sent'}
+              {data.sentAt ? formatDateTime(data.sentAt, timeZone) : data.status === 'pending' ? `next attempt ${formatDateTime(data.nextAttemptAt, timeZone)}` : 'not sent'}
               {data.delivery === 'file' && ' · without a mail server (SMTP_URL unset) messages are written as .eml files, not sent'}
             </p>
             <dl className="outbox-headers">
