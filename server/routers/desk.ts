@@ -1,5 +1,6 @@
 import { approveRequest, declineRequest, getRequest, listRequests, proposeTimes, reassignRequest } from '../requests/desk-actions';
 import { checkTime } from '../requests/check-time';
+import { createVideoRoom } from '../interviews/create-video-room';
 import { cancelInterview, getInterview, listInterviews, markInterviewOutcome, rescheduleInterview, updateMeetingDetails } from '../interviews/manage-interviews';
 import {
   approveInput,
@@ -31,6 +32,10 @@ export const deskRouter = router({
   planner: pressOfficerProcedure.input(plannerInput).query(({ ctx, input }) => loadPlanner({ db: ctx.db, input })),
   /** Advice before committing a time: bookable as it stands, or why not and whether overriding the hours would do. */
   checkTime: pressOfficerProcedure.input(checkTimeInput).query(({ ctx, input }) => checkTime({ db: ctx.db, now: ctx.now() }, input)),
+  /** What the meeting-details forms can offer: generated video rooms when VIDEO_ROOM_BASE_URL is set. */
+  meetingOptions: pressOfficerProcedure.query(({ ctx }) => ({ videoRooms: Boolean(ctx.config.videoRoomBaseUrl) })),
+  /** A new, unguessable room link on the configured video server (saved only with the meeting details). */
+  createVideoRoom: pressOfficerProcedure.mutation(({ ctx }) => createVideoRoom(ctx.config)),
   requests: router({
     /** One request whatever its status (deep links). */
     get: pressOfficerProcedure.input(getRequestInput).query(({ ctx, input }) => getRequest({ db: ctx.db, now: ctx.now() }, input)),

@@ -3,6 +3,7 @@
 // attendees), overrides that would take away booked hours, reassigning outside
 // the new spokesperson's hours, advice before committing a time, the outbox's
 // rendered messages, and no raw UTC instants in any email subject or text.
+import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -236,5 +237,52 @@ describe('outbox.get and the emails', () => {
     const pickedMail = await desk.caller.outbox.get({ id: picked.id });
     expect(pickedMail.html).toContain(`/desk/interviews/${bookedInterview.id}`);
     expect(pickedMail.text).toMatch(/Zurich|New York/);
+  });
+});
+
+/** Debian's python3 with python3-icalendar; PYTHON overrides (a pyenv python3 on PATH may lack the module). */
+const PYTHON = process.env.PYTHON ?? '/usr/bin/python3';
+
+/** CONFERENCE as python's icalendar (an independent reader) returns it: value and parameters. */
+function pythonConference(ics: string): { value: string; params: Record<string, string> } {
+  const script = `import sys, json, icalendar
+event = next(c for c in icalendar.Calendar.from_ical(sys.stdin.read()).walk() if c.name == 'VEVENT')
+value = event.get('CONFERENCE')
+print(json.dumps({'value': str(value), 'params': dict(value.params)}))`;
+  return JSON.parse(execFileSync(PYTHON, ['-c', script], { input: ics, encoding: 'utf8' })) as { value: string; params: Record<string, string> };
+}
+
+describe('video rooms and CONFERENCE (issue 15, meeting details)', () => {
+  it('a generated room link is unguessable, on the configured server; without one the desk is told to paste a link', async () => {
+    const withRooms = await signedInCaller(database, 'press_officer', { now: workflowNow, config: workflowConfig(database, { VIDEO_ROOM_BASE_URL: 'https://meet.example.org/' }) });
+    expect(await withRooms.caller.desk.meetingOptions()).toEqual({ videoRooms: true });
+    const first = await withRooms.caller.desk.createVideoRoom();
+    const second = await withRooms.caller.desk.createVideoRoom();
+    expect(first.url).toMatch(/^https:\/\/meet\.example\.org\/interview-[A-Za-z0-9_-]{22}$/);
+    expect(second.url).not.toBe(first.url);
+    expect(await desk.caller.desk.meetingOptions()).toEqual({ videoRooms: false });
+    await expect(desk.caller.desk.createVideoRoom()).rejects.toSatisfy((error) => appCodeOf(error) === 'VALIDATION_FAILED' && String((error as Error).message).includes('VIDEO_ROOM_BASE_URL'));
+  });
+
+  it('the invite carries the link as LOCATION and RFC 7986 CONFERENCE, read alike by ical.js, node-ical and python icalendar; a dial-in becomes tel:', async () => {
+    await database.prisma.outboxMessage.deleteMany({});
+    const room = 'https://meet.example.org/interview-AbCdEfGhIjKlMnOpQrStUv';
+    const { interviewId, uid } = await book('2027-03-26T15:00:00Z', { formatDetails: { videoUrl: room } });
+    const rows = await desk.caller.outbox.list({});
+    const invite = rows.find((row) => row.kind === 'invite' && row.interviewId === interviewId)!;
+    const ics = (await desk.caller.outbox.get({ id: invite.id })).calendar!.content;
+    const event = new ICAL.Component(ICAL.parse(ics)).getFirstSubcomponent('vevent')!;
+    const conference = event.getFirstProperty('conference')!;
+    expect([conference.getFirstValue(), conference.getParameter('feature'), conference.getParameter('label')]).toEqual([room, 'VIDEO', 'Video call']);
+    expect(event.getFirstPropertyValue('location')).toBe(`Video call: ${room}`);
+    const parsed = Object.values(nodeIcal.sync.parseICS(ics)).find((entry) => (entry as { type?: string }).type === 'VEVENT') as Record<string, unknown>;
+    expect(parsed.uid).toBe(uid);
+    expect(JSON.stringify(parsed.conference ?? parsed.CONFERENCE)).toContain(room);
+    expect(pythonConference(ics)).toEqual({ value: room, params: { VALUE: 'URI', FEATURE: 'VIDEO', LABEL: 'Video call' } });
+
+    // A phone interview with a number to dial: tel: in E.164 form, FEATURE=PHONE.
+    const phone = await book('2027-03-26T16:00:00Z', { format: 'phone', formatDetails: { dialIn: '+41 22-555 01 23' } });
+    const phoneRow = (await desk.caller.outbox.list({})).find((row) => row.kind === 'invite' && row.interviewId === phone.interviewId)!;
+    expect(pythonConference((await desk.caller.outbox.get({ id: phoneRow.id })).calendar!.content)).toEqual({ value: 'tel:+41225550123', params: { VALUE: 'URI', FEATURE: 'PHONE', LABEL: 'Phone' } });
   });
 });

@@ -2,6 +2,9 @@
 // link (or "to follow"), the number to dial, the WhatsApp number, the studio
 // or street address. Used when approving and when editing them later.
 import { useId } from 'react';
+import { useMutation, useQuery } from '@tanstack/react-query';
+import { useTRPC } from '../api/query';
+import { errorMessage } from '../api/trpc';
 
 export type MeetingDetails = { dialIn?: string; whatsapp?: string; videoUrl?: string; studioAddress?: string; address?: string; notes?: string };
 
@@ -65,6 +68,7 @@ export function MeetingDetailsFields({ format, reporterPhone, value, onChange, e
                 {error}
               </span>
             )}
+            {field.key === 'videoUrl' && <VideoRoomButton onRoom={(url) => onChange({ ...value, videoUrl: url })} />}
           </div>
         );
       })}
@@ -88,4 +92,24 @@ export function describeDetails(format: string, details: MeetingDetails, reporte
     default:
       return 'Written: questions and answers by email';
   }
+}
+
+/** "Make a room link" on the office's video server, shown only when one is configured (VIDEO_ROOM_BASE_URL). */
+function VideoRoomButton({ onRoom }: { onRoom: (url: string) => void }) {
+  const trpc = useTRPC();
+  const options = useQuery(trpc.desk.meetingOptions.queryOptions(undefined, { staleTime: Infinity }));
+  const create = useMutation(trpc.desk.createVideoRoom.mutationOptions({ onSuccess: (room) => onRoom(room.url) }));
+  if (!options.data?.videoRooms) return null;
+  return (
+    <>
+      <button type="button" className="secondary" disabled={create.isPending} onClick={() => create.mutate()}>
+        Make a room link on our video server
+      </button>
+      {create.isError && (
+        <span role="alert" className="field-error">
+          {errorMessage(create.error)}
+        </span>
+      )}
+    </>
+  );
 }
