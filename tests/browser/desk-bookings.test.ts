@@ -12,12 +12,11 @@ import { browserSuite, pageScrollWidth, SCREENSHOT_DIR, seriousAccessibilityViol
 
 // The server's clock: the real time plus this shift (moved forward to let an interview end).
 let clockShiftMs = 0;
-const suite = browserSuite({ env: { SESSION_TTL_HOURS: '720' }, now: () => new Date(Date.now() + clockShiftMs) });
+const suite = browserSuite({ env: { SESSION_TTL_HOURS: '720', VIDEO_ROOM_BASE_URL: 'https://meet.example.org' }, now: () => new Date(Date.now() + clockShiftMs) });
 
-const VIDEO_LINK = 'https://meet.example.org/hector-dana';
 const compact = (iso: string) => new Date(iso).toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '');
 
-const state = { reference: '', manageUrl: '', interviewPath: '', requestPath: '', newStart: '', newEnd: '' };
+const state = { reference: '', manageUrl: '', interviewPath: '', requestPath: '', newStart: '', newEnd: '', videoLink: '' };
 
 async function expectAccessibleAndNarrow(page: Page, name: string) {
   expect(await seriousAccessibilityViolations(page), name).toEqual([]);
@@ -30,7 +29,8 @@ async function expectAccessibleAndNarrow(page: Page, name: string) {
 
 async function icsOf(manage: Page) {
   const href = await manage.getByRole('link', { name: 'Download .ics' }).getAttribute('href');
-  return (await fetch(href!)).text();
+  // Unfolded: long lines are folded at 75 octets (CRLF and a space).
+  return (await (await fetch(href!)).text()).replace(/\r\n /g, '');
 }
 
 describe('bookings in the console', () => {
@@ -66,8 +66,11 @@ describe('bookings in the console', () => {
     expect(await confirm.innerText()).toContain('Video call: link to follow from the press office (no link yet)');
     expect(await confirm.getByRole('button', { name: /^Confirm and book, link to follow/ }).count()).toBe(1);
     expect(await page.getByRole('status').filter({ hasText: 'is free then' }).count()).toBe(1);
-    await confirm.getByLabel('Video link').fill(VIDEO_LINK);
-    expect(await confirm.innerText()).toContain(`Video call: ${VIDEO_LINK}`);
+    // A room on the office's video server, with an unguessable name.
+    await confirm.getByRole('button', { name: 'Make a room link on our video server' }).click();
+    await expect.poll(() => confirm.getByLabel('Video link').inputValue()).toMatch(/^https:\/\/meet\.example\.org\/interview-[A-Za-z0-9_-]{22}$/);
+    state.videoLink = await confirm.getByLabel('Video link').inputValue();
+    expect(await confirm.innerText()).toContain(`Video call: ${state.videoLink}`);
     await page.screenshot({ path: join(SCREENSHOT_DIR, 'approve-confirm-1280.png'), fullPage: true });
     await expectAccessibleAndNarrow(page, 'approve confirm step');
     // Still pending until confirmed.
@@ -85,7 +88,7 @@ describe('bookings in the console', () => {
     state.interviewPath = new URL(page.url()).pathname;
     expect(state.interviewPath).toMatch(/^\/desk\/interviews\/[^/]+$/);
     await expect.poll(() => page.title()).toBe(`Interview ${state.reference} · Interview Desk`);
-    expect(await page.getByRole('article').innerText()).toContain(`Video call: ${VIDEO_LINK}`);
+    expect(await page.getByRole('article').innerText()).toContain(`Video call: ${state.videoLink}`);
     await page.getByRole('link', { name: `${state.reference} (the request)` }).click();
     await page.getByRole('heading', { level: 1, name: new RegExp(`^${state.reference}:`) }).waitFor();
     state.requestPath = new URL(page.url()).pathname;
@@ -101,7 +104,8 @@ describe('bookings in the console', () => {
     await manage.getByText('Confirmed').waitFor();
     const before = await icsOf(manage);
     expect(before).toContain('SEQUENCE:0');
-    expect(before).toContain(`Video call: ${VIDEO_LINK}`);
+    expect(before).toContain(`LOCATION:Video call: ${state.videoLink}`);
+    expect(before).toContain(`CONFERENCE;VALUE=URI;FEATURE=VIDEO;LABEL="Video call":${state.videoLink}`);
 
     const context = await suite.browser.newContext({ timezoneId: 'Europe/Zurich', locale: 'en-GB', viewport: { width: 1280, height: 900 } });
     const page = await context.newPage();
@@ -179,9 +183,9 @@ describe('bookings in the console', () => {
     expect(await view.innerText()).toMatch(/To\s+dana@example.org\s+Reply-To\s+Jared Bloch <media@example.org>/);
     const frame = page.locator('iframe.outbox-html');
     expect(await frame.getAttribute('sandbox')).toBe('');
-    expect(await frame.getAttribute('srcdoc')).toContain(VIDEO_LINK);
+    expect(await frame.getAttribute('srcdoc')).toContain(state.videoLink);
     expect(await page.frameLocator('iframe.outbox-html').getByText('Interview updated').first().innerText()).toBe('Interview updated');
-    const ics = await page.locator('pre.outbox-ics').innerText();
+    const ics = (await page.locator('pre.outbox-ics').innerText()).replace(/\r?\n /g, '');
     expect(ics).toContain('SEQUENCE:1');
     expect(ics).toContain(`DTSTART:${compact(state.newStart)}`);
     const download = page.getByRole('link', { name: 'Download invite.ics' });
