@@ -102,6 +102,9 @@ describe('bookings in the console', () => {
     const manage = await reporter.newPage();
     await manage.goto(state.manageUrl);
     await manage.getByText('Confirmed').waitFor();
+    // The reporter's manage page says how to join, with the link.
+    expect(await manage.getByRole('link', { name: state.videoLink }).getAttribute('href')).toBe(state.videoLink);
+    expect(await manage.getByText('How to join:').isVisible()).toBe(true);
     const before = await icsOf(manage);
     expect(before).toContain('SEQUENCE:0');
     expect(before).toContain(`LOCATION:Video call: ${state.videoLink}`);

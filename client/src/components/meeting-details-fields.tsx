@@ -5,8 +5,9 @@ import { useId } from 'react';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { useTRPC } from '../api/query';
 import { errorMessage } from '../api/trpc';
+import type { MeetingDetails } from './meeting-details';
 
-export type MeetingDetails = { dialIn?: string; whatsapp?: string; videoUrl?: string; studioAddress?: string; address?: string; notes?: string };
+export { compactDetails, describeDetails, linkToFollow, type MeetingDetails } from './meeting-details';
 
 type Field = { key: keyof MeetingDetails; label: string; hint: string; type: 'url' | 'text' | 'tel' | 'textarea' };
 
@@ -26,16 +27,6 @@ export function fieldsFor(format: string, reporterPhone: string | null): Field[]
     default:
       return [];
   }
-}
-
-/** The video interview still has no link: said in words wherever it is about to be booked or sent. */
-export function linkToFollow(format: string, details: MeetingDetails): boolean {
-  return format === 'video' && !details.videoUrl?.trim();
-}
-
-/** Only the fields that have a value, trimmed, for the server. */
-export function compactDetails(details: MeetingDetails): MeetingDetails {
-  return Object.fromEntries(Object.entries(details).map(([key, value]) => [key, value?.trim()]).filter(([, value]) => value)) as MeetingDetails;
 }
 
 export function MeetingDetailsFields({ format, reporterPhone, value, onChange, errors = {} }: { format: string; reporterPhone: string | null; value: MeetingDetails; onChange: (next: MeetingDetails) => void; errors?: Record<string, string[]> }) {
@@ -74,24 +65,6 @@ export function MeetingDetailsFields({ format, reporterPhone, value, onChange, e
       })}
     </>
   );
-}
-
-/** The meeting details in words, as the invite will say them. */
-export function describeDetails(format: string, details: MeetingDetails, reporterPhone: string | null): string {
-  switch (format) {
-    case 'video':
-      return details.videoUrl?.trim() ? `Video call: ${details.videoUrl.trim()}` : 'Video call: link to follow from the press office (no link yet)';
-    case 'phone':
-      return details.dialIn?.trim() ? `Phone: the reporter calls ${details.dialIn.trim()}` : reporterPhone ? `Phone: the spokesperson calls the reporter on ${reporterPhone}` : 'Phone: the press office will confirm the number';
-    case 'whatsapp':
-      return details.whatsapp?.trim() ? `WhatsApp: the reporter calls ${details.whatsapp.trim()}` : 'WhatsApp: the spokesperson calls the reporter';
-    case 'studio':
-      return details.studioAddress?.trim() ? `Studio: ${details.studioAddress.trim()}` : 'Studio: address to follow from the press office';
-    case 'in_person':
-      return details.address?.trim() ? `In person: ${details.address.trim()}` : 'In person: address to follow from the press office';
-    default:
-      return 'Written: questions and answers by email';
-  }
 }
 
 /** "Make a room link" on the office's video server, shown only when one is configured (VIDEO_ROOM_BASE_URL). */
