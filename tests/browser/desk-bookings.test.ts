@@ -5,6 +5,7 @@
 // once it has ended (the server's clock is moved past it); opens the invite
 // in the outbox. Deep links /desk/requests/<id> and /desk/interviews/<id>,
 // axe-core and a 375 px width on every page touched.
+import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
@@ -198,6 +199,38 @@ describe('bookings in the console', () => {
     await page.screenshot({ path: join(SCREENSHOT_DIR, 'outbox-message-1280.png'), fullPage: true });
     await expectAccessibleAndNarrow(page, 'outbox message');
     await context.close();
+  });
+
+  it('two press officers: what one declines leaves the other’s queue within the refresh interval, without a reload', async () => {
+    const hector = await suite.trpc('spokespeople.get', { id: 'hector-guerra' });
+    const from = new Date(Math.floor(Date.now() / 3_600_000) * 3_600_000).toISOString();
+    const slots = await suite.trpc('availability.slots', { spokespersonId: hector.id, from, to: new Date(Date.parse(from) + 14 * 86_400_000).toISOString(), timeZone: 'UTC' });
+    const created = await suite.trpc(
+      'requests.create',
+      { idempotencyKey: randomUUID(), spokespersonId: hector.id, start: slots.days[1].slots[0].start, durationMinutes: 30, format: 'phone', language: 'en', attribution: 'on_record', topic: 'Stockpiles', reporter: { name: 'Lee Two', email: 'lee@example.org', outlet: 'Wire Two', phone: '+12025550104', timeZone: 'Asia/Tokyo' }, deadline: new Date(Date.now() + 2 * 86_400_000).toISOString() },
+      'POST',
+    );
+    const open = async () => {
+      const context = await suite.browser.newContext({ timezoneId: 'Europe/Zurich', locale: 'en-GB', viewport: { width: 1280, height: 900 } });
+      const page = await context.newPage();
+      await page.goto(`${suite.server.base}/desk`);
+      await signIn(page);
+      await page.getByRole('heading', { level: 2, name: new RegExp(`^${created.reference}:`) }).waitFor();
+      return { context, page };
+    };
+    const first = await open();
+    const second = await open();
+    const card = first.page.getByRole('listitem').filter({ has: first.page.getByRole('heading', { level: 2, name: new RegExp(`^${created.reference}:`) }) });
+    await card.getByRole('button', { name: `Decline ${created.reference}` }).click();
+    await card.getByRole('textbox', { name: 'Reason for the reporter' }).fill('Hector is travelling.');
+    await card.getByRole('button', { name: 'Send the decline' }).click();
+    await first.page.getByText(`Decline ${created.reference}: done.`).waitFor();
+    // The other officer's queue drops it by itself (15 s refresh), no reload, no focus change.
+    const started = Date.now();
+    await second.page.getByRole('heading', { level: 2, name: new RegExp(`^${created.reference}:`) }).waitFor({ state: 'detached', timeout: 20_000 });
+    expect(Date.now() - started).toBeLessThan(20_000);
+    await first.context.close();
+    await second.context.close();
   });
 
   it('deep links open the request and the interview at 375 px, accessible, without sideways scrolling', async () => {
