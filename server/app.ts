@@ -24,7 +24,7 @@ import { clientDistDir } from './client-build';
 // about 60,000 CSV rows. Bigger bodies are refused before parsing.
 const MAX_BODY_BYTES = 5 * 1024 * 1024;
 
-export function createApp(deps: { database: Database; config: Config; logger: Logger }) {
+export function createApp(deps: { database: Database; config: Config; logger: Logger; now?: () => Date }) {
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', deps.config.trustProxy);

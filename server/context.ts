@@ -79,7 +79,8 @@ export function createCookieJar(response: Response, config: Config): CookieJar {
   };
 }
 
-export function contextFactory(deps: { database: Database; config: Config; logger: Logger }) {
+/** `now`: the clock procedures read (tests inject one; the default is the real time). */
+export function contextFactory(deps: { database: Database; config: Config; logger: Logger; now?: () => Date }) {
   return ({ req, res }: CreateExpressContextOptions) => {
     const request = req as Request & { log?: Logger };
     return createContextInner({

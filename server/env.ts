@@ -37,6 +37,11 @@ const rawSchema = z
       .string()
       .regex(/^smtps?:\/\/[^\s]+$/, 'must be smtp://user:pass@host:port or smtps://…')
       .optional(),
+    // A video meeting server whose rooms are made by visiting <base>/<room name> (e.g. a Jitsi Meet server).
+    VIDEO_ROOM_BASE_URL: z
+      .string()
+      .regex(/^https:\/\/[^\s?#]+$/, 'must be an https:// URL without query or fragment, e.g. https://meet.example.org')
+      .optional(),
     MAIL_FROM: z.email({ error: 'must be an email address (the press office mailbox)' }).default('press@example.org'),
     DESK_ADMIN_EMAIL: z.email({ error: 'must be an email address' }).optional(),
     // Long enough that an online guess is hopeless even before rate limiting.
@@ -81,6 +86,8 @@ export interface Config {
   /** True when PUBLIC_URL is https: session cookies are then Secure. */
   secureCookies: boolean;
   smtpUrl: string | undefined;
+  /** Base of generated video-room links, without a trailing slash; undefined: links are pasted by hand. */
+  videoRoomBaseUrl: string | undefined;
   mailFrom: string;
   admin: { email: string; password: string } | undefined;
   demo: boolean;
@@ -132,6 +139,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     publicUrl,
     secureCookies: publicUrl.startsWith('https:'),
     smtpUrl: value.SMTP_URL,
+    videoRoomBaseUrl: value.VIDEO_ROOM_BASE_URL?.replace(/\/+$/, ''),
     mailFrom: value.MAIL_FROM.toLowerCase(),
     admin:
       value.DESK_ADMIN_EMAIL && value.DESK_ADMIN_PASSWORD

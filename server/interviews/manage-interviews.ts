@@ -9,7 +9,7 @@ import { inZones } from '../requests/request-view';
 import { assertInterviewTransition, assertRequestTransition } from '../requests/state';
 import type { WorkflowContext } from '../requests/context';
 import type { Db } from '../db';
-import type { cancelInterviewInput, listInterviewsInput, markOutcomeInput, rescheduleInput } from '../requests/schema';
+import type { cancelInterviewInput, FormatDetails, listInterviewsInput, markOutcomeInput, rescheduleInput, updateMeetingDetailsInput } from '../requests/schema';
 
 const interviewSelect = {
   id: true,
@@ -22,16 +22,20 @@ const interviewSelect = {
   inviteSequence: true,
   localDate: true,
   spokesperson: { select: { id: true, name: true, timeZone: true } },
-  request: { select: { id: true, reference: true, reporterName: true, reporterEmail: true, reporterOutlet: true, reporterTimeZone: true, topic: true, attribution: true, language: true } },
+  request: { select: { id: true, reference: true, status: true, statusReason: true, cancelledBy: true, reporterName: true, reporterEmail: true, reporterOutlet: true, reporterPhone: true, reporterWhatsapp: true, reporterTimeZone: true, topic: true, attribution: true, language: true, durationMinutes: true } },
 } satisfies Prisma.InterviewSelect;
 
 type InterviewRow = Prisma.InterviewGetPayload<{ select: typeof interviewSelect }>;
 
-function toInterviewView(row: InterviewRow) {
+function toInterviewView(row: InterviewRow, now: Date) {
   const zones = (instant: Date) => inZones(instant, row.request.reporterTimeZone, row.spokesperson.timeZone);
   return {
     id: row.id,
     status: row.status,
+    /** By the server's clock, so the console offers an outcome only once the interview is over. */
+    started: row.startsAt.getTime() <= now.getTime(),
+    ended: row.endsAt.getTime() <= now.getTime(),
+    durationMinutes: Math.round((row.endsAt.getTime() - row.startsAt.getTime()) / 60_000),
     start: zones(row.startsAt),
     end: zones(row.endsAt),
     spokesperson: row.spokesperson,
@@ -44,7 +48,7 @@ function toInterviewView(row: InterviewRow) {
 }
 
 /** desk.interviews.list: by start time, optionally within a window, for one spokesperson or with given statuses. */
-export async function listInterviews(context: { db: Db }, input: z.output<typeof listInterviewsInput>) {
+export async function listInterviews(context: { db: Db; now: Date }, input: z.output<typeof listInterviewsInput>) {
   const rows = await context.db.interview.findMany({
     where: {
       ...(input.spokespersonId ? { spokespersonId: input.spokespersonId } : {}),
@@ -53,14 +57,65 @@ export async function listInterviews(context: { db: Db }, input: z.output<typeof
       ...(input.to ? { startsAt: { lt: input.to } } : {}),
     },
     select: interviewSelect,
-    orderBy: [{ startsAt: 'asc' }, { id: 'asc' }],
+    // Past interviews read most recent first; upcoming ones soonest first.
+    orderBy: [{ startsAt: input.order }, { id: input.order }],
     take: input.limit,
   });
-  return rows.map(toInterviewView);
+  return rows.map((row) => toInterviewView(row, context.now));
 }
 
-async function loadInterviewView(db: Db, id: string) {
-  return toInterviewView(await db.interview.findUniqueOrThrow({ where: { id }, select: interviewSelect }));
+/** desk.interviews.get: one interview whatever its status (deep links from emails and the queue). NOT_FOUND otherwise. */
+export async function getInterview(context: { db: Db; now: Date }, input: { interviewId: string }) {
+  const row = await context.db.interview.findUnique({ where: { id: input.interviewId }, select: interviewSelect });
+  if (!row) throw new AppError('NOT_FOUND', 'No such interview.');
+  return toInterviewView(row, context.now);
+}
+
+async function loadInterviewView(db: Db, id: string, now: Date) {
+  return toInterviewView(await db.interview.findUniqueOrThrow({ where: { id }, select: interviewSelect }), now);
+}
+
+/** Details equal field by field, blanks and absent fields alike (JSON key order does not matter). */
+function sameDetails(a: FormatDetails, b: FormatDetails): boolean {
+  const keys = new Set([...Object.keys(a), ...Object.keys(b)]) as Set<keyof FormatDetails>;
+  return [...keys].every((key) => (a[key] || undefined) === (b[key] || undefined));
+}
+
+/** Drops blank fields, so a cleared field is absent rather than "". */
+function compactDetails(details: FormatDetails): FormatDetails {
+  return Object.fromEntries(Object.entries(details).filter(([, value]) => typeof value === 'string' && value.trim() !== '')) as FormatDetails;
+}
+
+/**
+ * desk.interviews.updateMeetingDetails: replaces the video link, dial-in,
+ * WhatsApp number, studio or street address and notes of a booked interview.
+ * Same invite UID, SEQUENCE + 1, an updated invite to both attendees; the time
+ * does not change. Unchanged details send nothing (idempotent).
+ * INVALID_TRANSITION once the interview is cancelled or over.
+ */
+export async function updateMeetingDetails(context: WorkflowContext, input: z.output<typeof updateMeetingDetailsInput>) {
+  const { db, now } = context;
+  const details = compactDetails(input.formatDetails);
+  await db.$transaction(async (tx) => {
+    const interview = await tx.interview.findUnique({ where: { id: input.interviewId }, select: { id: true, status: true, inviteSequence: true, formatDetails: true, requestId: true } });
+    if (!interview) throw new AppError('NOT_FOUND', 'No such interview.');
+    if (interview.status !== 'confirmed' && interview.status !== 'rescheduled') {
+      throw new AppError('INVALID_TRANSITION', `Cannot change the meeting details of an interview that is ${interview.status.replace('_', '-')}.`, { details: { from: interview.status } });
+    }
+    const before = (interview.formatDetails ?? {}) as FormatDetails;
+    if (sameDetails(before, details)) return;
+    const sequence = interview.inviteSequence + 1;
+    // Conditional on the sequence read above: a concurrent change makes this one retry, never skip a number.
+    const { count } = await tx.interview.updateMany({
+      where: { id: interview.id, status: interview.status, inviteSequence: interview.inviteSequence },
+      data: { formatDetails: details as Prisma.InputJsonValue, inviteSequence: sequence, updatedAt: now },
+    });
+    if (count !== 1) throw new AppError('INVALID_TRANSITION', 'The interview changed meanwhile; reload and try again.');
+    await tx.interviewRequest.update({ where: { id: interview.requestId }, data: { formatDetails: details as Prisma.InputJsonValue, updatedAt: now } });
+    await enqueueInviteMessages(tx, context, { interviewId: interview.id, method: 'REQUEST', sequence });
+    await recordAuditEvent({ db: tx, actor: context.actor, action: 'interview.update_meeting_details', entityType: 'interview', entityId: interview.id, before: { formatDetails: before, sequence: interview.inviteSequence }, after: { formatDetails: details, sequence }, ip: context.ip, now });
+  });
+  return loadInterviewView(db, input.interviewId, now);
 }
 
 /**
@@ -95,7 +150,7 @@ export async function rescheduleInterview(context: WorkflowContext, input: z.out
     await enqueueInviteMessages(tx, context, { interviewId: interview.id, method: 'REQUEST', sequence });
     await recordAuditEvent({ db: tx, actor: context.actor, action: 'interview.reschedule', entityType: 'interview', entityId: interview.id, before: { status: interview.status, start: interview.startsAt, end: interview.endsAt, sequence: interview.inviteSequence }, after: { status: 'rescheduled', start: input.start, end, sequence }, ip: context.ip, now });
   });
-  return loadInterviewView(db, input.interviewId);
+  return loadInterviewView(db, input.interviewId, now);
 }
 
 /** desk.interviews.cancel: iCalendar CANCEL (SEQUENCE + 1) to both attendees; the request is cancelled by the desk. */
@@ -115,7 +170,7 @@ export async function cancelInterview(context: WorkflowContext, input: z.output<
     await enqueueRequestNotice(tx, context, { kind: 'request_cancelled', requestId: interview.request.id, recipient: interview.request.reporterEmail, subject: `Cancelled: your interview ${interview.request.reference}`, payload: { cancelledBy: 'desk', reason: input.reason } });
     await recordAuditEvent({ db: tx, actor: context.actor, action: 'interview.cancel', entityType: 'interview', entityId: interview.id, before: { status: interview.status, sequence: interview.inviteSequence }, after: { status: 'cancelled', sequence, reason: input.reason }, ip: context.ip, now });
   });
-  return loadInterviewView(db, input.interviewId);
+  return loadInterviewView(db, input.interviewId, now);
 }
 
 /** desk.interviews.markOutcome: completed or no-show, once the interview has started. */
@@ -132,5 +187,5 @@ export async function markInterviewOutcome(context: WorkflowContext, input: z.ou
     if (count !== 1) throw new AppError('INVALID_TRANSITION', 'The interview changed meanwhile; reload and try again.');
     await recordAuditEvent({ db: tx, actor: context.actor, action: 'interview.mark_outcome', entityType: 'interview', entityId: interview.id, before: { status: interview.status }, after: { status: input.outcome }, ip: context.ip, now });
   });
-  return loadInterviewView(db, input.interviewId);
+  return loadInterviewView(db, input.interviewId, now);
 }

@@ -549,3 +549,19 @@ describe('createInvite: bad input gives { error }, never a throw', () => {
     expectError(createInvite(options as unknown as InviteOptions));
   });
 });
+
+describe('createInvite: CONFERENCE (RFC 7986)', () => {
+  it('writes the join link with VALUE=URI, FEATURE and a quoted LABEL; refuses anything but http(s) or tel:+digits', () => {
+    const result = createInvite(makeInviteOptions({ conference: { uri: 'https://meet.example.org/interview-x', feature: 'VIDEO', label: 'Video "call"; join' } }));
+    if (!('value' in result)) throw new Error(result.error);
+    // Unfolded (the line is longer than 75 octets).
+    // The label in the same portable form as names in CN (typographic quotes, no `;`).
+    expect(result.value.replace(/\r\n /g, '')).toContain(`CONFERENCE;VALUE=URI;FEATURE=VIDEO;LABEL="Video \u201Ccall\u201D, join":https://meet.example.org/interview-x\r\n`);
+    const conference = new ICAL.Component(ICAL.parse(result.value)).getFirstSubcomponent('vevent')!.getFirstProperty('conference')!;
+    expect([conference.getFirstValue(), conference.getParameter('label')]).toEqual(['https://meet.example.org/interview-x', 'Video \u201Ccall\u201D, join']);
+    for (const uri of ['javascript:alert(1)', 'https://meet.example.org/a b', 'tel:0041 22', 'https://x.example.org/\r\nATTENDEE:mailto:evil@example.org']) {
+      expect(createInvite(makeInviteOptions({ conference: { uri, feature: 'VIDEO' } })), uri).toHaveProperty('error');
+    }
+    expect(createInvite(makeInviteOptions({ conference: { uri: 'tel:+41225550123', feature: 'PHONE' } }))).toHaveProperty('value');
+  });
+});

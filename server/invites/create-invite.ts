@@ -74,6 +74,8 @@ export interface InviteOptions {
   location?: string;
   /** Absolute http(s) URL, written in normalised form. */
   url?: string;
+  /** RFC 7986 CONFERENCE: a video link (`https://…`) or a number (`tel:+41780000000`) to join by. */
+  conference?: { uri: string; feature: 'VIDEO' | 'AUDIO' | 'PHONE'; label?: string };
   /** The press office mailbox. */
   organizer: InvitePerson;
   /** The reporter and the spokesperson (kept on CANCEL too, so each client finds the event). */
@@ -111,6 +113,7 @@ const EXPECTED_PROPERTIES = new Set([
   'DESCRIPTION',
   'URL',
   'LOCATION',
+  'CONFERENCE',
   'STATUS',
   'ORGANIZER',
   'ATTENDEE',
@@ -192,6 +195,7 @@ function buildInvite(options: ValidInviteOptions): CreateInviteResult {
   lines.splice(
     alarm === -1 ? endOfEvent : alarm,
     0,
+    ...(options.conference ? [formatConferenceLine(options.conference)] : []),
     formatOrganizerLine(options.organizer),
     ...options.attendees.map(formatAttendeeLine),
   );
@@ -201,6 +205,16 @@ function buildInvite(options: ValidInviteOptions): CreateInviteResult {
     return { error: `ics produced an unexpected line: ${JSON.stringify(unexpected.slice(0, 80))}` };
   }
   return { value: lines.map(foldContentLine).join(CRLF) + CRLF };
+}
+
+/**
+ * CONFERENCE (RFC 7986 §5.11): `VALUE=URI` is required; FEATURE says what the
+ * link is for and LABEL is a quoted, RFC 6868-encoded parameter like CN. The
+ * URI was validated (http(s) or tel:+digits, no white space or controls).
+ */
+function formatConferenceLine(conference: NonNullable<ValidInviteOptions['conference']>): string {
+  const label = conference.label && conference.label.trim() !== '' ? `;LABEL="${portableCommonName(conference.label)}"` : '';
+  return `CONFERENCE;VALUE=URI;FEATURE=${conference.feature}${label}:${conference.uri}`;
 }
 
 /**

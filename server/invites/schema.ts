@@ -113,6 +113,22 @@ export const inviteOptionsSchema = z
       // The normalised form is pure ASCII (IRIs are percent-encoded), as the URI value type requires.
       .transform((value) => new URL(value).href)
       .optional(),
+    /**
+     * RFC 7986 CONFERENCE: how to join (a video link or a number to dial), for
+     * clients that show a "Join" button; LOCATION and DESCRIPTION say the same in words.
+     */
+    conference: z
+      .object({
+        uri: z
+          .string()
+          .max(MAX_URL_LENGTH)
+          .refine((value) => !/[\s\u0000-\u001F\u007F]/.test(value), 'must not contain white space or control characters')
+          .refine((value) => isHttpUrl(value) || /^tel:\+[0-9]{6,15}$/.test(value), 'must be an http(s) URL or tel:+<digits>')
+          .transform((value) => (value.startsWith('tel:') ? value : new URL(value).href)),
+        feature: z.enum(['VIDEO', 'AUDIO', 'PHONE']),
+        label: z.string().max(MAX_SUMMARY_LENGTH).transform(sanitizeText).optional(),
+      })
+      .optional(),
     organizer: personSchema,
     attendees: z.array(personSchema).min(1).max(MAX_ATTENDEES),
     productId: z

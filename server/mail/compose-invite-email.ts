@@ -143,6 +143,7 @@ export function buildInterviewInvite(
     location: description.location,
     // The reporter's event links to their manage page; the spokesperson's to the desk.
     url: manageUrl ?? options.publicUrl,
+    conference: method === 'CANCEL' ? undefined : conferenceOf(details),
     organizer: { name: options.from.name, email: options.organizerEmail ?? options.from.email },
     attendees: [
       { name: details.reporter.name, email: details.reporter.email },
@@ -156,6 +157,23 @@ export function buildInterviewInvite(
 
 /** How long before the start the invite's display alarm goes off. */
 export const INVITE_ALARM_MINUTES = 15;
+
+/**
+ * How to join, for RFC 7986 CONFERENCE: the video link, or the number the
+ * reporter dials when it reads as an international number; nothing otherwise
+ * (LOCATION and DESCRIPTION always say it in words).
+ */
+function conferenceOf(details: InterviewDetails): { uri: string; feature: 'VIDEO' | 'PHONE'; label: string } | undefined {
+  if (details.format === 'video') {
+    const url = readHttpUrl(details.formatDetails.videoUrl);
+    return url ? { uri: url, feature: 'VIDEO', label: 'Video call' } : undefined;
+  }
+  if (details.format === 'phone' && details.formatDetails.dialIn) {
+    const digits = details.formatDetails.dialIn.replace(/[\s().-]/g, '');
+    return /^\+[0-9]{6,15}$/.test(digits) ? { uri: `tel:${digits}`, feature: 'PHONE', label: 'Phone' } : undefined;
+  }
+  return undefined;
+}
 
 function buildInviteEmail(options: ComposeInviteEmailOptions): ComposeInviteEmailResult {
   const { details, recipient, method } = options;

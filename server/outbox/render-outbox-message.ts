@@ -10,7 +10,8 @@ import type { StoredProposal } from '../requests/request-view';
 import { composeInviteEmail } from '../mail/compose-invite-email';
 import { composeReminderEmail, type DayOfContact } from '../mail/compose-reminder-email';
 import { renderNotification, type PressOfficerContact } from '../mail/render-email';
-import { renderEmailBody } from '../mail/render-email-body';
+import { renderEmailBody, type BodyField } from '../mail/render-email-body';
+import { formatInstantInZones } from '../mail/format-local-time';
 import { renderPasswordLinkEmail } from '../mail/render-password-link-email';
 import { derivePasswordLinkToken, passwordLinkUrl } from '../auth/password-links';
 import type { InterviewAttribution, InterviewDetails, InterviewFormat } from '../mail/describe-interview';
@@ -174,8 +175,16 @@ export async function renderOutboxMessage(db: Db, row: OutboxRow, config: Pick<C
         return notify(renderNotification('request_cancelled', { reference: request.reference, reporterName: request.reporterName, topic: request.topic, cancelledBy: payload.cancelledBy === 'reporter' ? 'reporter' : 'desk', reason: (payload.reason as string | null) ?? undefined, pressOfficer }));
       }
       return deskNotice(base, row.subject, `${request.reporterName} (${request.reporterOutlet}) cancelled request ${request.reference}.`, payload.reason as string | undefined, config.publicUrl, request.id);
-    case 'proposal_picked':
-      return deskNotice(base, row.subject, `${request.reporterName} (${request.reporterOutlet}) picked one of the proposed times for ${request.reference}${payload.booked ? '; it is booked.' : '; it is back in the queue for approval.'}`, undefined, config.publicUrl, request.id);
+    case 'proposal_picked': {
+      // The picked time in the desk's zone, the spokesperson's and the reporter's, never as a raw UTC instant.
+      const picked = typeof payload.start === 'string' ? new Date(payload.start) : null;
+      const zones = [...new Set([office.timeZone, request.spokesperson?.timeZone, request.reporterTimeZone].filter((zone): zone is string => Boolean(zone)))];
+      const interview = payload.booked ? await db.interview.findUnique({ where: { requestId: request.id }, select: { id: true } }) : null;
+      return deskNotice(base, row.subject, `${request.reporterName} (${request.reporterOutlet}) picked one of the proposed times for ${request.reference}${payload.booked ? '; it is booked.' : '; it is back in the queue for approval.'}`, undefined, config.publicUrl, request.id, {
+        fields: picked && !Number.isNaN(picked.getTime()) ? [{ label: 'Time', lines: formatInstantInZones(picked, zones) }] : [],
+        interviewId: interview?.id,
+      });
+    }
     default:
       throw new PermanentRenderError(`unknown outbox message kind ${row.kind}`);
   }
@@ -234,13 +243,17 @@ async function renderPasswordLinkRow(db: Db, payload: Record<string, unknown>, o
 }
 
 /** A short note to the press office mailbox. */
-function deskNotice(base: Mail.Options, subject: string, text: string, reason: string | undefined, publicUrl: string, requestId: string): Mail.Options {
+function deskNotice(base: Mail.Options, subject: string, text: string, reason: string | undefined, publicUrl: string, requestId: string, extra: { fields?: BodyField[]; interviewId?: string } = {}): Mail.Options {
+  const fields: BodyField[] = [...(reason ? [{ label: 'Reason', lines: [reason] }] : []), ...(extra.fields ?? [])];
   const body = renderEmailBody({
     title: subject,
     blocks: [
       { kind: 'paragraph', text },
-      ...(reason ? [{ kind: 'fields' as const, fields: [{ label: 'Reason', lines: [reason] }] }] : []),
-      { kind: 'action', text: 'Open the request', href: `${publicUrl}/desk/requests/${encodeURIComponent(requestId)}` },
+      ...(fields.length > 0 ? [{ kind: 'fields' as const, fields }] : []),
+      // The console's deep links open the record whatever its status.
+      extra.interviewId
+        ? { kind: 'action', text: 'Open the interview', href: `${publicUrl}/desk/interviews/${encodeURIComponent(extra.interviewId)}` }
+        : { kind: 'action', text: 'Open the request', href: `${publicUrl}/desk/requests/${encodeURIComponent(requestId)}` },
     ],
   });
   return { ...base, subject, text: body.text, html: body.html };

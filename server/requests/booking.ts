@@ -129,6 +129,26 @@ export function checkBookable(calendar: SpokespersonCalendar, check: BookableChe
   }
 
   if (check.mode === 'desk' && check.overrideHours) return;
+  if (!offersStart(calendar, check)) {
+    const reporter = check.mode === 'reporter';
+    if (reporter && check.start.getTime() < check.now.getTime() + engine.minimumNoticeMinutes * 60_000) {
+      throw new AppError('VALIDATION_FAILED', `${calendar.name} needs at least ${formatMinutes(engine.minimumNoticeMinutes)} notice.`);
+    }
+    if (reporter && check.start.getTime() >= check.now.getTime() + engine.horizonDays * 86_400_000) {
+      throw new AppError('VALIDATION_FAILED', `${calendar.name} takes requests up to ${engine.horizonDays} days ahead.`);
+    }
+    throw new AppError('VALIDATION_FAILED', `That time is outside ${calendar.name}'s interview hours${reporter ? ' or not one of the offered slots' : ''}.`);
+  }
+}
+
+/**
+ * Whether the spokesperson's hours (weekly hours and date overrides; for
+ * reporters also grid, notice and horizon) offer exactly this start, leaving
+ * bookings, time off and the daily cap aside.
+ */
+export function offersStart(calendar: SpokespersonCalendar, check: Pick<BookableCheck, 'start' | 'durationMinutes' | 'mode' | 'now'>): boolean {
+  const engine = calendar.engine;
+  const end = new Date(check.start.getTime() + check.durationMinutes * 60_000);
   // Hours (and, for reporters, grid, notice and horizon): the engine must offer exactly this start.
   const reporter = check.mode === 'reporter';
   const offered = computeFreeSlots({
@@ -144,15 +164,7 @@ export function checkBookable(calendar: SpokespersonCalendar, check: BookableChe
     from: check.start.getTime(),
     to: end.getTime(),
   });
-  if (!offered.some((slot) => slot.start === check.start.getTime())) {
-    if (reporter && check.start.getTime() < check.now.getTime() + engine.minimumNoticeMinutes * 60_000) {
-      throw new AppError('VALIDATION_FAILED', `${calendar.name} needs at least ${formatMinutes(engine.minimumNoticeMinutes)} notice.`);
-    }
-    if (reporter && check.start.getTime() >= check.now.getTime() + engine.horizonDays * 86_400_000) {
-      throw new AppError('VALIDATION_FAILED', `${calendar.name} takes requests up to ${engine.horizonDays} days ahead.`);
-    }
-    throw new AppError('VALIDATION_FAILED', `That time is outside ${calendar.name}'s interview hours${reporter ? ' or not one of the offered slots' : ''}.`);
-  }
+  return offered.some((slot) => slot.start === check.start.getTime());
 }
 
 function formatMinutes(minutes: number): string {

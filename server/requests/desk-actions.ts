@@ -25,6 +25,11 @@ async function loadDeskView(db: Db, requestId: string, now: Date) {
  * or held requests its requested time currently conflicts with (each named by
  * its request's reference and reporter).
  */
+/** desk.requests.get: one request whatever its status (deep links from emails). NOT_FOUND otherwise. */
+export function getRequest(context: { db: Db; now: Date }, input: { requestId: string }) {
+  return loadDeskView(context.db, input.requestId, context.now);
+}
+
 export async function listRequests(context: { db: Db; now: Date }, input: Partial<z.output<typeof listRequestsInput>> & { ids?: string[] }) {
   const { db, now } = context;
   const rows = await db.interviewRequest.findMany({
@@ -160,9 +165,12 @@ export async function reassignRequest(context: WorkflowContext, input: z.output<
     const current = await tx.interviewRequest.findUniqueOrThrow({ where: { id: input.requestId }, select: { status: true } });
     assertRequestTransition(current.status, 'pending', 'reassign');
     let hold: { holdStart: Date | null; holdEnd: Date | null } = { holdStart: null, holdEnd: null };
-    if (start && target.holdSlots) {
-      await assertBookable(tx, { spokespersonId: target.id, start, durationMinutes: before.durationMinutes, mode: 'desk', exclude: { requestId: input.requestId }, now });
-      hold = { holdStart: start, holdEnd: new Date(start.getTime() + before.durationMinutes * 60_000) };
+    if (start) {
+      // The time must suit the new spokesperson (their hours unless the desk
+      // overrides them, no clash, not away), so the queue never shows a request
+      // that cannot be approved as it stands.
+      await assertBookable(tx, { spokespersonId: target.id, start, durationMinutes: before.durationMinutes, mode: 'desk', overrideHours: input.overrideHours, exclude: { requestId: input.requestId }, now });
+      if (target.holdSlots) hold = { holdStart: start, holdEnd: new Date(start.getTime() + before.durationMinutes * 60_000) };
     }
     const { count } = await tx.interviewRequest.updateMany({
       where: { id: input.requestId, status: current.status },

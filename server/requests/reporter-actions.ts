@@ -136,7 +136,8 @@ export async function pickProposal(context: WorkflowContext, input: z.output<typ
       kind: 'proposal_picked',
       requestId: id,
       recipient: context.config.mailFrom,
-      subject: `${request.reference}: the reporter picked ${start.toISOString()}`,
+      // No time in the subject: the desk reads it in the body, in named zones (a raw UTC instant helped nobody).
+      subject: `${request.reference}: the reporter picked a proposed time${request.proposalAutoAccept ? ' (booked)' : ' (to approve)'}`,
       payload: { index: input.index, start: proposal.start, booked: request.proposalAutoAccept },
     });
   });

@@ -62,7 +62,7 @@ export const manageInput = z.object({ reference: referenceSchema, token: manageT
 export const reporterCancelInput = manageInput.extend({ reason: z.string().trim().max(1000).optional() });
 export const pickProposalInput = manageInput.extend({ index: z.number().int().min(0).max(MAX_DESK_PROPOSALS - 1) });
 
-const formatDetailsSchema = z
+export const formatDetailsSchema = z
   .object({
     dialIn: z.string().trim().max(200).optional(),
     whatsapp: z.string().trim().max(200).optional(),
@@ -100,7 +100,13 @@ export const proposeInput = z.object({
   autoAccept: z.boolean().default(true),
 });
 
-export const reassignInput = z.object({ requestId: idSchema, spokespersonId: idSchema, start: instantSchema.optional() });
+export const reassignInput = z.object({
+  requestId: idSchema,
+  spokespersonId: idSchema,
+  start: instantSchema.optional(),
+  /** Keep a time outside the new spokesperson's hours (they agreed); conflicts and time off still apply. */
+  overrideHours: z.boolean().default(false),
+});
 
 export const listInterviewsInput = z.object({
   from: instantSchema.optional(),
@@ -108,6 +114,27 @@ export const listInterviewsInput = z.object({
   spokespersonId: idSchema.optional(),
   status: z.array(z.enum(['confirmed', 'rescheduled', 'cancelled', 'completed', 'no_show'])).optional(),
   limit: z.number().int().min(1).max(500).default(100),
+  /** asc: soonest first (upcoming); desc: most recent first (past). */
+  order: z.enum(['asc', 'desc']).default('asc'),
+});
+
+export const getInterviewInput = z.object({ interviewId: idSchema });
+export const getRequestInput = z.object({ requestId: idSchema });
+
+/** Replaces all meeting details; blank fields are dropped. */
+export const updateMeetingDetailsInput = z.object({ interviewId: idSchema, formatDetails: formatDetailsSchema });
+
+/**
+ * Whether a spokesperson could take an interview at a time, as the desk would
+ * book it (hours unless overridden, conflicts, time off, daily cap); for advice
+ * before a reassign, approve or reschedule. `exclude*`: the records the change replaces.
+ */
+export const checkTimeInput = z.object({
+  spokespersonId: idSchema,
+  start: instantSchema,
+  durationMinutes: z.number().int().min(5).max(MAX_DURATION_MINUTES),
+  excludeRequestId: idSchema.optional(),
+  excludeInterviewId: idSchema.optional(),
 });
 
 export const rescheduleInput = z.object({

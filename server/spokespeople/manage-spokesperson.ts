@@ -12,6 +12,7 @@ import { recordAuditEvent, type AuditActor } from '../audit/record-audit-event';
 import { invalidateCalendars } from '../availability/calendar-cache';
 import { ACTIVE_INTERVIEW_STATUSES } from '../requests/state';
 import { BOOKING_TRANSACTION_OPTIONS } from '../requests/booking';
+import { keepBookedDays } from './keep-booked-days';
 import type {
   addTimeOffInput,
   createSpokespersonInput,
@@ -174,17 +175,23 @@ export async function setAvailability(options: { db: Db; input: z.output<typeof 
   const result = await options.db.$transaction(async (tx) => {
     const before = await loadManaged(tx, input.spokespersonId);
     await tx.spokesperson.update({ where: { id: input.spokespersonId }, data: { bookingVersion: { increment: 1 } } });
-    await tx.weeklyRule.deleteMany({ where: { spokespersonId: input.spokespersonId } });
-    await tx.weeklyRule.createMany({
-      data: input.weeklyRules.map((rule) => ({ spokespersonId: input.spokespersonId, weekday: rule.weekday, startTime: rule.start, endTime: rule.end })),
-    });
-    // Repeated dates are refused by the input schema (setAvailabilityInput).
-    if (input.overrides) {
-      await tx.dateOverride.deleteMany({ where: { spokespersonId: input.spokespersonId } });
-      await tx.dateOverride.createMany({
-        data: input.overrides.map((override) => ({ spokespersonId: input.spokespersonId, date: override.date, ranges: override.ranges, note: override.note })),
+    // Dates whose override is added, changed or removed: those must keep their booked interviews (as in setDateOverride).
+    const overridesBefore = new Map(before.overrides.map((override) => [override.date, JSON.stringify(override.ranges)]));
+    const overridesAfter = new Map((input.overrides ?? before.overrides).map((override) => [override.date, JSON.stringify(override.ranges)]));
+    const changedDates = [...new Set([...overridesBefore.keys(), ...overridesAfter.keys()])].filter((date) => overridesBefore.get(date) !== overridesAfter.get(date));
+    await keepBookedDays(tx, { spokespersonId: input.spokespersonId, dates: changedDates, now: actor.now }, async () => {
+      await tx.weeklyRule.deleteMany({ where: { spokespersonId: input.spokespersonId } });
+      await tx.weeklyRule.createMany({
+        data: input.weeklyRules.map((rule) => ({ spokespersonId: input.spokespersonId, weekday: rule.weekday, startTime: rule.start, endTime: rule.end })),
       });
-    }
+      // Repeated dates are refused by the input schema (setAvailabilityInput).
+      if (input.overrides) {
+        await tx.dateOverride.deleteMany({ where: { spokespersonId: input.spokespersonId } });
+        await tx.dateOverride.createMany({
+          data: input.overrides.map((override) => ({ spokespersonId: input.spokespersonId, date: override.date, ranges: override.ranges, note: override.note })),
+        });
+      }
+    });
     const after = await loadManaged(tx, input.spokespersonId);
     await recordAuditEvent({ db: tx, actor: auditActor(actor), action: 'spokesperson.set_availability', entityType: 'spokesperson', entityId: input.spokespersonId, before: pickAvailability(before), after: pickAvailability(after), ip: actor.ip, now: actor.now });
     return after;
@@ -203,19 +210,22 @@ export async function setDateOverride(options: { db: Db; input: z.output<typeof 
   const { input, actor } = options;
   assertCanManageSpokesperson(actor.user, input.spokespersonId);
   const result = await options.db.$transaction(async (tx) => {
-    await loadManaged(tx, input.spokespersonId);
+    // The booking lock first (as addTimeOff), so no booking lands between the check and the write.
+    const { count } = await tx.spokesperson.updateMany({ where: { id: input.spokespersonId }, data: { bookingVersion: { increment: 1 } } });
+    if (count === 0) throw new AppError('NOT_FOUND', 'No such spokesperson.');
     const key = { spokespersonId_date: { spokespersonId: input.spokespersonId, date: input.date } };
     const before = await tx.dateOverride.findUnique({ where: key, select: { date: true, ranges: true, note: true } });
-    await tx.spokesperson.update({ where: { id: input.spokespersonId }, data: { bookingVersion: { increment: 1 } } });
-    const after = await tx.dateOverride.upsert({
-      where: key,
-      create: { spokespersonId: input.spokespersonId, date: input.date, ranges: input.ranges, note: input.note },
-      update: { ranges: input.ranges, note: input.note ?? null },
-      select: { date: true, ranges: true, note: true },
-    });
+    const after = await keepBookedDays(tx, { spokespersonId: input.spokespersonId, dates: [input.date], now: actor.now }, () =>
+      tx.dateOverride.upsert({
+        where: key,
+        create: { spokespersonId: input.spokespersonId, date: input.date, ranges: input.ranges, note: input.note },
+        update: { ranges: input.ranges, note: input.note ?? null },
+        select: { date: true, ranges: true, note: true },
+      }),
+    );
     await recordAuditEvent({ db: tx, actor: auditActor(actor), action: 'spokesperson.set_date_override', entityType: 'spokesperson', entityId: input.spokespersonId, before, after, ip: actor.ip, now: actor.now });
     return after;
-  });
+  }, BOOKING_TRANSACTION_OPTIONS);
   // Slot answers are cached; drop what this change made stale.
   invalidateCalendars(options.db, [input.spokespersonId]);
   return result;

@@ -44,6 +44,7 @@ describe('press-office console', () => {
     await page.screenshot({ path: join(SCREENSHOT_DIR, 'console-queue-1280.png'), fullPage: true });
     expect(await seriousAccessibilityViolations(page)).toEqual([]);
     await top.getByRole('button', { name: `Approve ${created.reference}` }).click();
+    await top.getByRole('button', { name: /^Confirm and book/ }).click();
     await page.getByText(`Approve ${created.reference}: done.`).waitFor();
 
     const reporter = await suite.browser.newContext({ timezoneId: 'America/New_York', locale: 'en-US', viewport: { width: 375, height: 800 } });

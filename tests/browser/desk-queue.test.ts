@@ -162,6 +162,8 @@ describe('request queue', () => {
     expect(await card(declineMe.reference).innerText()).toMatch(/4 hours \d+ minutes? left/);
 
     await card(booked.reference).getByRole('button', { name: `Approve ${booked.reference}` }).click();
+    // Nothing is booked until the confirm step is confirmed.
+    await card(booked.reference).getByRole('button', { name: /^Confirm and book/ }).click();
     await page.getByText(`Approve ${booked.reference}: done.`).waitFor();
     // The approved request left the open list; the clash is named, with its time in Zurich.
     const clash = card(clashing.reference);
@@ -175,6 +177,10 @@ describe('request queue', () => {
 
     // Approving the clashing request fails with the server's own message.
     await clash.getByRole('button', { name: `Approve ${clashing.reference}` }).click();
+    // The confirm step says so before anything is tried…
+    await clash.getByRole('status').filter({ hasText: 'already has an interview or a held request at that time' }).waitFor();
+    await clash.getByRole('button', { name: /^Confirm and book/ }).click();
+    // …and the server refuses it with the same message.
     await expect.poll(() => clash.getByRole('alert').innerText()).toContain('Kasia Derlicka-Rosenbauer already has an interview or a held request at that time');
 
     // Approved only: the booked one, with its interview time.
@@ -289,12 +295,13 @@ describe('request queue', () => {
     expect(await item.innerText()).toContain('(with Kasia Derlicka-Rosenbauer)');
   });
 
-  it('approves the reporter’s proposal chosen among several in one click', async () => {
+  it('approves the reporter’s proposal chosen among several, after the confirm step', async () => {
     const item = card(choose.reference);
     const choice = item.getByRole('group', { name: /^Time to book/ });
     expect(await choice.getByRole('radio').first().isChecked()).toBe(true);
     await choice.getByRole('radio', { name: new RegExp(`^${dateTime(chooseStarts[1]!, VIEWER_ZONE)}`) }).check();
     await item.getByRole('button', { name: `Approve ${choose.reference}` }).click();
+    await item.getByRole('button', { name: /^Confirm and book/ }).click();
     await status().getByText(`Approve ${choose.reference}: done. Interview booked for ${dateTime(chooseStarts[1]!, VIEWER_ZONE)}`).waitFor();
     const view = await trpc('requests.get', { reference: choose.reference, token: choose.manageToken });
     expect(view.status).toBe('approved');

@@ -16,6 +16,10 @@ export interface TestServerOptions {
   demo?: boolean;
   /** The first-run admin (DESK_ADMIN_EMAIL / DESK_ADMIN_PASSWORD). */
   admin?: { email: string; password: string };
+  /** More environment variables (e.g. VIDEO_ROOM_BASE_URL). */
+  env?: Record<string, string>;
+  /** An injected clock for the tRPC procedures (tests move time forward). */
+  now?: () => Date;
 }
 
 /**
@@ -35,8 +39,9 @@ export async function startDemoServer(options: TestServerOptions = {}): Promise<
     PUBLIC_URL: base,
     DESK_DEMO: options.demo === false ? '0' : '1',
     ...(options.admin ? { DESK_ADMIN_EMAIL: options.admin.email, DESK_ADMIN_PASSWORD: options.admin.password } : {}),
+    ...options.env,
   });
-  const running = await startServer({ config, logger: createLogger('silent'), announce: () => {} });
+  const running = await startServer({ config, logger: createLogger('silent'), announce: () => {}, now: options.now });
   mkdirSync(SCREENSHOT_DIR, { recursive: true });
   return { ...running, base, dataDir: folder };
 }
@@ -101,4 +106,9 @@ export async function signIn(page: Page, email = 'jared.bloch@example.org') {
   await page.getByLabel('Email').fill(email);
   await page.getByLabel('Password').fill(DEMO_PASSWORD);
   await page.getByRole('button', { name: 'Sign in' }).click();
+}
+
+/** The page's width in CSS pixels, to check nothing scrolls sideways (a 375 px phone). */
+export function pageScrollWidth(page: Page): Promise<number> {
+  return page.evaluate(() => document.documentElement.scrollWidth);
 }

@@ -38,6 +38,8 @@ describe('configuration', () => {
     [{ PORT: '70000' }, /PORT: must be a whole number from 1 to 65535/],
     [{ PUBLIC_URL: 'desk.example.org' }, /PUBLIC_URL: must be an absolute http/],
     [{ SMTP_URL: 'mail.example.org' }, /SMTP_URL: must be smtp:/],
+    [{ VIDEO_ROOM_BASE_URL: 'http://meet.example.org' }, /VIDEO_ROOM_BASE_URL: must be an https:\/\/ URL/],
+    [{ VIDEO_ROOM_BASE_URL: 'https://meet.example.org/?room=1' }, /VIDEO_ROOM_BASE_URL: must be an https:\/\/ URL without query/],
     [{ DESK_DEMO: 'maybe' }, /DESK_DEMO: must be one of 1, 0, true, false/],
     [{ DESK_ADMIN_EMAIL: 'admin@example.org' }, /DESK_ADMIN_EMAIL and DESK_ADMIN_PASSWORD must be set together/],
     [{ DESK_ADMIN_EMAIL: 'admin@example.org', DESK_ADMIN_PASSWORD: 'short' }, /DESK_ADMIN_PASSWORD: must be at least 12 characters/],

@@ -3,11 +3,12 @@
 // a role that opens another's path is sent to its own home.
 import type { ComponentType } from 'react';
 import type { StaffRole, StaffUser } from './staff-user';
-import { QueuePage } from './queue/queue-page';
+import { QueueSection } from './queue/queue-section';
 import { PlannerPage } from './planner/planner-page';
 import { AvailabilityEditorPage } from './availability/availability-page';
 import { ContactsPage } from './contacts/contacts-page';
-import { OutboxPage } from './outbox/outbox-page';
+import { OutboxSection } from './outbox/outbox-section';
+import { InterviewsSection } from './interviews/interviews-section';
 import { MyInterviewsPage } from './home/my-interviews-page';
 import { FeedPage } from './home/feed-page';
 import { SpokespeoplePage } from './spokespeople/spokespeople-page';
@@ -30,11 +31,14 @@ const ADMIN: readonly StaffRole[] = ['admin'];
 export const sections: readonly Section[] = [
   // A spokesperson's home (the first section a role may open is its home).
   { path: '/desk/my-interviews', label: 'My interviews', roles: SPOKESPERSON, Page: MyInterviewsPage },
-  { path: '/desk', label: 'Queue', roles: OFFICE, Page: QueuePage },
+  // Bookings: the queue (and /desk/requests/<id>), interviews (and /desk/interviews/<id>).
+  { path: '/desk', label: 'Queue', roles: OFFICE, Page: QueueSection },
+  { path: '/desk/interviews', label: 'Interviews', roles: OFFICE, Page: InterviewsSection },
   { path: '/desk/planner', label: 'Planner', roles: OFFICE, Page: PlannerPage },
   { path: '/desk/availability', label: 'Availability', roles: EVERYONE, Page: AvailabilityEditorPage },
   { path: '/desk/contacts', label: 'Media contacts', roles: OFFICE, Page: ContactsPage },
-  { path: '/desk/outbox', label: 'Outbox', roles: OFFICE, Page: OutboxPage },
+  // The outbox (and /desk/outbox/<id>, one message).
+  { path: '/desk/outbox', label: 'Outbox', roles: OFFICE, Page: OutboxSection },
   // Setup and every role at home: the calendar feed (own for a spokesperson, the office's for staff),
   // spokespeople and press contacts (press officers), users and office settings (admins).
   { path: '/desk/feed', label: 'Calendar feed', roles: EVERYONE, Page: FeedPage },

@@ -3,6 +3,7 @@ import { api, errorMessage } from '../api/trpc';
 import { useQuery } from '../api/use-query';
 import { Loaded } from '../components/query-state';
 import { attributionName, formatName, languageName } from '../components/interview-options';
+import { describeDetails, meetingLink, type MeetingDetails } from '../components/meeting-details';
 import { formatDateTime, formatTime, zoneCity } from '../time';
 import { onLinkClick } from '../router';
 import './manage.css';
@@ -131,6 +132,7 @@ export function ManagePage({ reference, token, isNew }: { reference: string; tok
             </p>
             {view.interview && view.interview.status !== 'cancelled' && <Times label="Interview" span={view.interview} reporterZone={reporterZone} spokespersonZone={spokespersonZone} />}
             {!view.interview && view.requested && <Times label="Requested time" span={view.requested} reporterZone={reporterZone} spokespersonZone={spokespersonZone} />}
+            {view.interview && view.interview.status !== 'cancelled' && <HowToJoin format={view.format} details={(view.interview.formatDetails ?? {}) as MeetingDetails} phone={view.reporter.phone} />}
             <p>
               <span className="label">Format:</span> {formatName(view.format)}, {view.durationMinutes} minutes, in {languageName(view.language)} · <span className="label">Terms:</span> {attributionName(view.attribution)}
             </p>
@@ -191,5 +193,15 @@ export function ManagePage({ reference, token, isNew }: { reference: string; tok
         );
       }}
     </Loaded>
+  );
+}
+
+/** How to meet, as the invite says it; the video link opens the meeting. */
+function HowToJoin({ format, details, phone }: { format: string; details: MeetingDetails; phone: string | null }) {
+  const link = meetingLink(format, details);
+  return (
+    <p className="how-to-join">
+      <span className="label">How to join:</span> {link ? <>Video call, <a href={link} target="_blank" rel="noreferrer">{link}</a></> : describeDetails(format, details, phone).replace(' (no link yet)', '')}
+    </p>
   );
 }

@@ -1,12 +1,13 @@
-import { useEffect, useId, useState } from 'react';
-import { api, errorMessage } from '../../api/trpc';
-import { useQuery } from '../../api/use-query';
+import { useEffect, useState } from 'react';
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useTRPC } from '../../api/query';
+import { errorMessage } from '../../api/trpc';
 import { useLocation } from '../../router';
-import { browserTimeZone, formatDateTime, zoneCity } from '../../time';
-import type { StaffUser } from '../staff-user';
+import { browserTimeZone, zoneCity } from '../../time';
+import type { OutboxMessage } from './outbox-format';
+import { OutboxTable } from './outbox-table';
 import './outbox.css';
 
-type OutboxMessage = Awaited<ReturnType<typeof api.outbox.list.query>>[number];
 type StatusFilter = '' | 'pending' | 'sent' | 'dead';
 
 /** The server answers at most this many, newest first. */
@@ -15,41 +16,23 @@ const LIMIT = 200;
 const statusFilters: { value: StatusFilter; label: string }[] = [
   { value: '', label: 'All messages' },
   { value: 'pending', label: 'Queued' },
-  { value: 'sent', label: 'Sent' },
+  { value: 'sent', label: 'Sent or written' },
   { value: 'dead', label: 'Dead letters' },
 ];
 
-const kindNames: Record<string, string> = {
-  request_received: 'Request received (to reporter)',
-  request_new: 'New request (to press office)',
-  request_declined: 'Request declined',
-  request_proposed: 'Other times proposed',
-  request_cancelled: 'Request cancelled',
-  request_expired: 'Request expired',
-  proposal_picked: 'Proposed time picked',
-  invite: 'Calendar invite',
-  invite_cancel: 'Calendar cancellation',
-};
-
-function statusLabel(message: OutboxMessage): string {
-  if (message.status === 'dead') return 'Dead letter';
-  if (message.status === 'sent') return 'Sent';
-  return message.attempts > 0 ? 'Queued, retrying' : 'Queued';
-}
-
 /**
  * The outbox: every email and invite the server queued, with what became of
- * it. Dead letters (gave up after repeated failures, or could never be
- * rendered) can be sent again.
+ * it. Each opens in full; dead letters (gave up after repeated failures, or
+ * could never be rendered) can be sent again.
  */
-export function OutboxPage(_props: { user: StaffUser }) {
+export function OutboxPage() {
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
   const { search } = useLocation();
   const initial = new URLSearchParams(search);
   const [status, setStatus] = useState<StatusFilter>(() => (statusFilters.some((filter) => filter.value === initial.get('status')) ? (initial.get('status') as StatusFilter) : ''));
   const [recipient, setRecipient] = useState(() => initial.get('recipient') ?? '');
-  const [version, setVersion] = useState(0);
   const [result, setResult] = useState<string | null>(null);
-  const [retrying, setRetrying] = useState<string | null>(null);
   const timeZone = browserTimeZone();
   // The server filters by address too (older messages past the newest LIMIT), asked
   // once typing pauses; the list below narrows at once as the staff member types.
@@ -58,11 +41,17 @@ export function OutboxPage(_props: { user: StaffUser }) {
     const timer = setTimeout(() => setAsked(recipient.trim().toLowerCase()), 300);
     return () => clearTimeout(timer);
   }, [recipient]);
-  const messages = useQuery(() => api.outbox.list.query({ status: status || undefined, recipient: asked || undefined, limit: LIMIT }), [status, asked, version]);
-  const tableCaption = useId();
+  const messages = useQuery(trpc.outbox.list.queryOptions({ status: status || undefined, recipient: asked || undefined, limit: LIMIT }, { placeholderData: keepPreviousData }));
+  const delivery = useQuery(trpc.outbox.delivery.queryOptions(undefined, { staleTime: Infinity })).data?.delivery;
+  const retry = useMutation(
+    trpc.outbox.retry.mutationOptions({
+      onMutate: () => setResult(null),
+      onSuccess: (_data, _input, _context) => queryClient.invalidateQueries({ queryKey: trpc.outbox.pathKey() }),
+    }),
+  );
 
   const needle = recipient.trim().toLowerCase();
-  const shown = messages.status === 'ready' ? messages.data.filter((message) => !needle || message.recipient.includes(needle)) : [];
+  const shown = (messages.data ?? []).filter((message) => !needle || message.recipient.includes(needle));
   const deadCount = shown.filter((message) => message.status === 'dead').length;
 
   function changeFilters(next: { status?: StatusFilter; recipient?: string }) {
@@ -77,24 +66,23 @@ export function OutboxPage(_props: { user: StaffUser }) {
     if (next.recipient !== undefined) setRecipient(next.recipient);
   }
 
-  async function retry(message: OutboxMessage) {
-    setRetrying(message.id);
-    setResult(null);
-    try {
-      await api.outbox.retry.mutate({ id: message.id });
-      setResult(`Retry: the message “${message.subject}” to ${message.recipient} is queued and will be sent again now.`);
-      setVersion((value) => value + 1);
-    } catch (error) {
-      setResult(`Retry of “${message.subject}” to ${message.recipient} failed: ${errorMessage(error)}`);
-    } finally {
-      setRetrying(null);
-    }
+  function retryMessage(message: OutboxMessage) {
+    retry.mutate(
+      { id: message.id },
+      {
+        onSuccess: () => setResult(`Retry: the message “${message.subject}” to ${message.recipient} is queued and will be sent again now.`),
+        onError: (error) => setResult(`Retry of “${message.subject}” to ${message.recipient} failed: ${errorMessage(error)}`),
+      },
+    );
   }
 
   return (
     <>
       <h1>Outbox</h1>
-      <p className="lede">Emails and calendar invites the server sends, newest first. Times in {zoneCity(timeZone)} time ({timeZone}).</p>
+      <p className="lede">
+        Emails and calendar invites the server sends, newest first; open one to read it as its recipient will. Times in {zoneCity(timeZone)} time ({timeZone}).
+        {delivery === 'file' && ' No mail server is set up (SMTP_URL): messages are written as .eml files under the data folder’s outbox/, not sent.'}
+      </p>
       <form className="filters outbox-filters" onSubmit={(event) => event.preventDefault()} aria-label="Filter messages">
         <div>
           <label htmlFor="outbox-status">Status</label>
@@ -108,17 +96,17 @@ export function OutboxPage(_props: { user: StaffUser }) {
           <label htmlFor="outbox-recipient">Recipient</label>
           <input id="outbox-recipient" type="search" value={recipient} onChange={(event) => changeFilters({ recipient: event.target.value })} autoComplete="off" />
         </div>
-        <button type="button" className="secondary" onClick={() => setVersion((value) => value + 1)}>Refresh</button>
+        <button type="button" className="secondary" onClick={() => queryClient.invalidateQueries({ queryKey: trpc.outbox.pathKey() })}>Refresh</button>
       </form>
       <p role="status" className="outbox-result">{result ?? ''}</p>
-      {messages.status === 'loading' && <p role="status">Loading messages…</p>}
-      {messages.status === 'error' && (
+      {messages.isPending && <p role="status">Loading messages…</p>}
+      {messages.isError && (
         <div role="alert" className="form-error">
-          <p>Could not load messages: {messages.message}</p>
-          <button type="button" onClick={() => setVersion((value) => value + 1)}>Try again</button>
+          <p>Could not load messages: {errorMessage(messages.error)}</p>
+          <button type="button" onClick={() => messages.refetch()}>Try again</button>
         </div>
       )}
-      {messages.status === 'ready' &&
+      {messages.data &&
         (shown.length === 0 ? (
           <div className="card outbox-empty">
             <p>{emptyText(status, needle)}</p>
@@ -130,56 +118,7 @@ export function OutboxPage(_props: { user: StaffUser }) {
               {deadCount > 0 && <>, <strong className="outbox-dead-count">{deadCount} dead</strong></>}
               {messages.data.length === LIMIT && <> (the latest {LIMIT} only)</>}.
             </p>
-            <div className="outbox-scroll" role="region" aria-labelledby={tableCaption} tabIndex={0}>
-              <table className="outbox-table">
-                <caption id={tableCaption} className="visually-hidden">Outbox messages, newest first</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">Status</th>
-                    <th scope="col">Recipient and subject</th>
-                    <th scope="col">Kind</th>
-                    <th scope="col">Attempts</th>
-                    <th scope="col">Last error</th>
-                    <th scope="col">Created</th>
-                    <th scope="col">Sent or next attempt</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {shown.map((message) => (
-                    <tr key={message.id} className={`outbox-${message.status}`}>
-                      <td>
-                        <span className={`outbox-status outbox-status-${message.status}`}>{statusLabel(message)}</span>
-                        {message.status === 'dead' && (
-                          <button type="button" className="outbox-retry" onClick={() => retry(message)} disabled={retrying === message.id}>
-                            {retrying === message.id ? 'Retrying…' : 'Retry'}
-                            <span className="visually-hidden"> “{message.subject}” to {message.recipient}</span>
-                          </button>
-                        )}
-                      </td>
-                      <th scope="row" className="outbox-message">
-                        <span className="outbox-recipient">{message.recipient}</span>
-                        <span className="outbox-subject">{message.subject}</span>
-                      </th>
-                      <td>{kindNames[message.kind] ?? message.kind}</td>
-                      <td className="outbox-number">{message.attempts}</td>
-                      <td className="outbox-error">{message.lastError ?? <span className="meta">—</span>}</td>
-                      <td>
-                        <time dateTime={message.createdAt}>{formatDateTime(message.createdAt, timeZone)}</time>
-                      </td>
-                      <td>
-                        {message.sentAt ? (
-                          <>Sent <time dateTime={message.sentAt}>{formatDateTime(message.sentAt, timeZone)}</time></>
-                        ) : message.status === 'pending' ? (
-                          <>Next <time dateTime={message.nextAttemptAt}>{formatDateTime(message.nextAttemptAt, timeZone)}</time></>
-                        ) : (
-                          <span className="meta">Not sent</span>
-                        )}
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
+            <OutboxTable messages={shown} delivery={delivery} timeZone={timeZone} retrying={retry.isPending ? (retry.variables?.id ?? null) : null} onRetry={retryMessage} />
           </>
         ))}
     </>

@@ -1,26 +1,21 @@
-import { useEffect, useId, useRef, useState } from 'react';
-import { api, errorMessage } from '../../api/trpc';
-import { useQuery } from '../../api/use-query';
-import { Loaded } from '../../components/query-state';
+import { useEffect, useRef, useState } from 'react';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { QueryResult, useTRPC } from '../../api/query';
 import { useLocation } from '../../router';
-import { browserTimeZone, formatDateTime, zoneCity } from '../../time';
+import { browserTimeZone, zoneCity } from '../../time';
 import type { StaffUser } from '../staff-user';
-import { describeStatus, describeTimeLeft, formatRange, inBothZones, openStatuses, requestStatuses, statusLabels, type RequestStatus } from './queue-format';
-import { DeclineForm, ProposeForm, ReassignForm } from './queue-actions';
-import { RequestDetail } from './request-detail';
-import { formatName, languageName } from '../../components/interview-options';
+import { openStatuses, requestStatuses, statusLabels, type RequestStatus } from './queue-format';
+import { RequestCard } from './request-card';
+import { useDeskAct } from './use-desk-act';
+import { headingIdOf } from './queue-types';
+import { useNow } from './use-now';
 import './queue.css';
-
-export type QueueRequest = Awaited<ReturnType<typeof api.desk.requests.list.query>>[number];
-export type PublicSpokesperson = Awaited<ReturnType<typeof api.spokespeople.list.query>>[number];
-/** Runs one desk action on a request: announces it, refreshes the list, moves focus. Resolves to the failure, if any. */
-export type Act = (request: QueueRequest, label: string, action: () => Promise<QueueRequest>, describe: (result: QueueRequest) => string) => Promise<{ error: unknown } | null>;
 
 /** Rows per page; "Show more" adds as many, up to the server's limit. */
 const PAGE_SIZE = 50;
 const MAX_ROWS = 200;
-
-export const headingIdOf = (requestId: string) => `request-${requestId}-heading`;
+/** Two press officers work one queue: each sees the other's actions within this long (and at once on focus). */
+export const QUEUE_REFRESH_MS = 15_000;
 
 function statusesFromSearch(search: string): RequestStatus[] {
   const wanted = new URLSearchParams(search).get('status')?.split(',') ?? [];
@@ -32,44 +27,30 @@ function sameStatuses(a: readonly string[], b: readonly string[]) {
   return a.length === b.length && a.every((status) => b.includes(status));
 }
 
-/** Re-renders every interval, so "time left" stays true while the page is open. */
-function useNow(intervalMs: number): number {
-  const [now, setNow] = useState(() => Date.now());
-  useEffect(() => {
-    const timer = window.setInterval(() => setNow(Date.now()), intervalMs);
-    return () => window.clearInterval(timer);
-  }, [intervalMs]);
-  return now;
-}
-
 /**
  * The queue: requests by deadline with the time left, filtered by status, each
- * with its conflicts, details and the desk's actions (approve, decline,
- * propose other times, reassign). `?request=<id>` opens one request's details;
- * `?status=pending,declined` picks the statuses.
+ * with its conflicts, details and the desk's actions (approve after a confirm
+ * step, decline, propose other times, reassign). `?request=<id>` opens one
+ * request's details; `?status=pending,declined` picks the statuses.
  */
 export function QueuePage(_props: { user: StaffUser }) {
+  const trpc = useTRPC();
   const timeZone = browserTimeZone();
   const location = useLocation();
   const [statuses, setStatuses] = useState<RequestStatus[]>(() => statusesFromSearch(location.search));
   const [expandedId, setExpandedId] = useState<string | null>(() => new URLSearchParams(location.search).get('request'));
   const [limit, setLimit] = useState(PAGE_SIZE);
-  const [version, setVersion] = useState(0);
   const [message, setMessage] = useState('');
   const statusRef = useRef<HTMLDivElement>(null);
   const focusAfterLoad = useRef<string[] | null>(null);
   const linkedFocusDone = useRef(false);
   const now = useNow(30_000);
   const filterKey = statuses.join(',');
-  const spokespeople = useQuery(() => api.spokespeople.list.query(), []);
-  const queue = useQuery(() => (statuses.length > 0 ? api.desk.requests.list.query({ status: statuses, limit }) : Promise.resolve([])), [filterKey, limit, version]);
-
-  // While the list reloads after an action, keep showing the previous answer
-  // (marked busy) rather than a loading line: focus and scroll position survive.
-  const lastReady = useRef<{ key: string; data: QueueRequest[] } | null>(null);
-  if (queue.status === 'ready') lastReady.current = { key: filterKey, data: queue.data };
-  const stale = queue.status === 'loading' && lastReady.current?.key === filterKey ? lastReady.current.data : null;
-  const shown = queue.status === 'ready' ? queue.data : stale;
+  const spokespeople = useQuery(trpc.spokespeople.list.queryOptions());
+  // While the list reloads (after an action, another officer's change, more rows), the
+  // previous answer stays on screen, marked busy: focus and scroll position survive.
+  const queue = useQuery(trpc.desk.requests.list.queryOptions({ status: statuses, limit }, { enabled: statuses.length > 0, placeholderData: keepPreviousData, refetchInterval: QUEUE_REFRESH_MS, refetchOnWindowFocus: true }));
+  const shown = statuses.length > 0 ? queue.data : [];
 
   // Links follow the page's state without adding history entries.
   useEffect(() => {
@@ -92,7 +73,7 @@ export function QueuePage(_props: { user: StaffUser }) {
   }, [location.search]);
 
   useEffect(() => {
-    if (queue.status !== 'ready') return;
+    if (!queue.data || queue.isPlaceholderData) return;
     if (focusAfterLoad.current) {
       const candidates = focusAfterLoad.current;
       focusAfterLoad.current = null;
@@ -103,22 +84,15 @@ export function QueuePage(_props: { user: StaffUser }) {
       linkedFocusDone.current = true;
       document.getElementById(headingIdOf(expandedId))?.focus();
     }
-  }, [queue, expandedId]);
+  }, [queue.data, queue.isPlaceholderData, expandedId]);
 
-  const act: Act = async (request, label, action, describe) => {
-    try {
-      const result = await action();
-      // The request may leave the list (approved, declined): then the next one down takes focus.
-      const list = shown ?? [];
-      const index = list.findIndex((entry) => entry.id === request.id);
-      focusAfterLoad.current = [request.id, list[index + 1]?.id, list[index - 1]?.id].filter((id): id is string => Boolean(id));
-      setMessage(`${label}: done. ${describe(result)}`.trim());
-      setVersion((value) => value + 1);
-      return null;
-    } catch (error) {
-      return { error };
-    }
-  };
+  const act = useDeskAct((request, text) => {
+    // The request may leave the list (approved, declined): then the next one down takes focus.
+    const list = shown ?? [];
+    const index = list.findIndex((entry) => entry.id === request.id);
+    focusAfterLoad.current = [request.id, list[index + 1]?.id, list[index - 1]?.id].filter((id): id is string => Boolean(id));
+    setMessage(text);
+  });
 
   const toggleStatus = (status: RequestStatus, on: boolean) => {
     setLimit(PAGE_SIZE);
@@ -126,13 +100,13 @@ export function QueuePage(_props: { user: StaffUser }) {
   };
   const onlyOpen = sameStatuses(statuses, openStatuses);
   const listLabel = onlyOpen ? 'Open requests, soonest deadline first' : `Requests: ${statuses.map((status) => statusLabels[status].split(' ')[0]!.toLowerCase()).join(', ')}; soonest deadline first`;
-  const spokespeopleList = spokespeople.status === 'ready' ? spokespeople.data : [];
+  const spokespeopleList = spokespeople.data ?? [];
 
   return (
     <>
       <h1>Request queue</h1>
       <p>
-        Times in {zoneCity(timeZone)} time ({timeZone}), with the spokesperson’s local time beside them.
+        Times in {zoneCity(timeZone)} time ({timeZone}), with the spokesperson’s local time beside them. The queue refreshes every {QUEUE_REFRESH_MS / 1000} seconds and when you come back to this window.
       </p>
       <fieldset className="queue-filter">
         <legend>Show requests that are</legend>
@@ -166,7 +140,7 @@ export function QueuePage(_props: { user: StaffUser }) {
                 <button type="button" className="secondary" onClick={() => setStatuses([...requestStatuses])}>Show all statuses</button>
               </p>
             )}
-            <ol className="queue" aria-label={listLabel} aria-busy={stale ? true : undefined}>
+            <ol className="queue" aria-label={listLabel} aria-busy={queue.isPlaceholderData ? true : undefined}>
               {shown.map((request) => (
                 <RequestCard
                   key={request.id}
@@ -189,161 +163,8 @@ export function QueuePage(_props: { user: StaffUser }) {
           </>
         )
       ) : (
-        <Loaded state={queue} label="the queue">{() => null}</Loaded>
+        <QueryResult query={queue} label="the queue">{() => null}</QueryResult>
       )}
     </>
-  );
-}
-
-type Panel = 'decline' | 'propose' | 'reassign';
-
-function RequestCard({ request, timeZone, now, spokespeople, expanded, onToggleDetails, act }: { request: QueueRequest; timeZone: string; now: number; spokespeople: PublicSpokesperson[]; expanded: boolean; onToggleDetails: () => void; act: Act }) {
-  const id = useId();
-  const [panel, setPanel] = useState<Panel | null>(null);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const [chosen, setChosen] = useState(0);
-  const toggles = useRef<Partial<Record<Panel, HTMLButtonElement | null>>>({});
-  const person = request.spokesperson;
-  const left = describeTimeLeft(request.deadline.utc, now);
-  const reporterProposals = request.proposals.filter((proposal) => proposal.by === 'reporter');
-  const deskProposals = request.proposals.filter((proposal) => proposal.by === 'desk');
-  // What Approve books: the requested slot, else the reporter's proposal chosen below (the first by default).
-  const candidates = request.requested ? [request.requested.start.utc] : reporterProposals.map((proposal) => proposal.start.utc);
-  const isOpen = request.status === 'pending' || request.status === 'proposed';
-  const personOf = (spokespersonId: string) => spokespeople.find((entry) => entry.id === spokespersonId) ?? (person?.id === spokespersonId ? person : null);
-
-  async function approve() {
-    setBusy(true);
-    setError(null);
-    const failure = await act(request, `Approve ${request.reference}`, () => api.desk.requests.approve.mutate({ requestId: request.id, start: candidates[chosen] }), (result) =>
-      result.interview ? `Interview booked for ${inBothZones(result.interview.start.utc, timeZone, result.spokesperson)}.` : '',
-    );
-    setBusy(false);
-    if (failure) setError(errorMessage(failure.error));
-  }
-
-  const togglePanel = (next: Panel) => {
-    setError(null);
-    setPanel((current) => (current === next ? null : next));
-  };
-  const closePanel = () => {
-    const was = panel;
-    setPanel(null);
-    if (was) toggles.current[was]?.focus();
-  };
-
-  return (
-    <li className={`card queue-item queue-${left.urgency}`} aria-labelledby={headingIdOf(request.id)}>
-      <h2 id={headingIdOf(request.id)} tabIndex={-1}>
-        {request.reference}: {request.reporter.name}, {request.reporter.outlet}
-      </h2>
-      <p className={`queue-deadline queue-deadline-${left.urgency}`}>
-        <span className="label">Deadline:</span> {formatDateTime(request.deadline.utc, timeZone)} · <strong>{left.text}</strong>
-      </p>
-      <p>
-        <span className="label">With:</span> {person?.name ?? 'no one yet (any spokesperson for the topic)'} · <span className="label">Topic:</span> {request.topic} · {formatName(request.format)}, {languageName(request.language)}, {request.durationMinutes} minutes
-      </p>
-      <p>
-        <span className="label">Status:</span> {describeStatus(request.status, request.cancelledBy)}
-        {request.statusReason && <> · <span className="label">Reason:</span> {request.statusReason}</>}
-      </p>
-      {request.interview && request.interview.status !== 'cancelled' && (
-        <p>
-          <span className="label">Interview:</span> {inBothZones(request.interview.start.utc, timeZone, person)}
-        </p>
-      )}
-      {!request.interview && request.requested && (
-        <p>
-          <span className="label">Requested:</span> {inBothZones(request.requested.start.utc, timeZone, person)}
-        </p>
-      )}
-      {!request.interview && !request.requested && reporterProposals.length > 0 && (request.status !== 'pending' || reporterProposals.length === 1) && (
-        <div>
-          <p className="label">Times the reporter proposed:</p>
-          <ul className="list">
-            {reporterProposals.map((proposal) => (
-              <li key={proposal.index}>{inBothZones(proposal.start.utc, timeZone, person)}</li>
-            ))}
-          </ul>
-        </div>
-      )}
-      {request.status === 'pending' && reporterProposals.length > 1 && !request.requested && (
-        <fieldset className="queue-choice">
-          <legend>
-            Time to book<span className="visually-hidden"> for {request.reference}</span> (the reporter proposed {reporterProposals.length})
-          </legend>
-          {reporterProposals.map((proposal, index) => (
-            <label key={proposal.index} className="radio">
-              <input type="radio" name={`${id}-choice`} checked={chosen === index} onChange={() => setChosen(index)} /> {inBothZones(proposal.start.utc, timeZone, person)}
-            </label>
-          ))}
-        </fieldset>
-      )}
-      {request.status === 'proposed' && deskProposals.length > 0 && (
-        <div>
-          <p className="label">Times offered to the reporter:</p>
-          <ul className="list">
-            {deskProposals.map((proposal) => (
-              <li key={proposal.index}>
-                {inBothZones(proposal.start.utc, timeZone, personOf(proposal.spokespersonId))}
-                {proposal.spokespersonName && proposal.spokespersonId !== person?.id ? ` (with ${proposal.spokespersonName})` : ''}
-              </li>
-            ))}
-          </ul>
-        </div>
-      )}
-      {request.conflicts.length > 0 && (
-        <div className="queue-conflicts">
-          <p>
-            <strong>Conflict:</strong> the requested time overlaps (buffers included)
-          </p>
-          <ul>
-            {request.conflicts.map((conflict) => (
-              <li key={`${conflict.kind}-${conflict.id}`}>
-                {conflict.kind === 'interview' ? 'the booked interview' : 'the time held for pending request'} {conflict.reference} ({conflict.reporterName}, {conflict.reporterOutlet}), {formatRange(conflict.start, conflict.end, timeZone)}
-              </li>
-            ))}
-          </ul>
-        </div>
-      )}
-      <div className="actions">
-        {isOpen && (
-          <>
-            {request.status === 'pending' && person && candidates.length > 0 && (
-              <button type="button" onClick={approve} disabled={busy}>
-                Approve<span className="visually-hidden"> {request.reference}</span>
-              </button>
-            )}{' '}
-            <button type="button" className="secondary" aria-expanded={panel === 'decline'} aria-controls={panel === 'decline' ? `${id}-panel` : undefined} ref={(element) => { toggles.current.decline = element; }} onClick={() => togglePanel('decline')}>
-              Decline<span className="visually-hidden"> {request.reference}</span>
-            </button>{' '}
-            <button type="button" className="secondary" aria-expanded={panel === 'propose'} aria-controls={panel === 'propose' ? `${id}-panel` : undefined} ref={(element) => { toggles.current.propose = element; }} onClick={() => togglePanel('propose')}>
-              Propose other times<span className="visually-hidden"> for {request.reference}</span>
-            </button>{' '}
-            <button type="button" className="secondary" aria-expanded={panel === 'reassign'} aria-controls={panel === 'reassign' ? `${id}-panel` : undefined} ref={(element) => { toggles.current.reassign = element; }} onClick={() => togglePanel('reassign')}>
-              Reassign<span className="visually-hidden"> {request.reference}</span>
-            </button>{' '}
-          </>
-        )}
-        <button type="button" className="secondary queue-details-toggle" aria-expanded={expanded} aria-controls={expanded ? `${id}-details` : undefined} onClick={onToggleDetails}>
-          Details<span className="visually-hidden"> of {request.reference}</span>
-        </button>
-      </div>
-      {isOpen && request.status === 'pending' && !person && <p className="meta">No spokesperson yet: reassign the request to one before approving.</p>}
-      {error && (
-        <p role="alert" className="form-error">
-          {error}
-        </p>
-      )}
-      {isOpen && panel && (
-        <div id={`${id}-panel`} className="queue-panel">
-          {panel === 'decline' && <DeclineForm request={request} act={act} onClose={closePanel} />}
-          {panel === 'propose' && <ProposeForm request={request} timeZone={timeZone} spokespeople={spokespeople} act={act} onClose={closePanel} />}
-          {panel === 'reassign' && <ReassignForm request={request} timeZone={timeZone} spokespeople={spokespeople} act={act} onClose={closePanel} />}
-        </div>
-      )}
-      {expanded && <RequestDetail id={`${id}-details`} request={request} timeZone={timeZone} now={now} personOf={personOf} />}
-    </li>
   );
 }

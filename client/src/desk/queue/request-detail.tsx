@@ -3,7 +3,7 @@
 import { formatDateTime, zoneCity } from '../../time';
 import { describeTimeLeft, whatsappLink } from './queue-format';
 import { attributionName, formatName, languageName } from '../../components/interview-options';
-import type { QueueRequest } from './queue-page';
+import type { QueueRequest } from './queue-types';
 
 type Person = { name: string; timeZone: string };
 type TimeRow = { label: string; utc: string; person: Person | null };
