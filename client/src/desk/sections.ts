@@ -10,6 +10,7 @@ import { ContactsPage } from './contacts/contacts-page';
 import { OutboxPage } from './outbox/outbox-page';
 import { MyInterviewsPage } from './home/my-interviews-page';
 import { FeedPage } from './home/feed-page';
+import { MyProfilePage } from './home/my-profile-page';
 import { SpokespeoplePage } from './spokespeople/spokespeople-page';
 import { PressContactsPage } from './setup/press-contacts-page';
 import { UsersPage } from './setup/users-page';
@@ -36,8 +37,10 @@ export const sections: readonly Section[] = [
   { path: '/desk/contacts', label: 'Media contacts', roles: OFFICE, Page: ContactsPage },
   { path: '/desk/outbox', label: 'Outbox', roles: OFFICE, Page: OutboxPage },
   // Setup and every role at home: the calendar feed (own for a spokesperson, the office's for staff),
-  // spokespeople and press contacts (press officers), users and office settings (admins).
+  // a spokesperson's own profile, spokespeople and press contacts (press officers), users and
+  // office settings (admins).
   { path: '/desk/feed', label: 'Calendar feed', roles: EVERYONE, Page: FeedPage },
+  { path: '/desk/my-profile', label: 'My profile', roles: SPOKESPERSON, Page: MyProfilePage },
   { path: '/desk/spokespeople', label: 'Spokespeople', roles: OFFICE, Page: SpokespeoplePage },
   { path: '/desk/press-contacts', label: 'Press contacts', roles: OFFICE, Page: PressContactsPage },
   { path: '/desk/users', label: 'Users', roles: ADMIN, Page: UsersPage },
