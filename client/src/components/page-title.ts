@@ -1,24 +1,34 @@
-import { useEffect, useLayoutEffect } from 'react';
+import { useEffect } from 'react';
 
 const SITE = 'Interview Desk';
 
-/** Sets the document's <title> while the page is shown ("Queue · Interview Desk"). */
-export function usePageTitle(title: string | null | undefined) {
-  useEffect(() => {
-    if (!title) return;
-    document.title = `${title} · ${SITE}`;
-  }, [title]);
+/**
+ * Titles asked for by the mounted pages, by level. React runs a child's
+ * effects before its parent's, so "last one wins" would let the console's
+ * section name overwrite the contact a page inside it names: the deepest
+ * level mounted wins instead.
+ */
+const mounted: { title: string; level: number }[] = [];
+
+function show() {
+  const deepest = mounted.reduce<(typeof mounted)[number] | undefined>((best, entry) => (!best || entry.level >= best.level ? entry : best), undefined);
+  if (deepest) document.title = `${deepest.title} · ${SITE}`;
 }
 
 /**
- * The console section's title, set again on every change of `path`. A layout
- * effect, so it runs before the page's own usePageTitle (a passive effect):
- * a page inside the section ("New spokesperson", one interview) has the last
- * word, and going back to the section's list restores the section's title.
+ * Sets the document's <title> while the page is shown ("Queue · Interview Desk").
+ * A page inside a section passes a higher `level` (a contact's name inside
+ * "Media contacts") so that its title wins while it is shown.
  */
-export function useSectionTitle(title: string | null | undefined, path: string) {
-  useLayoutEffect(() => {
+export function usePageTitle(title: string | null | undefined, level = 0) {
+  useEffect(() => {
     if (!title) return;
-    document.title = `${title} · ${SITE}`;
-  }, [title, path]);
+    const entry = { title, level };
+    mounted.push(entry);
+    show();
+    return () => {
+      mounted.splice(mounted.indexOf(entry), 1);
+      show();
+    };
+  }, [title, level]);
 }
