@@ -213,7 +213,7 @@ describe('setting up an empty press office from the browser', () => {
     await speaker.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: suite.server.base });
     await setPasswordAndSignIn(speaker.page, await passwordLinkFor('sam@harbour.example.org'), 'sam@harbour.example.org', 'sam has a long password');
     await speaker.page.getByRole('heading', { name: 'My interviews' }).waitFor();
-    expect(await navLabels(speaker.page)).toEqual(['My interviews', 'Availability', 'Calendar feed']);
+    expect(await navLabels(speaker.page)).toEqual(['My interviews', 'Availability', 'Calendar feed', 'My profile']);
     const upcoming = speaker.page.getByRole('list', { name: 'Upcoming interviews' }).getByRole('listitem');
     await upcoming.first().waitFor();
     expect(await upcoming.count()).toBe(1);
@@ -246,6 +246,15 @@ describe('setting up an empty press office from the browser', () => {
     await speaker.page.getByRole('button', { name: 'Make a new address (the old one stops)' }).click();
     await speaker.page.locator('.feed-url').filter({ hasNotText: address }).waitFor();
     expect((await fetch(address.replace('webcal://', 'http://'))).status).toBe(404);
+
+    // Their own profile: what reporters read about them (not their login or status).
+    await speaker.page.getByRole('link', { name: 'My profile' }).click();
+    await speaker.page.getByLabel('Short biography').fill('Leads the harbour safety campaign.');
+    expect(await speaker.page.getByLabel('Staff login of this spokesperson').count()).toBe(0);
+    await speaker.page.getByRole('button', { name: 'Save changes' }).click();
+    await speaker.page.getByText('Saved. Reporters see these settings now.').waitFor();
+    expect((await callProcedure(suite.server.base, 'spokespeople.get', { id: 'zoe-keller' })).bio).toBe('Leads the harbour safety campaign.');
+    await checkPage(speaker.page, 'my-profile');
 
     // A spokesperson following a link to a press-office page lands at home.
     await speaker.page.goto(`${suite.server.base}/desk/users`);

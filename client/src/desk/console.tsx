@@ -2,7 +2,7 @@ import { useEffect } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { QueryProvider, QueryResult, useTRPC } from '../api/query';
 import { onLinkClick, navigate, useLocation } from '../router';
-import { useSectionTitle } from '../components/page-title';
+import { usePageTitle } from '../components/page-title';
 import { SignIn } from './sign-in';
 import { SetPasswordPage } from './setup/set-password-page';
 import { sectionAt, sectionsFor } from './sections';
@@ -41,7 +41,7 @@ function Console({ user, onSignOut }: { user: StaffUser; onSignOut: () => void }
   const available = sectionsFor(user.role);
   const current = sectionAt(path, available);
   const logout = useMutation(trpc.auth.logout.mutationOptions({ onSuccess: onSignOut }));
-  useSectionTitle(current?.label, path);
+  usePageTitle(current?.label);
   // A path the role cannot open (a spokesperson following a link to the queue) goes to the role's home.
   const home = available[0]!;
   useEffect(() => {

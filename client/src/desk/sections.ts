@@ -11,6 +11,7 @@ import { OutboxSection } from './outbox/outbox-section';
 import { InterviewsSection } from './interviews/interviews-section';
 import { MyInterviewsPage } from './home/my-interviews-page';
 import { FeedPage } from './home/feed-page';
+import { MyProfilePage } from './home/my-profile-page';
 import { SpokespeoplePage } from './spokespeople/spokespeople-page';
 import { PressContactsPage } from './setup/press-contacts-page';
 import { UsersPage } from './setup/users-page';
@@ -40,8 +41,10 @@ export const sections: readonly Section[] = [
   // The outbox (and /desk/outbox/<id>, one message).
   { path: '/desk/outbox', label: 'Outbox', roles: OFFICE, Page: OutboxSection },
   // Setup and every role at home: the calendar feed (own for a spokesperson, the office's for staff),
-  // spokespeople and press contacts (press officers), users and office settings (admins).
+  // a spokesperson's own profile, spokespeople and press contacts (press officers), users and
+  // office settings (admins).
   { path: '/desk/feed', label: 'Calendar feed', roles: EVERYONE, Page: FeedPage },
+  { path: '/desk/my-profile', label: 'My profile', roles: SPOKESPERSON, Page: MyProfilePage },
   { path: '/desk/spokespeople', label: 'Spokespeople', roles: OFFICE, Page: SpokespeoplePage },
   { path: '/desk/press-contacts', label: 'Press contacts', roles: OFFICE, Page: PressContactsPage },
   { path: '/desk/users', label: 'Users', roles: ADMIN, Page: UsersPage },

@@ -55,7 +55,7 @@ function Feed({ scope, whose }: { scope: { scope: 'office' } | { scope: 'spokesp
                   <button type="button" onClick={() => copy(webcalUrl(url))}>Copy the address</button>
                   <a className="button" href={webcalUrl(url)}>Subscribe in your calendar app</a>
                 </div>
-                <p className="meta">Keep it private: anyone with it can read these interviews. https:// works too: {url}</p>
+                <p className="meta">Keep it private: anyone with it can read these interviews. For apps that ask for a web address: {url}</p>
               </section>
             )}
             <div className="row-actions">

@@ -20,7 +20,7 @@ export function InterviewPage({ interviewId }: { interviewId: string }) {
   const trpc = useTRPC();
   const interview = useQuery(trpc.desk.interviews.get.queryOptions({ interviewId }, { refetchOnWindowFocus: true }));
   const [message, setMessage] = useState('');
-  usePageTitle(interview.data ? `Interview ${interview.data.request.reference}` : null);
+  usePageTitle(interview.data ? `Interview ${interview.data.request.reference}` : null, 1);
   return (
     <>
       <p>

@@ -26,7 +26,7 @@ export function OutboxMessagePage({ messageId }: { messageId: string }) {
   const message = useQuery(trpc.outbox.get.queryOptions({ id: messageId }));
   const calendar = message.data?.calendar;
   const download = useTextDownload(calendar?.content, 'text/calendar;charset=utf-8');
-  usePageTitle(message.data ? `Message: ${message.data.headers.subject}` : null);
+  usePageTitle(message.data ? `Message: ${message.data.headers.subject}` : null, 1);
   return (
     <>
       <p>

@@ -20,7 +20,7 @@ export function RequestPage({ requestId }: { requestId: string }) {
   const request = useQuery(trpc.desk.requests.get.queryOptions({ requestId }, { refetchOnWindowFocus: true }));
   const spokespeople = useQuery(trpc.spokespeople.list.queryOptions());
   const act = useDeskAct((_request, text) => setMessage(text));
-  usePageTitle(request.data ? `Request ${request.data.reference}` : null);
+  usePageTitle(request.data ? `Request ${request.data.reference}` : null, 1);
   return (
     <>
       <p>

@@ -31,7 +31,7 @@ export function SpokespeoplePage(_props: { user: StaffUser }) {
 }
 
 function NewSpokesperson() {
-  usePageTitle('New spokesperson');
+  usePageTitle('New spokesperson', 1);
   return (
     <>
       <p><a href="/desk/spokespeople" onClick={onLinkClick}>All spokespeople</a></p>
@@ -42,7 +42,7 @@ function NewSpokesperson() {
 }
 
 function EditSpokesperson({ person, created }: { person: ManagedPerson; created: boolean }) {
-  usePageTitle(person.name);
+  usePageTitle(person.name, 1);
   const hours = `/desk/availability?spokesperson=${encodeURIComponent(person.id)}`;
   return (
     <>

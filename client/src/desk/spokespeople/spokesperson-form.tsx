@@ -20,11 +20,15 @@ function blankNumbers(draft: PersonDraft): FieldErrors {
   return Object.fromEntries(requiredNumbers.filter(([key]) => String(draft[key]).trim() === '').map(([, field]) => [field, ['Enter a number']]));
 }
 
-/** Create (no `person`) or edit a spokesperson's profile and booking settings; press officers also link an account and (de)activate. */
-export function SpokespersonForm({ person }: { person?: ManagedPerson }) {
+/**
+ * Create (no `person`) or edit a spokesperson's profile and booking settings.
+ * Press officers also link a login and (de)activate; `self`: a spokesperson
+ * editing their own profile, who may do neither.
+ */
+export function SpokespersonForm({ person, self = false }: { person?: ManagedPerson; self?: boolean }) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
-  const accounts = useQuery(trpc.users.spokespersonAccounts.queryOptions());
+  const accounts = useQuery({ ...trpc.users.spokespersonAccounts.queryOptions(), enabled: !self });
   const [draft, setDraft] = useState(() => (person ? draftFromPerson(person) : newDraft(browserTimeZone())));
   const [problem, setProblem] = useState<FormProblem | null>(null);
   const [status, setStatus] = useState('');
@@ -68,7 +72,10 @@ export function SpokespersonForm({ person }: { person?: ManagedPerson }) {
       setProblem({ message: 'Nothing was saved: correct the marked fields.', fieldErrors: blanks });
       return;
     }
-    if (person) update.mutate({ id: person.id, ...personInput(draft), active: draft.active });
+    if (person && self) {
+      const { userId: _userId, ...own } = personInput(draft);
+      update.mutate({ id: person.id, ...own });
+    } else if (person) update.mutate({ id: person.id, ...personInput(draft), active: draft.active });
     else create.mutate(createInput(draft));
   }
   const linkable = (accounts.data ?? []).filter((account) => !account.spokesperson || account.spokesperson.id === person?.id);
@@ -78,7 +85,7 @@ export function SpokespersonForm({ person }: { person?: ManagedPerson }) {
       <OfferFields draft={draft} errors={errors} set={set} />
       <BookingRuleFields draft={draft} errors={errors} set={set} />
       {!person && <StartingHoursFields draft={draft} errors={errors} set={set} />}
-      <fieldset>
+      {!self && <fieldset>
         <legend>Account and status</legend>
         <SelectField
           label="Staff login of this spokesperson"
@@ -99,7 +106,7 @@ export function SpokespersonForm({ person }: { person?: ManagedPerson }) {
             <input type="checkbox" checked={draft.active} onChange={(event) => set({ active: event.target.checked })} /> Active: reporters can find and book {person.name}
           </label>
         )}
-      </fieldset>
+      </fieldset>}
       <FormStatus problem={problem} status={status} />
       <button type="submit" disabled={pending}>{pending ? 'Saving…' : person ? 'Save changes' : 'Add the spokesperson'}</button>
     </form>
