@@ -4,7 +4,7 @@ import type { Prisma } from '../generated/sqlite/client';
 import { AppError } from '../errors';
 import { recordAuditEvent } from '../audit/record-audit-event';
 import { assertBookable, localDateOf, withBookingLock } from '../requests/booking';
-import { enqueueInviteMessages, enqueueRequestNotice } from '../requests/notify';
+import { enqueueInviteMessages } from '../requests/notify';
 import { inZones } from '../requests/request-view';
 import { assertInterviewTransition, assertRequestTransition } from '../requests/state';
 import type { WorkflowContext } from '../requests/context';
@@ -166,8 +166,8 @@ export async function cancelInterview(context: WorkflowContext, input: z.output<
     const { count } = await tx.interview.updateMany({ where: { id: interview.id, status: interview.status }, data: { status: 'cancelled', inviteSequence: sequence, updatedAt: now } });
     if (count !== 1) throw new AppError('INVALID_TRANSITION', 'The interview changed meanwhile; reload and try again.');
     await tx.interviewRequest.update({ where: { id: interview.request.id }, data: { status: 'cancelled', cancelledBy: 'desk', statusReason: input.reason, updatedAt: now } });
-    await enqueueInviteMessages(tx, context, { interviewId: interview.id, method: 'CANCEL', sequence });
-    await enqueueRequestNotice(tx, context, { kind: 'request_cancelled', requestId: interview.request.id, recipient: interview.request.reporterEmail, subject: `Cancelled: your interview ${interview.request.reference}`, payload: { cancelledBy: 'desk', reason: input.reason } });
+    // One email each: the CANCEL (which removes the event from the calendar) says why.
+    await enqueueInviteMessages(tx, context, { interviewId: interview.id, method: 'CANCEL', sequence, reason: input.reason });
     await recordAuditEvent({ db: tx, actor: context.actor, action: 'interview.cancel', entityType: 'interview', entityId: interview.id, before: { status: interview.status, sequence: interview.inviteSequence }, after: { status: 'cancelled', sequence, reason: input.reason }, ip: context.ip, now });
   });
   return loadInterviewView(db, input.interviewId, now);

@@ -68,6 +68,8 @@ export interface ComposeInviteEmailOptions {
   messageId: string;
   /** The desk's public base URL, e.g. "https://desk.example.org". */
   publicUrl: string;
+  /** With CANCEL: why the press office cancelled, said in the same email. */
+  cancellationReason?: string;
 }
 
 export type ComposeInviteEmailResult = Mail.Options | { error: string };
@@ -193,7 +195,7 @@ function buildInviteEmail(options: ComposeInviteEmailOptions): ComposeInviteEmai
   if ('error' in invite) return { error: `invite: ${invite.error}` };
 
   const recipientZone = recipient === 'reporter' ? details.reporter.timeZone : details.spokesperson.timeZone;
-  const subject = buildSubject(options, recipientZone);
+  const subject = inviteSubject({ method: options.method, sequence: options.sequence, spokespersonName: options.details.spokesperson.name, outlet: options.details.reporter.outlet, start: options.details.start, recipientTimeZone: recipientZone });
   const body = renderEmailBody({
     title: buildTitle(options),
     blocks: buildBlocks(options, description),
@@ -234,12 +236,15 @@ function buildInviteEmail(options: ComposeInviteEmailOptions): ComposeInviteEmai
   };
 }
 
-/** "Interview confirmed: Hector Guerra – Le Temps, Mon 22 Mar 10:00 New York time". */
-function buildSubject(options: ComposeInviteEmailOptions, recipientZone: string): string {
-  const { details } = options;
+/**
+ * "Interview confirmed: Hector Guerra – Le Temps, Mon 22 Mar 10:00 New York time".
+ * Also stored on the outbox row when the invite is queued (server/requests/notify.ts),
+ * so the mail view shows the subject that is sent.
+ */
+export function inviteSubject(options: { method: 'REQUEST' | 'CANCEL'; sequence: number; spokespersonName: string; outlet: string; start: Date; recipientTimeZone: string }): string {
   const prefix = options.method === 'CANCEL' ? 'Cancelled' : options.sequence > 0 ? 'Updated' : 'Interview confirmed';
-  const who = `${sanitizeHeaderText(details.spokesperson.name, 80)} ${EN_DASH} ${sanitizeHeaderText(details.reporter.outlet, 80)}`;
-  return sanitizeHeaderText(`${prefix}: ${who}, ${formatShortStartInZone(details.start, recipientZone)}`, 250);
+  const who = `${sanitizeHeaderText(options.spokespersonName, 80)} ${EN_DASH} ${sanitizeHeaderText(options.outlet, 80)}`;
+  return sanitizeHeaderText(`${prefix}: ${who}, ${formatShortStartInZone(options.start, options.recipientTimeZone)}`, 250);
 }
 
 function buildTitle(options: ComposeInviteEmailOptions): string {
@@ -261,8 +266,10 @@ function buildBlocks(options: ComposeInviteEmailOptions, description: ReturnType
           ? `Your interview with ${spokesperson} is confirmed. Open the attached invitation to add it to your calendar.`
           : `You have a new interview with ${reporter}. Open the attached invitation to add it to your calendar.`;
 
+  const reason = method === 'CANCEL' && options.cancellationReason?.trim() ? options.cancellationReason.trim() : undefined;
   const blocks: BodyBlock[] = [
     { kind: 'paragraph', text: intro },
+    ...(reason ? [{ kind: 'fields' as const, fields: [{ label: 'Reason given by the press office', lines: [reason] }] }] : []),
     { kind: 'fields', fields: description.fields },
   ];
   if (method === 'REQUEST') {

@@ -117,6 +117,7 @@ export async function renderOutboxMessage(db: Db, row: OutboxRow, config: Pick<C
         from: { name: office.name, email: config.mailFrom },
         messageId: row.messageId,
         publicUrl: config.publicUrl,
+        ...(typeof payload.reason === 'string' ? { cancellationReason: payload.reason } : {}),
         // Times and meeting details as they were in this version (SEQUENCE) of the event.
         details: {
           ...invite.details,

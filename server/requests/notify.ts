@@ -5,9 +5,14 @@ import type { Tx } from '../db';
 import { AppError } from '../errors';
 import { enqueueMessage, type OutboxKind } from '../outbox/enqueue-message';
 import { hostOf, type WorkflowContext } from './context';
+import { inviteSubject } from '../mail/compose-invite-email';
 
-/** Queues the iCalendar message for both attendees (reporter and spokesperson). */
-export async function enqueueInviteMessages(tx: Tx, context: WorkflowContext, options: { interviewId: string; method: 'REQUEST' | 'CANCEL'; sequence: number }) {
+/**
+ * Queues the iCalendar message for both attendees (reporter and spokesperson).
+ * A cancellation carries its reason in the same email, so nobody gets a
+ * separate notice besides the CANCEL.
+ */
+export async function enqueueInviteMessages(tx: Tx, context: WorkflowContext, options: { interviewId: string; method: 'REQUEST' | 'CANCEL'; sequence: number; reason?: string }) {
   const interview = await tx.interview.findUnique({
     where: { id: options.interviewId },
     select: {
@@ -15,29 +20,28 @@ export async function enqueueInviteMessages(tx: Tx, context: WorkflowContext, op
       startsAt: true,
       endsAt: true,
       formatDetails: true,
-      spokesperson: { select: { name: true, email: true } },
-      request: { select: { id: true, reference: true, reporterEmail: true, reporterOutlet: true } },
+      spokesperson: { select: { name: true, email: true, timeZone: true } },
+      request: { select: { id: true, reference: true, reporterEmail: true, reporterOutlet: true, reporterTimeZone: true } },
     },
   });
   if (!interview) throw new AppError('NOT_FOUND', 'No such interview.');
-  const title = `${interview.spokesperson.name} – ${interview.request.reporterOutlet}`;
   // DTSTAMP must rise with every message about one event, even two changes within
   // one second (iCalendar has whole seconds): one second after the previous one at least.
   const previous = await tx.outboxMessage.findMany({ where: { interviewId: interview.id, kind: { in: ['invite', 'invite_cancel'] } }, select: { payload: true } });
   const previousStamp = Math.max(0, ...previous.map((row) => Number((row.payload as { dtstamp?: number } | null)?.dtstamp ?? 0)));
   const dtstamp = Math.max(Math.floor(context.now.getTime() / 1000) * 1000, previousStamp + 1000);
-  const verb = options.method === 'CANCEL' ? 'Cancelled' : options.sequence === 0 ? 'Interview confirmed' : 'Interview updated';
   const kind: OutboxKind = options.method === 'CANCEL' ? 'invite_cancel' : 'invite';
-  for (const [role, recipient] of [
-    ['reporter', interview.request.reporterEmail],
-    ['spokesperson', interview.spokesperson.email],
+  for (const [role, recipient, recipientTimeZone] of [
+    ['reporter', interview.request.reporterEmail, interview.request.reporterTimeZone],
+    ['spokesperson', interview.spokesperson.email, interview.spokesperson.timeZone],
   ] as const) {
     await enqueueMessage(
       tx,
       {
         kind,
         recipient,
-        subject: `${verb}: ${title} (${interview.request.reference})`,
+        // The subject the email will carry (compose-invite-email.ts), so the mail view shows it.
+        subject: inviteSubject({ method: options.method, sequence: options.sequence, spokespersonName: interview.spokesperson.name, outlet: interview.request.reporterOutlet, start: interview.startsAt, recipientTimeZone }),
         // The event as it is in this version: a later change queues its own message.
         payload: {
           method: options.method,
@@ -49,6 +53,7 @@ export async function enqueueInviteMessages(tx: Tx, context: WorkflowContext, op
           interviewId: interview.id,
           requestId: interview.request.id,
           recipientRole: role,
+          ...(options.reason ? { reason: options.reason } : {}),
         },
         interviewId: interview.id,
         requestId: interview.request.id,

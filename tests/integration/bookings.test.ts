@@ -286,3 +286,31 @@ describe('video rooms and CONFERENCE (issue 15, meeting details)', () => {
     expect(pythonConference((await desk.caller.outbox.get({ id: phoneRow.id })).calendar!.content)).toEqual({ value: 'tel:+41225550123', params: { VALUE: 'URI', FEATURE: 'PHONE', LABEL: 'Phone' } });
   });
 });
+
+describe('outbox subjects and cancellations', () => {
+  it('an invite’s subject in the mail view is the subject sent', async () => {
+    const { interviewId } = await book('2027-04-20T09:00:00Z');
+    const rows = await database.prisma.outboxMessage.findMany({ where: { interviewId, kind: 'invite' } });
+    expect(rows).toHaveLength(2);
+    for (const row of rows) {
+      const shown = await desk.caller.outbox.get({ id: row.id });
+      expect(shown.headers.subject).toBe(row.subject);
+    }
+    expect(rows.map((row) => row.subject).sort()).toEqual([
+      expect.stringMatching(/^Interview confirmed: .+, Tue 20 Apr 05:00 New York time$/),
+      expect.stringMatching(/^Interview confirmed: .+, Tue 20 Apr 11:00 Zurich time$/),
+    ]);
+  });
+
+  it('a desk cancellation sends the reporter one email, the CANCEL, which gives the reason', async () => {
+    const { created, interviewId } = await book('2027-04-21T09:00:00Z');
+    await desk.caller.desk.interviews.cancel({ interviewId, reason: 'The spokesperson is travelling' });
+    const reporterEmail = (await database.prisma.interviewRequest.findUniqueOrThrow({ where: { id: created.requestId } })).reporterEmail;
+    const rows = await database.prisma.outboxMessage.findMany({ where: { requestId: created.requestId, recipient: reporterEmail, kind: { notIn: ['request_received', 'invite'] } } });
+    expect(rows.map((row) => row.kind)).toEqual(['invite_cancel']);
+    const shown = await desk.caller.outbox.get({ id: rows[0]!.id });
+    expect(shown.headers.subject).toBe(rows[0]!.subject);
+    expect(shown.text).toContain('The spokesperson is travelling');
+    expect(shown.text).toMatch(/METHOD:CANCEL|cancelled/i);
+  });
+});
