@@ -53,7 +53,7 @@ export function HomePage() {
                     <h3>{person.name}</h3>
                     <p className="title">{person.title}</p>
                     <p>
-                      <span className="label">Languages:</span> {person.languages.map(languageName).join(', ')}
+                      <span className="label">Languages:</span> {person.languages.map((tag) => languageName(tag)).join(', ')}
                     </p>
                     <p>
                       <span className="label">Topics:</span> {person.topics.join(', ')}

@@ -44,7 +44,7 @@ export function ReleasePage({ slug }: { slug: string }) {
                     <h3>{person.name}</h3>
                     <p className="title">{person.title}</p>
                     <p>
-                      <span className="label">Languages:</span> {person.languages.map(languageName).join(', ')}
+                      <span className="label">Languages:</span> {person.languages.map((tag) => languageName(tag)).join(', ')}
                     </p>
                     {person.topics.length > 0 && (
                       <p>
