@@ -135,6 +135,8 @@ export async function renderOutboxMessage(db: Db, row: OutboxRow, config: Pick<C
       return deskNotice(base, row.subject, `${request.reporterName} (${request.reporterOutlet}) cancelled request ${request.reference}.`, payload.reason as string | undefined, config.publicUrl, request.id);
     case 'proposal_picked':
       return deskNotice(base, row.subject, `${request.reporterName} (${request.reporterOutlet}) picked one of the proposed times for ${request.reference}${payload.booked ? '; it is booked.' : '; it is back in the queue for approval.'}`, undefined, config.publicUrl, request.id);
+    case 'move_requested':
+      return deskNotice(base, row.subject, `${request.reporterName} (${request.reporterOutlet}) asks to move interview ${request.reference}; the new time is held until you approve or decline it in the queue.`, undefined, config.publicUrl, request.id);
     default:
       throw new PermanentRenderError(`unknown outbox message kind ${row.kind}`);
   }

@@ -66,6 +66,10 @@ export const createRequestInput = z
 export const manageInput = z.object({ reference: referenceSchema, token: manageTokenSchema });
 
 export const reporterCancelInput = manageInput.extend({ reason: z.string().trim().max(1000).optional() });
+/** A reporter moves their request or interview to another offered slot. */
+export const reporterMoveInput = manageInput.extend({ start: instantSchema });
+export const approveMoveInput = z.object({ requestId: idSchema });
+export const declineMoveInput = z.object({ requestId: idSchema, reason: z.string().trim().max(2000).optional() });
 export const pickProposalInput = manageInput.extend({ index: z.number().int().min(0).max(MAX_DESK_PROPOSALS - 1) });
 
 const formatDetailsSchema = z
