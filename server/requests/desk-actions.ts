@@ -30,8 +30,9 @@ export async function listRequests(context: { db: Db; now: Date }, input: Partia
   const { db, now } = context;
   const rows = await db.interviewRequest.findMany({
     where: {
-      // By default the open requests, and confirmed ones whose reporter asks to move them.
-      ...(input.ids ? { id: { in: input.ids } } : input.status ? { status: { in: input.status } } : { OR: [{ status: { in: ['pending', 'proposed'] } }, { status: 'approved', moveStart: { not: null } }] }),
+      // Open requests (pending and proposed by default); listing pending ones
+      // also lists confirmed interviews whose reporter asks to move them.
+      ...(input.ids ? { id: { in: input.ids } } : { OR: [{ status: { in: input.status ?? ['pending', 'proposed'] } }, ...((input.status ?? ['pending']).includes('pending') ? [{ status: 'approved', moveStart: { not: null } }] : [])] }),
       ...(input.spokespersonId ? { spokespersonId: input.spokespersonId } : {}),
     },
     select: { ...requestViewSelect, spokespersonId: true },

@@ -322,9 +322,9 @@ describe('reporter pages', () => {
     expect(await page.getByRole('link', { name: /Outlook\.com/ }).getAttribute('href')).toMatch(/^https:\/\/outlook\.live\.com\//);
     await capture(page, 'manage');
 
-    // Cancelling takes the calendar links away and says so.
-    page.on('dialog', (dialog) => void dialog.accept());
+    // Cancelling (asked in the page) takes the calendar links away and says so.
     await page.getByRole('button', { name: 'Cancel the request' }).click();
+    await page.getByRole('button', { name: 'Yes, cancel it' }).click();
     await page.getByText('Status: Cancelled').waitFor();
     expect(await page.getByText('Your request is cancelled.').isVisible()).toBe(true);
     expect(await page.getByText('Add to calendar').count()).toBe(0);

@@ -223,6 +223,17 @@ function RequestCard({ request, timeZone, now, spokespeople, expanded, onToggleD
     if (failure) setError(errorMessage(failure.error));
   }
 
+  async function answerMove(answer: 'approve' | 'decline') {
+    setBusy(true);
+    setError(null);
+    const failure =
+      answer === 'approve'
+        ? await act(request, `Move ${request.reference}`, () => api.desk.requests.approveMove.mutate({ requestId: request.id }), (result) => (result.interview ? `Interview moved to ${inBothZones(result.interview.start.utc, timeZone, result.spokesperson)}; updated invites sent.` : ''))
+        : await act(request, `Keep the time of ${request.reference}`, () => api.desk.requests.declineMove.mutate({ requestId: request.id }), () => 'The interview keeps its time; the held time is released.');
+    setBusy(false);
+    if (failure) setError(errorMessage(failure.error));
+  }
+
   const togglePanel = (next: Panel) => {
     setError(null);
     setPanel((current) => (current === next ? null : next));
@@ -252,6 +263,19 @@ function RequestCard({ request, timeZone, now, spokespeople, expanded, onToggleD
         <p>
           <span className="label">Interview:</span> {inBothZones(request.interview.start.utc, timeZone, person)}
         </p>
+      )}
+      {request.move && request.interview && request.interview.status !== 'cancelled' && (
+        <div className="queue-move">
+          <p>
+            <span className="label">The reporter asks to move it to:</span> {inBothZones(request.move.start.utc, timeZone, person)} (held until you answer)
+          </p>
+          <button type="button" onClick={() => answerMove('approve')} disabled={busy}>
+            Approve the move<span className="visually-hidden"> of {request.reference}</span>
+          </button>{' '}
+          <button type="button" className="secondary" onClick={() => answerMove('decline')} disabled={busy}>
+            Keep the current time<span className="visually-hidden"> of {request.reference}</span>
+          </button>
+        </div>
       )}
       {!request.interview && request.requested && (
         <p>
