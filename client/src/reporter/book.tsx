@@ -1,4 +1,5 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
+import { adoptOrLoad, monthWindow, personQuery, slotsKey, slotsQuery } from './early-start';
 import { api } from '../api/trpc';
 import type { QueryState } from '../api/use-query';
 import { useEagerQuery } from '../components/use-eager-query';
@@ -8,7 +9,7 @@ import { useI18n, type MessageKey } from '../i18n/i18n';
 import { localDate, localeClock, wallTimeToInstant, zoneCity } from '../time';
 import { onLinkClick, useLocation } from '../router';
 import { addMonths, monthOf } from './calendar-dates';
-import { rememberedTimeZone, useClockPreference, useTimeZonePreference } from './preferences';
+import { useClockPreference, useTimeZonePreference } from './preferences';
 import { BookingOptions } from './booking-options';
 import { MonthCalendar } from './month-calendar';
 import { SlotList } from './slot-list';
@@ -16,62 +17,11 @@ import { RequestForm } from './request-form';
 import { NoSlots, type PublicContact } from './no-slots';
 import './book.css';
 
-const DAY = 86_400_000;
-const HOUR = 3_600_000;
-
-// Whole hours, so reporters opening the picker in the same hour ask the same question (cached answers).
-const startOfHour = (instant: number) => Math.floor(instant / HOUR) * HOUR;
-
 type Person = Awaited<ReturnType<typeof api.spokespeople.get.query>>;
 type SlotsAnswer = Awaited<ReturnType<typeof api.availability.slots.query>>;
 type Slot = SlotsAnswer['days'][number]['slots'][number];
 
-/** The instants a month of the reporter's calendar covers, from now at the earliest. */
-function monthWindow(month: string, timeZone: string, now: number) {
-  const from = Math.max(startOfHour(now), Date.parse(wallTimeToInstant(`${month}-01T00:00`, timeZone)));
-  const to = Date.parse(wallTimeToInstant(`${addMonths(month, 1)}-01T00:00`, timeZone));
-  return { from, to: Math.max(to, from + HOUR) };
-}
-
-const personQuery = (idOrSlug: string) => api.spokespeople.get.query({ id: idOrSlug });
-const slotsQuery = (idOrSlug: string, window: { from: number; to: number }, timeZone: string, duration: number | undefined) =>
-  api.availability.slots.query({ spokespersonId: idOrSlug, from: new Date(window.from).toISOString(), to: new Date(window.to).toISOString(), timeZone, ...(duration ? { duration } : {}) });
-
-/**
- * When the app is opened on a booking page, its two queries start as this
- * module loads, before React's first render and paint (which otherwise hold
- * them back by tens of milliseconds). BookPage adopts them if it asks the
- * same questions; anything else is asked afresh.
- */
-const startedEarly = new Map<string, Promise<unknown>>();
-function adoptOrLoad<T>(key: string, load: () => Promise<T>): Promise<T> {
-  const started = startedEarly.get(key) as Promise<T> | undefined;
-  startedEarly.delete(key);
-  return started ?? load();
-}
-const slotsKey = (idOrSlug: string, window: { from: number; to: number }, timeZone: string, duration: number | undefined) => `slots|${idOrSlug}|${window.from}|${window.to}|${timeZone}|${duration ?? ''}`;
-function startBookingQueriesEarly() {
-  const match = /^\/book\/([^/]+)$/.exec(window.location.pathname);
-  if (!match) return;
-  let idOrSlug: string;
-  try {
-    idOrSlug = decodeURIComponent(match[1]!);
-  } catch {
-    return; // a malformed address: the page itself says so
-  }
-  const timeZone = rememberedTimeZone();
-  const now = Date.now();
-  const window_ = monthWindow(monthOf(localDate(new Date(now).toISOString(), timeZone)), timeZone, now);
-  const early = [
-    [`person|${idOrSlug}`, personQuery(idOrSlug)],
-    [slotsKey(idOrSlug, window_, timeZone, undefined), slotsQuery(idOrSlug, window_, timeZone, undefined)],
-  ] as const;
-  for (const [key, promise] of early) {
-    promise.catch(() => {}); // reported when BookPage adopts it
-    startedEarly.set(key, promise);
-  }
-}
-startBookingQueriesEarly();
+const DAY = 86_400_000;
 
 /**
  * The booking page for one spokesperson (`/book/<slug>`): a month of days
