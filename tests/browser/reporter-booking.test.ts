@@ -152,6 +152,24 @@ describe('booking page', () => {
     for (const word of ['Request', 'Your', 'time', 'Monday', 'Tuesday', 'Free', 'minutes', 'Email', 'Topic', 'Outlet']) expect(body, word).not.toContain(word);
     await page.screenshot({ path: join(SCREENSHOT_DIR, 'booking-form-fr-375.png'), fullPage: true });
     expect(await seriousAccessibilityViolations(page)).toEqual([]);
+
+    // The request keeps the reporter's language, for the emails they get.
+    await page.getByLabel('Votre nom').fill('Aiko Journaliste');
+    await page.getByLabel('E-mail').fill('aiko@example.org');
+    await page.getByLabel('Média').fill('Exemple Presse');
+    await page.getByLabel('Sujet', { exact: true }).fill('Armes à sous-munitions');
+    await page.getByRole('button', { name: 'Demander l’interview' }).click();
+    await page.getByRole('heading', { name: /^Demande d’interview IR-/ }).waitFor();
+    expect(await page.getByText('Statut : En attente du service de presse').isVisible()).toBe(true);
+    const stored = await suite.server.database.prisma.interviewRequest.findFirstOrThrow({ where: { reporterEmail: 'aiko@example.org' }, select: { reporterLocale: true, reporterTimeZone: true } });
+    expect(stored).toEqual({ reporterLocale: 'fr', reporterTimeZone: 'Asia/Tokyo' });
+
+    // Switchable in the header, and remembered on this device.
+    await page.getByLabel('Langue de ces pages').selectOption('en');
+    await page.getByRole('heading', { name: /^Interview request IR-/ }).waitFor();
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe('en');
+    await page.reload();
+    await page.getByText('Status: Waiting for the press office').waitFor();
     await context.close();
   });
 
