@@ -14,7 +14,7 @@ function ReporterPage({ path, query }: { path: string; query: URLSearchParams })
   const { t } = useI18n();
   let match: RegExpExecArray | null;
   if ((match = /^\/releases\/([^/]+)$/.exec(path))) return <ReleasePage slug={decodeURIComponent(match[1]!)} />;
-  if ((match = /^\/book\/([^/]+)$/.exec(path))) return <BookPage spokesperson={decodeURIComponent(match[1]!)} releaseId={query.get('release') ?? undefined} />;
+  if ((match = /^\/(?:embed\/)?book\/([^/]+)$/.exec(path))) return <BookPage spokesperson={decodeURIComponent(match[1]!)} releaseId={query.get('release') ?? undefined} />;
   if ((match = /^\/manage\/([^/]+)$/.exec(path))) return <ManagePage reference={decodeURIComponent(match[1]!)} token={query.get('token') ?? ''} isNew={query.get('new') === '1'} />;
   if (path === '/') return <HomePage />;
   return (
@@ -46,8 +46,42 @@ function LanguageSwitcher() {
   );
 }
 
+/** True inside another site's frame (the booking widget, client/public/embed.js). */
+function isEmbedded(): boolean {
+  try {
+    return window.self !== window.top;
+  } catch {
+    return true; // a cross-origin parent refuses the comparison
+  }
+}
+
+/** Inside a frame: tells the embedding page how tall the content is, whenever it changes, so the frame fits it. */
+function useReportHeight(embedded: boolean) {
+  useEffect(() => {
+    if (!embedded) return;
+    const report = () => window.parent.postMessage({ type: 'interview-desk:height', height: document.documentElement.scrollHeight }, '*');
+    const observer = new ResizeObserver(report);
+    observer.observe(document.body);
+    report();
+    return () => observer.disconnect();
+  }, [embedded]);
+}
+
 function ReporterShell({ path, query }: { path: string; query: URLSearchParams }) {
   const { t } = useI18n();
+  const embedded = isEmbedded();
+  useReportHeight(embedded);
+  if (embedded) {
+    // In the widget: no site header, the language switcher above the page.
+    return (
+      <main id="main" className="embedded">
+        <div className="embedded-bar">
+          <LanguageSwitcher />
+        </div>
+        <ReporterPage path={path} query={query} />
+      </main>
+    );
+  }
   return (
     <>
       <a className="skip-link" href="#main">

@@ -50,8 +50,11 @@ export function browserLanguage(preferred: readonly string[] = typeof navigator 
   return 'en';
 }
 
-/** The reporter's choice on this device, else the browser's. */
+/** The language a link asks for, else the reporter's choice on this device, else the browser's. */
 export function initialLanguage(): Language {
+  // A widget's language, set by the embedding site (embed.js data-language → ?lang=).
+  const asked = typeof location === 'undefined' ? null : new URLSearchParams(location.search).get('lang');
+  if (isLanguage(asked)) return asked;
   try {
     const stored = localStorage.getItem(STORAGE_KEY);
     if (isLanguage(stored)) return stored;

@@ -32,7 +32,7 @@ export function adoptOrLoad<T>(key: string, load: () => Promise<T>): Promise<T> 
 }
 export const slotsKey = (idOrSlug: string, window: { from: number; to: number }, timeZone: string, duration: number | undefined) => `slots|${idOrSlug}|${window.from}|${window.to}|${timeZone}|${duration ?? ''}`;
 function startBookingQueriesEarly() {
-  const match = /^\/book\/([^/]+)$/.exec(window.location.pathname);
+  const match = /^\/(?:embed\/)?book\/([^/]+)$/.exec(window.location.pathname);
   if (!match) return;
   let idOrSlug: string;
   try {
