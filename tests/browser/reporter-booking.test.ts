@@ -164,6 +164,13 @@ describe('booking page', () => {
     const stored = await suite.server.database.prisma.interviewRequest.findFirstOrThrow({ where: { reporterEmail: 'aiko@example.org' }, select: { reporterLocale: true, reporterTimeZone: true } });
     expect(stored).toEqual({ reporterLocale: 'fr', reporterTimeZone: 'Asia/Tokyo' });
 
+    // The link opened on another device with an English browser: the page speaks the request's language.
+    const elsewhere = await suite.browser.newContext({ timezoneId: 'Asia/Tokyo', locale: 'en-US' });
+    const other = await elsewhere.newPage();
+    await other.goto(page.url().replace('&new=1', ''));
+    await other.getByText('Statut : En attente du service de presse').waitFor();
+    await elsewhere.close();
+
     // Switchable in the header, and remembered on this device.
     await page.getByLabel('Langue de ces pages').selectOption('en');
     await page.getByRole('heading', { name: /^Interview request IR-/ }).waitFor();

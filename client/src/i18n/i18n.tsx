@@ -51,6 +51,16 @@ export function browserLanguage(preferred: readonly string[] = typeof navigator 
 }
 
 /** The language a link asks for, else the reporter's choice on this device, else the browser's. */
+/** True when the page's language was chosen by a link or on this device, not just taken from the browser. */
+export function languageWasChosen(): boolean {
+  if (typeof location !== 'undefined' && isLanguage(new URLSearchParams(location.search).get('lang'))) return true;
+  try {
+    return isLanguage(localStorage.getItem(STORAGE_KEY));
+  } catch {
+    return false;
+  }
+}
+
 export function initialLanguage(): Language {
   // A widget's language, set by the embedding site (embed.js data-language → ?lang=).
   const asked = typeof location === 'undefined' ? null : new URLSearchParams(location.search).get('lang');
@@ -96,6 +106,8 @@ interface I18n {
   locale: string;
   t: Translate;
   setLanguage: (language: Language) => void;
+  /** Shows the page in a language without remembering it on this device (e.g. the one a request was made in). */
+  showLanguage: (language: Language) => void;
 }
 
 const I18nContext = createContext<I18n | null>(null);
@@ -146,7 +158,7 @@ export function I18nProvider({ children, language: forced }: { children: ReactNo
   const value = useMemo<I18n | null>(() => {
     if (!shownLanguage) return null;
     const catalogue = loaded.get(shownLanguage)!;
-    return { language: shownLanguage, locale: shownLocale, t: (key, values) => formatMessage(catalogue, shownLanguage, shownLocale, key, values), setLanguage };
+    return { language: shownLanguage, locale: shownLocale, t: (key, values) => formatMessage(catalogue, shownLanguage, shownLocale, key, values), setLanguage, showLanguage: setLanguageState };
   }, [shownLanguage, shownLocale, setLanguage]);
   if (!value) return null;
   return <I18nContext.Provider value={value}>{children}</I18nContext.Provider>;

@@ -1,9 +1,9 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { api } from '../api/trpc';
 import { useQuery } from '../api/use-query';
 import { usePageTitle } from '../components/page-title';
 import { languageName } from '../components/interview-options';
-import { useI18n, type MessageKey } from '../i18n/i18n';
+import { isLanguage, languageWasChosen, useI18n, type MessageKey } from '../i18n/i18n';
 import { reporterErrorMessage } from '../i18n/errors';
 import { formatDateTime, formatTime, zoneCity } from '../time';
 import { onLinkClick } from '../router';
@@ -37,6 +37,15 @@ export function ManagePage({ reference, token, isNew }: { reference: string; tok
   const [actionDone, setActionDone] = useState<string | null>(null);
   const request = useQuery(() => api.requests.get.query({ reference, token }), [reference, token, version]);
   usePageTitle(t('manage.title', { reference }));
+  // Opened from an email on another device: the page speaks the language the request was made in,
+  // unless the reporter chose one here (or the link did).
+  const { showLanguage } = useI18n();
+  const requestLocale = request.status === 'ready' ? request.data.reporter.locale : undefined;
+  useEffect(() => {
+    if (isLanguage(requestLocale) && requestLocale !== language && !languageWasChosen()) showLanguage(requestLocale);
+    // Only when the request's language becomes known, not on every switch.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [requestLocale]);
   const act = async <T,>(action: () => Promise<T>, done: string | ((result: T) => string)) => {
     if (busy) return false;
     setBusy(true);
