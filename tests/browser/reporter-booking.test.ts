@@ -197,6 +197,35 @@ describe('booking page', () => {
       await page.getByRole('heading', { name: /^Su solicitud: / }).waitFor();
       expect(await seriousAccessibilityViolations(page)).toEqual([]);
       await page.screenshot({ path: join(SCREENSHOT_DIR, `booking-form-es-${colorScheme}-1280.png`), fullPage: true });
+      // The other languages (asked by the link), the home page and a manage page in this theme too.
+      for (const language of ['en', 'fr']) {
+        await page.goto(`${suite.server.base}/book/hector-guerra?lang=${language}`);
+        await page.locator('.slot').first().waitFor();
+        for (const width of [375, 1280]) {
+          await page.setViewportSize({ width, height: 800 });
+          await page.screenshot({ path: join(SCREENSHOT_DIR, `booking-${language}-${colorScheme}-${width}.png`), fullPage: true });
+        }
+        expect(await seriousAccessibilityViolations(page), `${language} ${colorScheme}`).toEqual([]);
+      }
+      await page.setViewportSize({ width: 375, height: 800 });
+      await page.goto(`${suite.server.base}/`);
+      await page.getByText('Hector Guerra').first().waitFor();
+      expect(await seriousAccessibilityViolations(page), `home ${colorScheme}`).toEqual([]);
+      const created = await suite.trpc('requests.create', {
+        idempotencyKey: `theme-${colorScheme}-${Date.now()}`,
+        spokespersonId: (await suite.trpc('spokespeople.get', { id: 'hector-guerra' })).id,
+        start: (await suite.trpc('availability.slots', { spokespersonId: 'hector-guerra', from: new Date(Math.floor(Date.now() / 3_600_000) * 3_600_000).toISOString(), to: new Date(Date.now() + 14 * 86_400_000).toISOString(), timeZone: 'Europe/Madrid' })).days[1].slots[0].start,
+        durationMinutes: 30, format: 'video', language: 'es', attribution: 'on_record', topic: 'Municiones en racimo',
+        reporter: { name: 'Lucía Periodista', email: `lucia-${colorScheme}@example.org`, outlet: 'Ejemplo', timeZone: 'Europe/Madrid', locale: 'es' },
+        deadline: new Date(Date.now() + 5 * 86_400_000).toISOString(),
+      }, 'POST');
+      await page.goto(created.manageUrl);
+      await page.getByText('Estado: Pendiente de la oficina de prensa').waitFor();
+      await page.getByRole('button', { name: 'Pedir otro horario' }).click();
+      await page.locator('.slot').first().waitFor();
+      await page.getByRole('button', { name: 'Cancelar la solicitud' }).click();
+      await page.screenshot({ path: join(SCREENSHOT_DIR, `manage-es-${colorScheme}-375.png`), fullPage: true });
+      expect(await seriousAccessibilityViolations(page), `manage ${colorScheme}`).toEqual([]);
       await context.close();
     });
   }

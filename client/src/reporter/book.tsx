@@ -104,7 +104,7 @@ function Booking(props: {
   }, [shownDay]);
 
   const unsupported = [
-    wantedLanguage && !matchLanguage(person.languages, wantedLanguage) ? t('book.noLanguage', { name: firstName, language: languageName(wantedLanguage, locale) }) : null,
+    wantedLanguage && !matchLanguage(person.languages, wantedLanguage) ? t('book.noLanguage', { name: firstName, language: languageName(wantedLanguage, locale, true) }) : null,
     wantedFormat && !person.formats.includes(wantedFormat) ? t('book.noFormat', { name: firstName, format: t(`format.${wantedFormat}` as MessageKey) }) : null,
   ].filter(Boolean);
   const reset = () => setChosen(null);

@@ -112,7 +112,7 @@ export function ManagePage({ reference, token, isNew }: { reference: string; tok
       {!view.interview && view.requested && <Times label={cancelled ? t('manage.cancelledTime') : t('manage.requestedTime')} span={view.requested} reporterZone={reporterZone} spokespersonZone={spokespersonZone} className={cancelled ? 'cancelled-time' : undefined} />}
       {view.move && interviewActive && <Times label={t('manage.moveAsked')} span={view.move} reporterZone={reporterZone} spokespersonZone={spokespersonZone} />}
       <p>
-        <span className="label">{t('manage.format')}</span> {t('manage.formatLine', { format: t(`format.${view.format}` as MessageKey), minutes: view.durationMinutes, language: languageName(view.language, locale) })} · <span className="label">{t('manage.terms')}</span> {t(`attribution.${view.attribution}` as MessageKey)}
+        <span className="label">{t('manage.format')}</span> {t('manage.formatLine', { format: t(`format.${view.format}` as MessageKey), minutes: view.durationMinutes, language: languageName(view.language, locale, true) })} · <span className="label">{t('manage.terms')}</span> {t(`attribution.${view.attribution}` as MessageKey)}
       </p>
       <p>
         <span className="label">{t('manage.deadline')}</span> {formatDateTime(view.deadline.utc, reporterZone, locale, rememberedClock())} ({zoneCity(reporterZone)})
