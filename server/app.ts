@@ -82,6 +82,12 @@ export function createApp(deps: { database: Database; config: Config; logger: Lo
     const index = join(dist, 'index.html');
     if (!existsSync(index)) return next();
     response.setHeader('Cache-Control', 'no-cache');
+    // The booking widget (/embed/…, see client/public/embed.js) is meant to be
+    // framed by the press office's own site; every other page stays unframeable.
+    if (_request.path.startsWith('/embed/')) {
+      response.removeHeader('X-Frame-Options');
+      response.setHeader('Content-Security-Policy', 'frame-ancestors *');
+    }
     response.sendFile(index);
   });
 

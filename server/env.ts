@@ -57,6 +57,8 @@ const rawSchema = z
     // Interview requests a client IP / a reporter address may submit per hour.
     REQUEST_LIMIT_PER_IP: z.string().regex(/^\d+$/, 'must be a whole number (requests per hour)').transform(Number).default(30),
     REQUEST_LIMIT_PER_EMAIL: z.string().regex(/^\d+$/, 'must be a whole number (requests per hour)').transform(Number).default(10),
+    // Whether a reporter's move of a confirmed interview needs the desk's approval (default) or books at once.
+    REPORTER_MOVES: z.enum(['approval', 'direct'], { error: 'must be approval or direct' }).default('approval'),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     DATA_DIR: z.string().min(1).default('./data'),
     // Email reminders before each interview, to the reporter and the spokesperson: "24h,1h"; "none" turns them off.
@@ -94,6 +96,8 @@ export interface Config {
   sessionTtlMs: number;
   trustProxy: boolean;
   requestLimits: { perIpPerHour: number; perEmailPerHour: number };
+  /** approval: a reporter's move of a confirmed interview waits for the desk; direct: it books at once. */
+  reporterMoves: 'approval' | 'direct';
   logLevel: string;
   dataDir: string;
   /** Minutes before an interview at which both parties get an email reminder, longest first. */
@@ -149,6 +153,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     sessionTtlMs: value.SESSION_TTL_HOURS * 3_600_000,
     trustProxy: value.TRUST_PROXY,
     requestLimits: { perIpPerHour: value.REQUEST_LIMIT_PER_IP, perEmailPerHour: value.REQUEST_LIMIT_PER_EMAIL },
+    reporterMoves: value.REPORTER_MOVES,
     logLevel: value.LOG_LEVEL,
     dataDir: value.DATA_DIR,
     reminderOffsetsMinutes: value.REMINDER_OFFSETS,

@@ -33,9 +33,31 @@ export function zoneCity(timeZone: string): string {
   return (timeZone.split('/').pop() ?? timeZone).replace(/_/g, ' ');
 }
 
-/** "14:00" in a zone, in the browser's locale. */
-export function formatTime(iso: string, timeZone: string, locale?: string): string {
+/** A 12-hour ("2:00 PM") or 24-hour ("14:00") clock; undefined: the locale's habit. */
+export type Clock = 'h12' | 'h23';
+
+/** "14:00" (or "2:00 PM") in a zone, in the locale (undefined: the browser's). */
+export function formatTime(iso: string, timeZone: string, locale?: string, clock?: Clock): string {
+  if (clock === 'h12') return dateTimeFormat(locale, { timeZone, hour: 'numeric', minute: '2-digit', hourCycle: 'h12' }).format(new Date(iso));
+  if (clock === 'h23') return dateTimeFormat(locale, { timeZone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(new Date(iso));
   return dateTimeFormat(locale, { timeZone, hour: '2-digit', minute: '2-digit' }).format(new Date(iso));
+}
+
+/** The clock a locale uses by default. */
+export function localeClock(locale?: string): Clock {
+  const cycle = dateTimeFormat(locale, { hour: 'numeric' }).resolvedOptions().hourCycle;
+  return cycle === 'h11' || cycle === 'h12' ? 'h12' : 'h23';
+}
+
+/** The YYYY-MM-DD date of an instant in a zone. */
+export function localDate(iso: string, timeZone: string): string {
+  return dateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date(iso));
+}
+
+/** "Monday 22 March" (no year) for a YYYY-MM-DD date. */
+export function formatDayMonth(date: string, locale?: string): string {
+  const [year, month, day] = date.split('-').map(Number) as [number, number, number];
+  return dateTimeFormat(locale, { timeZone: 'UTC', weekday: 'long', day: 'numeric', month: 'long' }).format(new Date(Date.UTC(year, month - 1, day)));
 }
 
 /** "Monday 22 March 2027" for a YYYY-MM-DD calendar date (no zone shift: it is a date, not an instant). */
@@ -45,8 +67,9 @@ export function formatDate(date: string, locale?: string): string {
 }
 
 /** Full date, time and zone name of an instant in a zone. */
-export function formatDateTime(iso: string, timeZone: string, locale?: string): string {
-  return dateTimeFormat(locale, { timeZone, weekday: 'short', day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit', timeZoneName: 'short' }).format(new Date(iso));
+export function formatDateTime(iso: string, timeZone: string, locale?: string, clock?: Clock): string {
+  const hours = clock === 'h12' ? ({ hour: 'numeric', hourCycle: 'h12' } as const) : clock === 'h23' ? ({ hour: '2-digit', hourCycle: 'h23' } as const) : ({ hour: '2-digit' } as const);
+  return dateTimeFormat(locale, { timeZone, weekday: 'short', day: 'numeric', month: 'short', ...hours, minute: '2-digit', timeZoneName: 'short' }).format(new Date(iso));
 }
 
 // Why current names: Chromium and Node (ICU/CLDR) still report and list some

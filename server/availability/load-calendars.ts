@@ -8,8 +8,11 @@ import type { Booking, BusyInterval, ComputeFreeSlotsOptions, DateOverride, IsoW
 
 /** Interview statuses that occupy the spokesperson's time. */
 export const BUSY_INTERVIEW_STATUSES = ['confirmed', 'rescheduled', 'completed', 'no_show'];
-/** Request statuses whose hold (if any) blocks the time. */
-export const HOLDING_REQUEST_STATUSES = ['pending'];
+/**
+ * Request statuses whose hold (if any) blocks the time: a pending request's
+ * chosen slot, and the new time an approved request's reporter asked to move to.
+ */
+export const HOLDING_REQUEST_STATUSES = ['pending', 'approved'];
 
 // Bookings and time off this far outside the window still matter: their
 // buffers reach into it, and the daily cap counts whole local days (a local day

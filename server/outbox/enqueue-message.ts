@@ -14,6 +14,7 @@ export const outboxKinds = [
   'request_cancelled', // to the other side
   'request_expired', // to the reporter
   'proposal_picked', // to the press office: the reporter picked a time
+  'move_requested', // to the press office: the reporter asks to move a confirmed interview
   'invite', // iCalendar REQUEST (new or changed) to one attendee
   'invite_cancel', // iCalendar CANCEL to one attendee
   'reminder', // before an interview, to the reporter or the spokesperson (server/reminders/)

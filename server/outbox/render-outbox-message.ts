@@ -186,6 +186,8 @@ export async function renderOutboxMessage(db: Db, row: OutboxRow, config: Pick<C
         interviewId: interview?.id,
       });
     }
+    case 'move_requested':
+      return deskNotice(base, row.subject, `${request.reporterName} (${request.reporterOutlet}) asks to move interview ${request.reference}; the new time is held until you approve or decline it in the queue.`, undefined, config.publicUrl, request.id);
     default:
       throw new PermanentRenderError(`unknown outbox message kind ${row.kind}`);
   }

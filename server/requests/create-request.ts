@@ -419,6 +419,7 @@ function requestRow(entry: Accepted, secret: Buffer) {
     reporterPhone: input.reporter.phone,
     reporterWhatsapp: input.reporter.whatsapp,
     reporterTimeZone: input.reporter.timeZone,
+    reporterLocale: input.reporter.locale,
     topic: input.topic,
     questions: input.questions,
     format: input.format,

@@ -5,6 +5,7 @@ import { AppError } from '../errors';
 import { recordAuditEvent } from '../audit/record-audit-event';
 import { overlaps, widenBooking } from '../availability/conflicts';
 import { invalidateCalendars } from '../availability/calendar-cache';
+import { HOLDING_REQUEST_STATUSES } from '../availability/load-calendars';
 import { ACTIVE_INTERVIEW_STATUSES, assertRequestTransition } from './state';
 import { assertBookable, withBookingLock } from './booking';
 import { bookInterview } from './book-interview';
@@ -34,7 +35,9 @@ export async function listRequests(context: { db: Db; now: Date }, input: Partia
   const { db, now } = context;
   const rows = await db.interviewRequest.findMany({
     where: {
-      ...(input.ids ? { id: { in: input.ids } } : { status: { in: input.status ?? ['pending', 'proposed'] } }),
+      // Open requests (pending and proposed by default); listing pending ones
+      // also lists confirmed interviews whose reporter asks to move them.
+      ...(input.ids ? { id: { in: input.ids } } : { OR: [{ status: { in: input.status ?? ['pending', 'proposed'] } }, ...((input.status ?? ['pending']).includes('pending') ? [{ status: 'approved', moveStart: { not: null } }] : [])] }),
       ...(input.spokespersonId ? { spokespersonId: input.spokespersonId } : {}),
     },
     select: { ...requestViewSelect, spokespersonId: true },
@@ -56,7 +59,7 @@ export async function listRequests(context: { db: Db; now: Date }, input: Partia
     const latest = new Date(Math.max(...open.map((row) => row.requestedStart!.getTime())) + 2 * 86_400_000);
     const [interviews, holds, settings] = await Promise.all([
       db.interview.findMany({ where: { spokespersonId: { in: spokespersonIds }, status: { in: ACTIVE_INTERVIEW_STATUSES }, startsAt: { lt: latest }, endsAt: { gt: earliest } }, select: { id: true, spokespersonId: true, startsAt: true, endsAt: true, bufferBeforeMinutes: true, bufferAfterMinutes: true, request: { select: { reference: true, reporterName: true, reporterOutlet: true } } } }),
-      db.interviewRequest.findMany({ where: { spokespersonId: { in: spokespersonIds }, status: 'pending', holdStart: { lt: latest }, holdEnd: { gt: earliest } }, select: { id: true, spokespersonId: true, holdStart: true, holdEnd: true, reference: true, reporterName: true, reporterOutlet: true } }),
+      db.interviewRequest.findMany({ where: { spokespersonId: { in: spokespersonIds }, status: { in: HOLDING_REQUEST_STATUSES }, holdStart: { lt: latest }, holdEnd: { gt: earliest } }, select: { id: true, spokespersonId: true, holdStart: true, holdEnd: true, reference: true, reporterName: true, reporterOutlet: true } }),
       db.spokesperson.findMany({ where: { id: { in: spokespersonIds } }, select: { id: true, bufferBeforeMinutes: true, bufferAfterMinutes: true } }),
     ]);
     const buffersOf = new Map(settings.map((person) => [person.id, person]));

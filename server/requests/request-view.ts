@@ -23,6 +23,8 @@ export const requestViewSelect = {
   proposalMessage: true,
   holdStart: true,
   holdEnd: true,
+  moveStart: true,
+  moveRequestedAt: true,
   anySpokesperson: true,
   reporterName: true,
   reporterEmail: true,
@@ -31,6 +33,7 @@ export const requestViewSelect = {
   reporterPhone: true,
   reporterWhatsapp: true,
   reporterTimeZone: true,
+  reporterLocale: true,
   releaseId: true,
   createdAt: true,
   updatedAt: true,
@@ -93,6 +96,8 @@ export function toRequestView(row: RequestRow, options: { now: Date; spokespeopl
       phone: row.reporterPhone,
       whatsapp: row.reporterWhatsapp,
       timeZone: row.reporterTimeZone,
+      /** The language of the reporter's pages and emails. */
+      locale: row.reporterLocale,
     },
     spokesperson: row.spokesperson,
     anySpokesperson: row.anySpokesperson,
@@ -102,6 +107,8 @@ export function toRequestView(row: RequestRow, options: { now: Date; spokespeopl
     proposalAutoAccept: row.proposalAutoAccept,
     proposalMessage: row.proposalMessage,
     hold: row.holdStart && row.holdEnd ? span(row.holdStart, row.holdEnd) : null,
+    /** The new time the reporter asked to move their confirmed interview to, awaiting the desk. */
+    move: row.moveStart ? { ...span(row.moveStart, new Date(row.moveStart.getTime() + durationMs)), requestedAt: row.moveRequestedAt?.toISOString() ?? null } : null,
     interview: row.interview
       ? {
           id: row.interview.id,

@@ -6,6 +6,10 @@ import { phoneSchema } from '../contacts/normalize-phone';
 export const attributionTerms = ['on_record', 'background', 'off_record'] as const;
 export const attributionSchema = z.enum(attributionTerms, { error: `Use one of ${attributionTerms.join(', ')}` });
 
+/** The languages the reporter's pages and emails are written in. */
+export const REPORTER_LOCALES = ['en', 'fr', 'es'] as const;
+export const reporterLocaleSchema = z.enum(REPORTER_LOCALES, { error: 'Choose English, French or Spanish (en, fr, es)' });
+
 /** A reporter proposes at most three times; the desk offers at most five. */
 export const MAX_REPORTER_PROPOSALS = 3;
 export const MAX_DESK_PROPOSALS = 5;
@@ -41,6 +45,8 @@ export const createRequestInput = z
       phone: phoneSchema.optional(),
       whatsapp: phoneSchema.optional(),
       timeZone: timeZoneSchema,
+      /** The language of the reporter's pages and of later emails to them. */
+      locale: reporterLocaleSchema.default('en'),
     }),
     deadline: instantSchema,
   })
@@ -60,6 +66,10 @@ export const createRequestInput = z
 export const manageInput = z.object({ reference: referenceSchema, token: manageTokenSchema });
 
 export const reporterCancelInput = manageInput.extend({ reason: z.string().trim().max(1000).optional() });
+/** A reporter moves their request or interview to another offered slot. */
+export const reporterMoveInput = manageInput.extend({ start: instantSchema });
+export const approveMoveInput = z.object({ requestId: idSchema });
+export const declineMoveInput = z.object({ requestId: idSchema, reason: z.string().trim().max(2000).optional() });
 export const pickProposalInput = manageInput.extend({ index: z.number().int().min(0).max(MAX_DESK_PROPOSALS - 1) });
 
 export const formatDetailsSchema = z

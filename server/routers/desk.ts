@@ -1,9 +1,12 @@
+import { approveMove, declineMove } from '../requests/move-request';
 import { approveRequest, declineRequest, getRequest, listRequests, proposeTimes, reassignRequest } from '../requests/desk-actions';
 import { checkTime } from '../requests/check-time';
 import { createVideoRoom } from '../interviews/create-video-room';
 import { cancelInterview, getInterview, listInterviews, markInterviewOutcome, rescheduleInterview, updateMeetingDetails } from '../interviews/manage-interviews';
 import {
   approveInput,
+  approveMoveInput,
+  declineMoveInput,
   cancelInterviewInput,
   checkTimeInput,
   getInterviewInput,
@@ -44,6 +47,15 @@ export const deskRouter = router({
     decline: pressOfficerProcedure.input(declineInput).mutation(({ ctx, input }) => declineRequest(deskContext(ctx), input)),
     propose: pressOfficerProcedure.input(proposeInput).mutation(({ ctx, input }) => proposeTimes(deskContext(ctx), input)),
     reassign: pressOfficerProcedure.input(reassignInput).mutation(({ ctx, input }) => reassignRequest(deskContext(ctx), input)),
+    /** A reporter's asked-for move of a confirmed interview: book it (invite updated, SEQUENCE + 1) or keep the old time. */
+    approveMove: pressOfficerProcedure.input(approveMoveInput).mutation(async ({ ctx, input }) => {
+      await approveMove(deskContext(ctx), input);
+      return listRequests({ db: ctx.db, now: ctx.now() }, { ids: [input.requestId], limit: 1 }).then((rows) => rows[0]!);
+    }),
+    declineMove: pressOfficerProcedure.input(declineMoveInput).mutation(async ({ ctx, input }) => {
+      await declineMove(deskContext(ctx), input);
+      return listRequests({ db: ctx.db, now: ctx.now() }, { ids: [input.requestId], limit: 1 }).then((rows) => rows[0]!);
+    }),
   }),
   interviews: router({
     list: pressOfficerProcedure.input(listInterviewsInput).query(({ ctx, input }) => listInterviews({ db: ctx.db, now: ctx.now() }, input)),

@@ -14,6 +14,8 @@ const publicSpokespersonSelect = {
   formats: true,
   defaultDurationMinutes: true,
   allowedDurations: true,
+  // How far ahead reporters may book: the booking page stops its navigation there.
+  horizonDays: true,
 } as const;
 
 type Row = {

@@ -42,7 +42,6 @@ describe('propose, pick and cancel', () => {
     await desk.getByText(`Propose times for ${created.reference}: done.`).waitFor();
 
     const reporter = await (await suite.browser.newContext({ timezoneId: 'Asia/Baku', viewport: { width: 375, height: 800 } })).newPage();
-    reporter.on('dialog', (dialog) => void dialog.accept());
     await reporter.goto(created.manageUrl);
     await reporter.getByRole('heading', { name: 'Proposed times' }).waitFor();
     expect(await seriousAccessibilityViolations(reporter)).toEqual([]);
@@ -51,6 +50,7 @@ describe('propose, pick and cancel', () => {
     expect(await reporter.getByRole('link', { name: 'Download .ics' }).isVisible()).toBe(true);
 
     await reporter.getByRole('button', { name: 'Cancel the request' }).click();
+    await reporter.getByRole('button', { name: 'Yes, cancel it' }).click();
     await reporter.getByText('Status: Cancelled').waitFor();
     const view = await trpc('requests.get', { reference: created.reference, token: created.manageToken });
     expect(view).toMatchObject({ status: 'cancelled', cancelledBy: 'reporter', interview: { status: 'cancelled', inviteSequence: 1 } });

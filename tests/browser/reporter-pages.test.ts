@@ -118,7 +118,7 @@ describe('reporter pages', () => {
     await page.getByLabel('Format', { exact: true }).selectOption('whatsapp');
     await page.getByRole('button', { name: 'Find who is free' }).click();
     await page.getByRole('link', { name: 'Kasia Derlicka-Rosenbauer', exact: true }).click();
-    await page.getByRole('heading', { name: 'Free times, New York time' }).waitFor();
+    await page.getByRole('heading', { name: 'Free times, New York time', exact: true }).waitFor();
     expect(page.url()).toMatch(/\/book\/kasia-derlicka-rosenbauer\?language=pl&format=whatsapp$/);
     expect(await page.getByLabel('Language', { exact: true }).inputValue()).toBe('pl');
     expect(await page.getByLabel('Interview type').inputValue()).toBe('whatsapp');
@@ -142,7 +142,7 @@ describe('reporter pages', () => {
 
     // A link asking for something Kasia does not offer says so, and falls back to what she does.
     await page.goto(`${server.base}/book/kasia-derlicka-rosenbauer?language=es&format=studio`);
-    await page.getByText('Kasia does not give interviews in Spanish. Kasia does not give studio interviews.').waitFor();
+    await page.getByText('Kasia does not give interviews in Spanish. Kasia does not give interviews of this type: Studio.').waitFor();
     expect(await page.getByLabel('Language', { exact: true }).inputValue()).toBe('en');
     expect(await page.getByLabel('Interview type').inputValue()).toBe('video');
     await page.context().close();
@@ -152,7 +152,7 @@ describe('reporter pages', () => {
     const page = await newPage({ timezoneId: 'Asia/Kathmandu' });
     await page.goto(`${server.base}/book/hector-guerra`);
     // The browser reports Kathmandu by its retired name (Asia/Katmandu); the picker shows the current one.
-    await page.getByRole('heading', { name: 'Free times, Kathmandu time' }).waitFor();
+    await page.getByRole('heading', { name: 'Free times, Kathmandu time', exact: true }).waitFor();
     expect(await page.getByLabel('Your time zone').inputValue()).toBe('Asia/Kathmandu');
     await page.locator('.slot').first().waitFor();
     await capture(page, 'slot-picker');
@@ -164,8 +164,8 @@ describe('reporter pages', () => {
       const slot = answer.days[0].slots[0];
       const [viewer, zurich] = (await page.locator('.slot').first().innerText()).split('\n');
       expect(viewer).toBe(hhmm(slot.start, timeZone));
-      // The spokesperson's side (with the weekday when it is another date there).
-      expect(zurich).toMatch(new RegExp(`^${hhmm(slot.start, 'Europe/Zurich')}( \\w{3})? in Zurich$`));
+      // The spokesperson's side (with the day when it is another date there).
+      expect(zurich).toMatch(new RegExp(`^${hhmm(slot.start, 'Europe/Zurich')} in Zurich( \\(\\w+ \\d+ \\w+\\))?$`));
     };
     await expectFirstSlot('Asia/Kathmandu');
 
@@ -174,7 +174,7 @@ describe('reporter pages', () => {
     await search.fill('baku');
     await page.getByText('1 zone matches; press Enter to pick Baku — Asia/Baku (UTC+04:00)').waitFor();
     await search.press('Enter');
-    await page.getByRole('heading', { name: 'Free times, Baku time' }).waitFor();
+    await page.getByRole('heading', { name: 'Free times, Baku time', exact: true }).waitFor();
     await page.locator('.slot').first().waitFor();
     await expectFirstSlot('Asia/Baku');
     // Retired names and offsets find zones too; the options show city, IANA name and current offset.
@@ -184,9 +184,41 @@ describe('reporter pages', () => {
     const chatham = /GMT([+-]\d\d:\d\d)/.exec(new Intl.DateTimeFormat('en', { timeZone: 'Pacific/Chatham', timeZoneName: 'longOffset' }).format(new Date()))![1]!;
     await search.fill(chatham.replace(/^\+0?/, '+'));
     expect(await page.getByLabel('Your time zone').locator('option').allInnerTexts()).toEqual(['Baku — Asia/Baku (UTC+04:00)', `Chatham — Pacific/Chatham (UTC${chatham})`]);
+    // Cities from the dataset, with or without accents; the city found is named beside its zone.
+    const options = () => page.getByLabel('Your time zone').locator('option').allInnerTexts();
+    await search.fill('geneva');
+    await page.getByText(/^1 zone matches; press Enter to pick Zurich — Europe\/Zurich \(UTC\+0[12]:00\) · Geneva$/).waitFor();
+    await search.fill('Sao Paulo');
+    expect((await options())[1]).toMatch(/^Sao Paulo — America\/Sao_Paulo \(UTC-03:00\)$/);
+    await search.fill('são paulo');
+    expect((await options())[1]).toMatch(/^Sao Paulo — America\/Sao_Paulo/);
+    await search.fill('Mumbai');
+    expect((await options())[1]).toMatch(/^Kolkata — Asia\/Kolkata \(UTC\+05:30\) · Mumbai$/);
+    await search.fill('Washington');
+    expect((await options())[1]).toMatch(/^New York — America\/New_York \(UTC-0[45]:00\) · Washington$/);
+    // Abbreviations list every zone using them, and Enter does not pick one for the reporter.
+    await search.fill('IST');
+    await page.getByText('IST is used by 4 zones: choose yours in the list below').waitFor();
+    expect((await options()).slice(1).map((text) => text.split(' — ')[1]!.split(' ')[0]).sort()).toEqual(['Asia/Colombo', 'Asia/Jerusalem', 'Asia/Kolkata', 'Europe/Dublin']);
+    await search.press('Enter');
+    expect(await page.getByLabel('Your time zone').inputValue()).toBe('Asia/Baku');
+    await search.fill('pst');
+    expect((await options()).slice(1).map((text) => text.split(' — ')[1]!.split(' ')[0])).toContain('America/Los_Angeles');
+    await search.fill('CET');
+    expect((await options()).length).toBeGreaterThan(20);
+    expect((await options()).slice(1).map((text) => text.split(' — ')[1]!.split(' ')[0])).toContain('Europe/Zurich');
     await search.fill('');
     await page.getByLabel('Your time zone').selectOption('America/New_York');
-    await page.getByRole('heading', { name: 'Free times, New York time' }).waitFor();
+    await page.getByRole('heading', { name: 'Free times, New York time', exact: true }).waitFor();
+    // The choice is remembered on this device: a reload opens in New York, not Kathmandu.
+    await page.reload();
+    await page.locator('.slot').first().waitFor();
+    expect(await page.getByLabel('Your time zone').inputValue()).toBe('America/New_York');
+    // And so is the clock: 12-hour times after choosing it, still after a reload.
+    await page.getByLabel('12-hour').check();
+    expect((await page.locator('.slot .viewer-time').first().innerText())).toMatch(/^\d{1,2}:\d\d\s?[AP]M$/i);
+    await page.reload();
+    expect((await page.locator('.slot .viewer-time').first().innerText())).toMatch(/^\d{1,2}:\d\d\s?[AP]M$/i);
     await page.context().close();
   });
 
@@ -252,7 +284,7 @@ describe('reporter pages', () => {
   it('confirmation and manage pages: reference, what happens next, the private link, both zones, calendar links once approved', async () => {
     const page = await newPage({ timezoneId: 'Asia/Kathmandu' });
     await page.goto(`${server.base}/book/hector-guerra`);
-    await page.getByRole('heading', { name: 'Free times, Kathmandu time' }).waitFor();
+    await page.getByRole('heading', { name: 'Free times, Kathmandu time', exact: true }).waitFor();
     await page.locator('.slot').first().click();
     await fillReporter(page, 'Kiran Reporter', 'kiran@example.org');
     await page.getByRole('button', { name: 'Request an interview' }).click();
@@ -290,19 +322,21 @@ describe('reporter pages', () => {
     expect(await page.getByRole('link', { name: /Outlook\.com/ }).getAttribute('href')).toMatch(/^https:\/\/outlook\.live\.com\//);
     await capture(page, 'manage');
 
-    // Cancelling takes the calendar links away and says so.
-    page.on('dialog', (dialog) => void dialog.accept());
+    // Cancelling (asked in the page) takes the calendar links away and says so.
     await page.getByRole('button', { name: 'Cancel the request' }).click();
+    await page.getByRole('button', { name: 'Yes, cancel it' }).click();
     await page.getByText('Status: Cancelled').waitFor();
     expect(await page.getByText('Your request is cancelled.').isVisible()).toBe(true);
     expect(await page.getByText('Add to calendar').count()).toBe(0);
     await page.context().close();
   });
 
-  it('when the next 14 days are full, the empty state offers the nearest free day and jumps to it', async () => {
+  it('when the rest of the month is full, the empty state offers the nearest free day and the press office, and jumps to it', async () => {
     const kasia = await callProcedure(server.base, 'spokespeople.get', { id: 'kasia-derlicka-rosenbauer' });
-    // Kasia is away for the next 20 days.
-    const awayUntil = Date.now() + 20 * DAY;
+    // Kasia is away until ten days into next month (New York calendar).
+    const [year, month] = new Intl.DateTimeFormat('en-CA', { timeZone: 'America/New_York', year: 'numeric', month: '2-digit' }).format(new Date()).split('-').map(Number) as [number, number];
+    const nextMonth = new Date(Date.UTC(year, month, 1)).toISOString().slice(0, 7);
+    const awayUntil = Date.parse(`${nextMonth}-10T12:00:00Z`);
     await asStaff('spokespeople.addTimeOff', { spokespersonId: kasia.id, start: new Date(Date.now() - HOUR).toISOString(), end: new Date(awayUntil).toISOString(), reason: 'Field mission' });
     const later = await callProcedure(server.base, 'availability.slots', { spokespersonId: kasia.id, from: new Date(awayUntil).toISOString(), to: new Date(awayUntil + 14 * DAY).toISOString(), timeZone: 'America/New_York' });
     const nearest = later.days[0];
@@ -310,25 +344,31 @@ describe('reporter pages', () => {
     const page = await newPage();
     await page.goto(`${server.base}/book/kasia-derlicka-rosenbauer`);
     // The date as the browser writes it (its ICU, its locale).
-    const nearestDate = await page.evaluate((date) => new Intl.DateTimeFormat(undefined, { timeZone: 'UTC', weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' }).format(new Date(`${date}T12:00:00Z`)), nearest.date as string);
-    await page.getByText('No free times in these 14 days.').waitFor();
+    const nearestDate = await page.evaluate((date) => new Intl.DateTimeFormat('en-GB', { timeZone: 'UTC', weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' }).format(new Date(`${date}T12:00:00Z`)), nearest.date as string);
+    await page.getByText('No free times this month.').waitFor();
     const jump = page.getByRole('button', { name: `Show the nearest free day: ${nearestDate}` });
     await jump.waitFor();
+    // The press office's public contact (only its public channel: the email).
+    expect(await page.locator('.office-contact').innerText()).toBe('Press office: Jared Bloch, media@example.org');
     await capture(page, 'slot-picker-empty');
     await jump.click();
-    const firstDay = page.getByRole('heading', { level: 3 }).first();
-    await firstDay.waitFor();
-    expect(await firstDay.innerText()).toBe(nearestDate);
+    const dayHeading = page.locator('.day-heading');
+    await dayHeading.waitFor();
+    const nearestDay = await page.evaluate((date) => new Intl.DateTimeFormat('en-GB', { timeZone: 'UTC', weekday: 'long', day: 'numeric', month: 'long' }).format(new Date(`${date}T12:00:00Z`)), nearest.date as string);
+    expect(await dayHeading.innerText()).toBe(`${nearestDay}: free times, New York time`);
     // Focus follows the jump, and the first slot is the first free time after the time off.
-    expect(await firstDay.evaluate((element) => element === document.activeElement)).toBe(true);
+    expect(await dayHeading.evaluate((element) => element === document.activeElement)).toBe(true);
+    expect(await page.locator(`td[aria-selected="true"] [data-date="${nearest.date}"]`).count()).toBe(1);
     expect((await page.locator('.slot').first().innerText()).split('\n')[0]).toBe(hhmm(nearest.slots[0].start, 'America/New_York'));
-    // And back to the first weeks, which are still empty; nothing earlier than now.
-    const earlier = page.getByRole('button', { name: 'Earlier times' });
+    // And back to this month, still empty; nothing earlier than this month.
+    const earlier = page.getByRole('button', { name: 'Previous month' });
     await earlier.click();
-    await page.getByText('No free times in these 14 days.').waitFor();
-    await earlier.click();
-    await page.getByText('No free times in these 14 days.').waitFor();
+    await page.getByText('No free times this month.').waitFor();
     expect(await earlier.isDisabled()).toBe(true);
+    // Later stops at the booking horizon (60 days): three months on at most.
+    const later_ = page.getByRole('button', { name: 'Next month' });
+    for (let presses = 0; presses < 3 && (await later_.isEnabled()); presses++) await later_.click();
+    expect(await later_.isDisabled()).toBe(true);
     await page.context().close();
   });
 

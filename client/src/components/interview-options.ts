@@ -1,12 +1,21 @@
 // How interview formats and languages are named to reporters, the same on
 // every page (slot picker, request form, "anyone on a topic" search).
 
-const languageNames = typeof Intl.DisplayNames === 'function' ? new Intl.DisplayNames(undefined, { type: 'language' }) : undefined;
+const displayNames = new Map<string, Intl.DisplayNames | undefined>();
 
-/** "es" → "Spanish", in the browser's language; the tag itself when the browser cannot tell. */
-export function languageName(tag: string): string {
+/**
+ * "es" → "Spanish", in the given locale (the browser's by default); the tag
+ * itself when the browser cannot tell. Capitalised for lists and menus unless
+ * `inSentence` ("en español", "en français").
+ */
+export function languageName(tag: string, locale?: string, inSentence = false): string {
+  const key = locale ?? '';
+  if (!displayNames.has(key)) displayNames.set(key, typeof Intl.DisplayNames === 'function' ? new Intl.DisplayNames(locale, { type: 'language' }) : undefined);
   try {
-    return languageNames?.of(tag) ?? tag;
+    const name = displayNames.get(key)?.of(tag) ?? tag;
+    if (inSentence) return name;
+    // French and Spanish write language names in lower case; in a list or a select they start a line.
+    return name.charAt(0).toLocaleUpperCase(locale) + name.slice(1);
   } catch {
     return tag;
   }

@@ -3,12 +3,16 @@ import { useQuery } from '../api/use-query';
 import { Loaded } from '../components/query-state';
 import { formatLocalTimeNow, zoneCity } from '../time';
 import { onLinkClick } from '../router';
-import { formatName, formatNames, languageName } from '../components/interview-options';
+import { formatNames, languageName } from '../components/interview-options';
+import { useI18n, type MessageKey } from '../i18n/i18n';
+import { usePageTitle } from '../components/page-title';
 import { TopicSearch } from './topic-search';
 import { OfficeProfileCard, useOfficeProfile } from './office-profile';
 
 
 export function HomePage() {
+  const { t, locale } = useI18n();
+  usePageTitle(t('home.title'));
   const spokespeople = useQuery(() => api.spokespeople.list.query(), []);
   const releases = useQuery(() => api.releases.list.query(), []);
   const office = useOfficeProfile();
@@ -19,15 +23,15 @@ export function HomePage() {
   const formats = Object.keys(formatNames).filter((format) => offered.has(format));
   return (
     <>
-      <h1>Interview requests{office ? <>: {office.name}</> : null}</h1>
-      <p className="lede">Pick a spokesperson to see when they are free, in your own time zone, and request an interview.</p>
+      <h1>{t('home.heading')}{office ? <>: {office.name}</> : null}</h1>
+      <p className="lede">{t('home.lede')}</p>
       {office && <OfficeProfileCard office={office} />}
       <section aria-labelledby="releases-heading">
-        <h2 id="releases-heading">Current releases</h2>
-        <Loaded state={releases} label="releases">
+        <h2 id="releases-heading">{t('home.releases')}</h2>
+        <Loaded state={releases} label={t('home.releasesWhat')}>
           {(data) =>
             data.length === 0 ? (
-              <p>No releases at the moment.</p>
+              <p>{t('home.noReleases')}</p>
             ) : (
               <ul className="list">
                 {data.map((release) => (
@@ -44,31 +48,31 @@ export function HomePage() {
       </section>
       <TopicSearch languages={languages} formats={formats} />
       <section aria-labelledby="spokespeople-heading">
-        <h2 id="spokespeople-heading">Our spokespeople</h2>
-        <Loaded state={spokespeople} label="spokespeople">
+        <h2 id="spokespeople-heading">{t('home.spokespeople')}</h2>
+        <Loaded state={spokespeople} label={t('topic.what')}>
           {(data) =>
             data.length === 0 ? (
-              <p>No spokespeople are available yet.</p>
+              <p>{t('home.noSpokespeople')}</p>
             ) : (
-              <ul className="cards" aria-label="Spokespeople">
+              <ul className="cards" aria-label={t('home.spokespeopleList')}>
                 {data.map((person) => (
                   <li key={person.id} className="card">
                     <h3>{person.name}</h3>
                     <p className="title">{person.title}</p>
                     <p>
-                      <span className="label">Languages:</span> {person.languages.map(languageName).join(', ')}
+                      <span className="label">{t('home.languages')}</span> {person.languages.map((tag) => languageName(tag, locale)).join(', ')}
                     </p>
                     <p>
-                      <span className="label">Topics:</span> {person.topics.join(', ')}
+                      <span className="label">{t('home.topics')}</span> {person.topics.join(', ')}
                     </p>
                     <p>
-                      <span className="label">Formats:</span> {person.formats.map(formatName).join(', ')}
+                      <span className="label">{t('home.formats')}</span> {person.formats.map((format) => t(`format.${format}` as MessageKey)).join(', ')}
                     </p>
                     <p>
-                      <span className="label">Local time:</span> {formatLocalTimeNow(person.timeZone)} in {zoneCity(person.timeZone)}
+                      <span className="label">{t('home.localTime')}</span> {t('home.localTimeValue', { time: formatLocalTimeNow(person.timeZone, new Date(), locale), city: zoneCity(person.timeZone) })}
                     </p>
                     <a className="button" href={`/book/${person.slug}`} onClick={onLinkClick}>
-                      Request an interview<span className="visually-hidden"> with {person.name}</span>
+                      {t('home.request')}<span className="visually-hidden"> {t('home.withPerson', { name: person.name })}</span>
                     </a>
                   </li>
                 ))}

@@ -5,6 +5,7 @@ import { api } from '../api/trpc';
 import { useQuery } from '../api/use-query';
 import { zoneAbbreviation } from '../components/zone-abbreviation';
 import { formatLocalTimeNow, zoneCity } from '../time';
+import { useI18n } from '../i18n/i18n';
 
 type Office = Awaited<ReturnType<typeof api.office.get.query>>;
 
@@ -15,6 +16,7 @@ export function useOfficeProfile(): Office | null {
 }
 
 export function OfficeContact({ contact }: { contact: NonNullable<Office['contact']> }) {
+  const { t, locale } = useI18n();
   const channels = [
     contact.email && <a key="email" href={`mailto:${contact.email}`}>{contact.email}</a>,
     contact.phone && <a key="phone" href={`tel:${contact.phone}`}>{contact.phone}</a>,
@@ -22,13 +24,8 @@ export function OfficeContact({ contact }: { contact: NonNullable<Office['contac
   ].filter(Boolean);
   return (
     <p>
-      <span className="label">Press contact:</span> {contact.name}, {contact.title}
-      {contact.timeZone && (
-        <>
-          {' '}
-          (works in {zoneCity(contact.timeZone)} time, {zoneAbbreviation(contact.timeZone)}; now {formatLocalTimeNow(contact.timeZone)})
-        </>
-      )}
+      <span className="label">{t('office.pressContact')}</span> {contact.name}, {contact.title}
+      {contact.timeZone && <> ({t('office.worksIn', { city: zoneCity(contact.timeZone), abbreviation: zoneAbbreviation(contact.timeZone), time: formatLocalTimeNow(contact.timeZone, undefined, locale) })})</>}
       {channels.map((channel, index) => (
         <span key={index}> — {channel}</span>
       ))}

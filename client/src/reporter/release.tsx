@@ -4,45 +4,49 @@ import { Loaded } from '../components/query-state';
 import { languageName } from '../components/interview-options';
 import { onLinkClick } from '../router';
 import { OfficeContact, useOfficeProfile } from './office-profile';
+import { useI18n } from '../i18n/i18n';
+import { usePageTitle } from '../components/page-title';
 
 /**
  * "31 October 2020 at 09:00 CET" in the reporter's zone, named. (dateStyle and
  * timeZoneName cannot be combined in Intl: that threw and blanked the page.)
  */
-function publishedText(iso: string): string {
-  return new Intl.DateTimeFormat(undefined, { day: 'numeric', month: 'long', year: 'numeric', hour: '2-digit', minute: '2-digit', timeZoneName: 'short' }).format(new Date(iso));
+function publishedText(iso: string, locale: string): string {
+  return new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'long', year: 'numeric', hour: '2-digit', minute: '2-digit', timeZoneName: 'short' }).format(new Date(iso));
 }
 
 /** A public press release, with "Request an interview" for each spokesperson linked to it. */
 export function ReleasePage({ slug }: { slug: string }) {
+  const { t, locale } = useI18n();
   const release = useQuery(() => api.releases.get.query({ slug }), [slug]);
   const office = useOfficeProfile();
+  usePageTitle(release.status === 'ready' ? release.data.title : t('release.title'));
   return (
-    <Loaded state={release} label="the release">
+    <Loaded state={release} label={t('release.what')}>
       {(data) => (
         <article>
           <p>
-            <a href="/" onClick={onLinkClick}>All releases and spokespeople</a>
+            <a href="/" onClick={onLinkClick}>{t('release.all')}</a>
           </p>
           {office && (
             <p className="meta">
-              From {office.website ? <a href={office.website}>{office.name}</a> : office.name}
+              {t('office.from')} {office.website ? <a href={office.website}>{office.name}</a> : office.name}
             </p>
           )}
           <h1>{data.title}</h1>
           {data.publishedAt && (
             <p className="meta">
-              Published <time dateTime={data.publishedAt}>{publishedText(data.publishedAt)}</time>
+              {t('release.published')} <time dateTime={data.publishedAt}>{publishedText(data.publishedAt, locale)}</time>
             </p>
           )}
           {data.body.split(/\n{2,}/).map((paragraph, index) => (
             <p key={index}>{paragraph}</p>
           ))}
           <section aria-labelledby="release-interviews">
-            <h2 id="release-interviews">Request an interview</h2>
+            <h2 id="release-interviews">{t('home.request')}</h2>
             {data.spokespeople.length === 0 ? (
               <p>
-                No spokesperson is linked to this release. <a href="/" onClick={onLinkClick}>Find someone on your topic</a>.
+                {t('release.noSpokesperson')} <a href="/" onClick={onLinkClick}>{t('release.findSomeone')}</a>
               </p>
             ) : (
               <ul className="cards">
@@ -51,15 +55,15 @@ export function ReleasePage({ slug }: { slug: string }) {
                     <h3>{person.name}</h3>
                     <p className="title">{person.title}</p>
                     <p>
-                      <span className="label">Languages:</span> {person.languages.map(languageName).join(', ')}
+                      <span className="label">{t('home.languages')}</span> {person.languages.map((tag) => languageName(tag, locale)).join(', ')}
                     </p>
                     {person.topics.length > 0 && (
                       <p>
-                        <span className="label">Topics:</span> {person.topics.join(', ')}
+                        <span className="label">{t('home.topics')}</span> {person.topics.join(', ')}
                       </p>
                     )}
                     <a className="button" href={`/book/${person.slug}?release=${encodeURIComponent(data.id)}`} onClick={onLinkClick}>
-                      Request an interview<span className="visually-hidden"> with {person.name}</span>
+                      {t('home.request')}<span className="visually-hidden"> {t('home.withPerson', { name: person.name })}</span>
                     </a>
                   </li>
                 ))}
@@ -68,7 +72,7 @@ export function ReleasePage({ slug }: { slug: string }) {
           </section>
           {data.pressContact && (
             <p>
-              <span className="label">Press contact:</span> {data.pressContact.name}, {data.pressContact.title}
+              <span className="label">{t('release.pressContact')}</span> {data.pressContact.name}, {data.pressContact.title}
               {data.pressContact.email && (
                 <>
                   {' '}

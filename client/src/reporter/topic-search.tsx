@@ -2,8 +2,10 @@ import { useState } from 'react';
 import { api } from '../api/trpc';
 import { useQuery } from '../api/use-query';
 import { Loaded } from '../components/query-state';
-import { formatName, languageName, primaryLanguages } from '../components/interview-options';
-import { browserTimeZone, formatDateTime, zoneCity } from '../time';
+import { languageName, primaryLanguages } from '../components/interview-options';
+import { useI18n, type MessageKey } from '../i18n/i18n';
+import { formatDateTime, zoneCity } from '../time';
+import { rememberedClock, rememberedTimeZone } from './preferences';
 import { onLinkClick } from '../router';
 
 const DAY = 86_400_000;
@@ -27,8 +29,9 @@ function bookingHref(slug: string, filters: Filters): string {
  * choices are those the press office's spokespeople offer.
  */
 export function TopicSearch({ languages, formats }: { languages: string[]; formats: string[] }) {
+  const { t, locale } = useI18n();
   const [filters, setFilters] = useState<Filters | null>(null);
-  const [timeZone] = useState(browserTimeZone);
+  const [timeZone] = useState(rememberedTimeZone);
   const results = useQuery(() => {
     if (!filters) return Promise.resolve(null);
     // Whole hours, so the same search within the hour asks the same question.
@@ -44,8 +47,8 @@ export function TopicSearch({ languages, formats }: { languages: string[]; forma
   }, [filters]);
   return (
     <section aria-labelledby="topic-heading">
-      <h2 id="topic-heading">Anyone on a topic</h2>
-      <p>Find who can speak on your topic, in your language and format, soonest free first. Times are in your time zone ({zoneCity(timeZone)}).</p>
+      <h2 id="topic-heading">{t('topic.heading')}</h2>
+      <p>{t('topic.lede', { city: zoneCity(timeZone) })}</p>
       <form
         className="filters"
         onSubmit={(event) => {
@@ -56,41 +59,41 @@ export function TopicSearch({ languages, formats }: { languages: string[]; forma
         }}
       >
         <div>
-          <label htmlFor="topic-search">Topic</label>
-          <input id="topic-search" name="topic" placeholder="e.g. cluster munitions" />
+          <label htmlFor="topic-search">{t('topic.topic')}</label>
+          <input id="topic-search" name="topic" placeholder={t('topic.placeholder')} />
         </div>
         <div>
-          <label htmlFor="topic-language">Language</label>
+          <label htmlFor="topic-language">{t('topic.language')}</label>
           <select id="topic-language" name="language" defaultValue="">
-            <option value="">Any language</option>
+            <option value="">{t('topic.anyLanguage')}</option>
             {primaryLanguages(languages).map((tag) => (
               <option key={tag} value={tag}>
-                {languageName(tag)}
+                {languageName(tag, locale)}
               </option>
             ))}
           </select>
         </div>
         <div>
-          <label htmlFor="topic-format">Format</label>
+          <label htmlFor="topic-format">{t('topic.format')}</label>
           <select id="topic-format" name="format" defaultValue="">
-            <option value="">Any format</option>
+            <option value="">{t('topic.anyFormat')}</option>
             {formats.map((format) => (
               <option key={format} value={format}>
-                {formatName(format)}
+                {t(`format.${format}` as MessageKey)}
               </option>
             ))}
           </select>
         </div>
-        <button type="submit">Find who is free</button>
+        <button type="submit">{t('topic.submit')}</button>
       </form>
       {filters && (
         <div aria-live="polite">
-          <Loaded state={results} label="spokespeople">
+          <Loaded state={results} label={t('topic.what')}>
             {(data) =>
               !data || data.results.length === 0 ? (
-                <p role="status">Nobody covers that topic{filters.language || filters.format ? ' in that language and format' : ''}. Try a broader topic, or any language or format.</p>
+                <p role="status">{t(filters.language || filters.format ? 'topic.nobodyNarrowed' : 'topic.nobody')}</p>
               ) : (
-                <ul className="list topic-results" aria-label="Spokespeople, soonest free first">
+                <ul className="list topic-results" aria-label={t('topic.results')}>
                   {data.results.map((result) => (
                     <li key={result.spokesperson.id}>
                       <a href={bookingHref(result.spokesperson.slug, filters)} onClick={onLinkClick}>
@@ -98,10 +101,10 @@ export function TopicSearch({ languages, formats }: { languages: string[]; forma
                       </a>
                       :{' '}
                       {result.slots[0] ? (
-                        `free from ${formatDateTime(result.slots[0].start, timeZone)} (${zoneCity(timeZone)})`
+                        t('topic.freeFrom', { when: formatDateTime(result.slots[0].start, timeZone, locale, rememberedClock()), city: zoneCity(timeZone) })
                       ) : (
                         // Nothing in the window: the picker's empty state jumps to the nearest free day.
-                        <>no free time in the next {WINDOW_DAYS} days: <a href={bookingHref(result.spokesperson.slug, filters)} onClick={onLinkClick}>see later dates<span className="visually-hidden"> for {result.spokesperson.name}</span></a></>
+                        <>{t('topic.noneSoon', { days: WINDOW_DAYS })} <a href={bookingHref(result.spokesperson.slug, filters)} onClick={onLinkClick}>{t('topic.laterDates')}<span className="visually-hidden"> {t('topic.forPerson', { name: result.spokesperson.name })}</span></a></>
                       )}
                     </li>
                   ))}

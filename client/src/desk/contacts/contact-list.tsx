@@ -118,7 +118,7 @@ function ContactRow({ contact }: { contact: Contact }) {
         {contact.role && <span className="meta"> · {contact.role}</span>}
       </div>
       <div className="contact-reach meta">
-        {[contact.languages.map(languageName).join(', '), contact.country, contact.timeZone && zoneCity(contact.timeZone)].filter(Boolean).join(' · ')}
+        {[contact.languages.map((tag) => languageName(tag)).join(', '), contact.country, contact.timeZone && zoneCity(contact.timeZone)].filter(Boolean).join(' · ')}
       </div>
       <div className="contact-email">{contact.emails[0] ?? <span className="meta">No email</span>}</div>
     </li>

@@ -11,6 +11,7 @@ import { ProposeForm } from './propose-form';
 import { ReassignForm } from './reassign-form';
 import { RequestDetail } from './request-detail';
 import { RequestTimes } from './request-times';
+import { MoveAnswer } from './move-answer';
 import { headingIdOf, type Act, type PublicSpokesperson, type QueueRequest } from './queue-types';
 
 type Panel = 'approve' | 'decline' | 'propose' | 'reassign';
@@ -67,6 +68,7 @@ export function RequestCard({ request, timeZone, now, spokespeople, expanded, on
           </a>
         </p>
       )}
+      <MoveAnswer request={request} timeZone={timeZone} act={act} />
       {request.conflicts.length > 0 && (
         <div className="queue-conflicts">
           <p>

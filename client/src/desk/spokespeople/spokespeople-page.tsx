@@ -88,7 +88,7 @@ function SpokespeopleList({ people }: { people: ManagedPerson[] }) {
                 <span className="label">Time zone:</span> {zoneCity(person.timeZone)} ({person.timeZone}), now {formatLocalTimeNow(person.timeZone)}
               </p>
               <p>
-                <span className="label">Languages:</span> {(person.languages as string[]).map(languageName).join(', ')}
+                <span className="label">Languages:</span> {(person.languages as string[]).map((tag) => languageName(tag)).join(', ')}
               </p>
               <p className="meta">{person.userId ? 'Has a staff login.' : 'No staff login linked.'}</p>
               <p>

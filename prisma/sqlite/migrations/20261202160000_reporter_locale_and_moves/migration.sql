@@ -1,0 +1,5 @@
+-- The reporter's language (their pages and later emails), and a reporter's
+-- request to move a confirmed interview awaiting the desk.
+ALTER TABLE "InterviewRequest" ADD COLUMN "reporterLocale" TEXT NOT NULL DEFAULT 'en';
+ALTER TABLE "InterviewRequest" ADD COLUMN "moveStart" DATETIME;
+ALTER TABLE "InterviewRequest" ADD COLUMN "moveRequestedAt" DATETIME;

@@ -1,0 +1,75 @@
+// The booking widget on a page served from another origin (the press
+// office's own website): one script tag, a frame sized to its content, the
+// whole booking inside it, and no other page of the desk frameable.
+import { createServer, type Server } from 'node:http';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { browserSuite, SCREENSHOT_DIR } from './support';
+
+const suite = browserSuite();
+let site: Server;
+let siteBase = '';
+
+beforeAll(async () => {
+  // The office's website: another port, so another origin.
+  site = createServer((_request, response) => {
+    response.setHeader('content-type', 'text/html; charset=utf-8');
+    response.end(`<!doctype html><html lang="en"><head><meta name="viewport" content="width=device-width, initial-scale=1"><title>Coalition news</title></head>
+<body><h1>Talk to our director</h1>
+<script src="${suite.server.base}/embed.js" data-spokesperson="hector-guerra" data-language="es" data-title="Solicitar una entrevista" async></script>
+<p id="after">Footer of the office's page</p></body></html>`);
+  });
+  await new Promise<void>((resolve) => site.listen(0, '127.0.0.1', resolve));
+  const address = site.address();
+  siteBase = `http://localhost:${typeof address === 'object' && address ? address.port : 0}`;
+});
+afterAll(() => new Promise<void>((resolve) => site.close(() => resolve())));
+
+describe('booking widget', () => {
+  it('books from inside another site’s page, in the language the site asked for, in a frame sized to its content', async () => {
+    const context = await suite.browser.newContext({ timezoneId: 'America/Bogota', locale: 'en-US', viewport: { width: 375, height: 800 } });
+    const page = await context.newPage();
+    await page.goto(siteBase);
+    const frameElement = page.locator('iframe[title="Solicitar una entrevista"]');
+    const frame = page.frameLocator('iframe[title="Solicitar una entrevista"]');
+    await frame.getByRole('heading', { name: 'Solicitar una entrevista con Hector Guerra' }).waitFor();
+    await frame.locator('.slot').first().waitFor();
+    expect(new URL((await frameElement.getAttribute('src'))!).origin).toBe(suite.server.base);
+    expect(new URL(page.url()).origin).not.toBe(suite.server.base);
+    // No site header inside the widget.
+    expect(await frame.locator('.site-header').count()).toBe(0);
+
+    // The frame grows to its content: nothing scrolls inside it.
+    const fits = async () => {
+      const inner = await frame.locator('html').evaluate((element) => element.scrollHeight);
+      const outer = await frameElement.evaluate((element) => element.getBoundingClientRect().height);
+      return Math.abs(inner - outer) <= 2 && outer > 640;
+    };
+    await expect.poll(fits, { timeout: 10_000 }).toBe(true);
+    await page.screenshot({ path: join(SCREENSHOT_DIR, 'widget-es-375.png'), fullPage: true });
+
+    await frame.locator('.slot').first().click();
+    await frame.getByRole('heading', { name: /^Su solicitud: / }).waitFor();
+    await frame.getByLabel('Su nombre', { exact: true }).fill('Camila Periodista');
+    await frame.getByLabel('Correo electrónico', { exact: true }).fill('camila@example.org');
+    await frame.getByLabel('Medio', { exact: true }).fill('Ejemplo Noticias');
+    await frame.getByLabel('Tema', { exact: true }).fill('Municiones en racimo');
+    await frame.getByRole('button', { name: 'Solicitar la entrevista' }).click();
+    await frame.getByRole('heading', { name: /^Solicitud de entrevista IR-/ }).waitFor();
+    const stored = await suite.server.database.prisma.interviewRequest.findFirstOrThrow({ where: { reporterEmail: 'camila@example.org' }, select: { reporterLocale: true, reporterTimeZone: true, status: true } });
+    expect(stored).toEqual({ reporterLocale: 'es', reporterTimeZone: 'America/Bogota', status: 'pending' });
+    // The frame follows the shorter confirmation page.
+    await expect.poll(fits, { timeout: 10_000 }).toBe(true);
+    await context.close();
+  });
+
+  it('only the widget’s pages may be framed', async () => {
+    const widget = await fetch(`${suite.server.base}/embed/book/hector-guerra`);
+    expect(widget.headers.get('x-frame-options')).toBeNull();
+    expect(widget.headers.get('content-security-policy')).toBe('frame-ancestors *');
+    for (const path of ['/book/hector-guerra', '/manage/IR-AAAA', '/desk', '/']) {
+      const response = await fetch(`${suite.server.base}${path}`);
+      expect(response.headers.get('x-frame-options'), path).toBe('DENY');
+    }
+  });
+});
