@@ -8,7 +8,7 @@ CREATE TABLE "LoginThrottle" (
 CREATE INDEX "LoginThrottle_expiresAt_idx" ON "LoginThrottle"("expiresAt");
 
 -- Bounded holds and per-reporter / per-IP hold limits. Holds placed before
--- this migration have no expiry; expire-requests.ts releases them once they
+-- this migration have no expiry: expire-requests.ts releases them once they
 -- are older than the longest hold allowed.
 ALTER TABLE "InterviewRequest" ADD COLUMN "holdExpiresAt" DATETIME;
 ALTER TABLE "InterviewRequest" ADD COLUMN "reporterEmailKey" TEXT;
