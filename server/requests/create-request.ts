@@ -19,12 +19,12 @@ import { AppError } from '../errors';
 import { recordAuditEvents } from '../audit/record-audit-event';
 import { countRecentEvents, rateLimitedError, recordEvents, ruleKey, type RateLimitRule } from '../rate-limit/rate-limit';
 import { coversTopic, speaksLanguage } from '../availability/find-free-slots';
-import { getServerSecret } from '../secrets';
+import { getServerKeys, getServerSecret } from '../secrets';
 import { enqueueMessages, type OutboxMessageInput } from '../outbox/enqueue-message';
 import { getCalendarCache, invalidateCalendars } from '../availability/calendar-cache';
 import { loadCalendars, type SpokespersonCalendar } from '../availability/load-calendars';
 import { BOOKING_TRANSACTION_OPTIONS, checkBookable, isUniqueViolation, lockSpokespeople } from './booking';
-import { deriveManageToken, hashManageToken, manageUrl } from './manage-token';
+import { deriveManageToken, hashManageToken, manageTokenFor, manageUrl } from './manage-token';
 import { createReference } from './reference';
 import { hostOf, type WorkflowContext } from './context';
 import type { createRequestInput } from './schema';
@@ -95,15 +95,16 @@ async function findReplay(context: WorkflowContext, idempotencyKey: string, fing
   return existing ? replayOf(context, existing, fingerprint, await getServerSecret(context.db)) : null;
 }
 
-const replaySelect = { id: true, reference: true, status: true, spokespersonId: true, requestFingerprint: true, idempotencyKey: true } as const;
-type StoredRequest = { id: string; reference: string; status: string; spokespersonId: string | null; requestFingerprint: string | null };
+const replaySelect = { id: true, reference: true, status: true, spokespersonId: true, requestFingerprint: true, idempotencyKey: true, manageTokenHash: true } as const;
+type StoredRequest = { id: string; reference: string; status: string; spokespersonId: string | null; requestFingerprint: string | null; manageTokenHash: string };
 
 /** The first answer again, or CONFLICT when the same key came with other content. */
 function replayOf(context: WorkflowContext, existing: StoredRequest, fingerprint: string, secret: Buffer): CreatedRequest {
   if (existing.requestFingerprint !== fingerprint) {
     throw new AppError('CONFLICT', 'This idempotency key was already used for a different request. Use a new key for a new request.');
   }
-  const token = deriveManageToken(secret, existing.id);
+  // The key that made the token (a rotation since then must not change it).
+  const token = manageTokenFor([secret, ...getServerKeys().all], existing.id, existing.manageTokenHash);
   return {
     requestId: existing.id,
     reference: existing.reference,

@@ -7,8 +7,7 @@ import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_PASSWORD } from '../../server/demo/seed-demo';
-import { callProcedure, launchChromium, SCREENSHOT_DIR, seriousAccessibilityViolations, startDemoServer } from './support';
+import { callProcedure, demoPassword, launchChromium, SCREENSHOT_DIR, seriousAccessibilityViolations, startDemoServer } from './support';
 
 const VIEWER_ZONE = 'Europe/Zurich';
 const HOUR = 3_600_000;
@@ -89,7 +88,7 @@ beforeAll(async () => {
   page = await context.newPage();
   await page.goto(`${server.base}/desk`);
   await page.getByLabel('Email').fill('jared.bloch@example.org');
-  await page.getByLabel('Password').fill(DEMO_PASSWORD);
+  await page.getByLabel('Password').fill(demoPassword());
   await page.getByRole('button', { name: 'Sign in' }).click();
   await page.getByRole('heading', { name: 'Request queue' }).waitFor();
 

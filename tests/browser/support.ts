@@ -3,7 +3,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll } from 'vitest';
-import { DEMO_PASSWORD } from '../../server/demo/seed-demo';
 import { loadConfig } from '../../server/env';
 import { startServer, type RunningServer } from '../../server/start-server';
 import { createLogger } from '../../server/logger';
@@ -11,13 +10,22 @@ import { createLogger } from '../../server/logger';
 /** Where screenshots go (kept as test artifacts). */
 export const SCREENSHOT_DIR = join(process.cwd(), 'test-results', 'screenshots');
 
-/** The real server, with the demo press office, on a fresh SQLite file and a free port. */
+let currentDemoPassword: string | undefined;
+
+/** The demo password the running demo server generated for its install (printed at its start). */
+export function demoPassword(): string {
+  if (!currentDemoPassword) throw new Error('No demo server is running: call startDemoServer() first.');
+  return currentDemoPassword;
+}
+
+/** The real server, with the demo press office, on a fresh SQLite file and a free port (a loopback PUBLIC_URL, so the demo runs). */
 export async function startDemoServer(): Promise<RunningServer & { base: string }> {
   const folder = mkdtempSync(join(tmpdir(), 'desk-browser-'));
   const port = 20000 + Math.floor(Math.random() * 20000);
   const base = `http://127.0.0.1:${port}`;
   const config = loadConfig({ DATABASE_URL: `file:${join(folder, 'desk.db')}`, LOG_LEVEL: 'silent', DATA_DIR: folder, PORT: String(port), PUBLIC_URL: base });
   const running = await startServer({ config, logger: createLogger('silent'), announce: () => {} });
+  currentDemoPassword = running.demoPassword;
   mkdirSync(SCREENSHOT_DIR, { recursive: true });
   return { ...running, base };
 }
@@ -80,6 +88,6 @@ export function browserSuite() {
 /** Fills the console's sign-in form on `page` (already showing it) as a demo user; the press officer by default. */
 export async function signIn(page: Page, email = 'jared.bloch@example.org') {
   await page.getByLabel('Email').fill(email);
-  await page.getByLabel('Password').fill(DEMO_PASSWORD);
+  await page.getByLabel('Password').fill(demoPassword());
   await page.getByRole('button', { name: 'Sign in' }).click();
 }
