@@ -65,6 +65,9 @@ function delaySql(rule: ThrottleRule, attempt: Prisma.Sql): Prisma.Sql {
  */
 export async function takeAttempt(db: DbOrTx, key: string, rule: ThrottleRule, now: number): Promise<{ allowed: true } | { allowed: false; retryAt: number }> {
   const fresh = Prisma.sql`"LoginThrottle"."expiresAt" <= ${now}`;
+  // A try is checked when the row is forgotten, when the tries so far were
+  // all free (no wait to honour, whatever clocks other instances keep), or
+  // when the wait after the last try is over.
   const next = Prisma.sql`(CASE WHEN ${fresh} THEN 1 ELSE "LoginThrottle"."attempts" + 1 END)`;
   // Numbers are cast so PostgreSQL knows the parameters' type inside CASE.
   const rows = await db.$queryRaw<{ attempts: unknown }[]>`
@@ -74,7 +77,7 @@ export async function takeAttempt(db: DbOrTx, key: string, rule: ThrottleRule, n
       "attempts" = ${next},
       "nextAllowedAt" = CAST(${now} AS BIGINT) + ${delaySql(rule, next)},
       "expiresAt" = CAST(${now + rule.memoryMs} AS BIGINT)
-    WHERE "LoginThrottle"."nextAllowedAt" <= ${now} OR ${fresh}
+    WHERE "LoginThrottle"."attempts" < ${rule.freeAttempts} OR "LoginThrottle"."nextAllowedAt" <= ${now} OR ${fresh}
     RETURNING "attempts"`;
   if (rows.length === 1) return { allowed: true };
   const row = await db.loginThrottle.findUnique({ where: { key }, select: { nextAllowedAt: true } });

@@ -11,6 +11,7 @@ import { bookInterview } from './book-interview';
 import { enqueueRequestNotice } from './notify';
 import { requestViewSelect, toRequestView, type StoredProposal } from './request-view';
 import type { WorkflowContext } from './context';
+import { countActiveHoldsByReporter, holdExpiry, normalizeEmailKey } from './hold-policy';
 import type { approveInput, declineInput, listRequestsInput, proposeInput, reassignInput } from './schema';
 
 async function loadDeskView(db: Db, requestId: string, now: Date) {
@@ -32,7 +33,7 @@ export async function listRequests(context: { db: Db; now: Date }, input: Partia
       ...(input.ids ? { id: { in: input.ids } } : { status: { in: input.status ?? ['pending', 'proposed'] } }),
       ...(input.spokespersonId ? { spokespersonId: input.spokespersonId } : {}),
     },
-    select: { ...requestViewSelect, spokespersonId: true },
+    select: { ...requestViewSelect, spokespersonId: true, reporterEmailKey: true, reporterEmail: true },
     orderBy: [{ deadline: 'asc' }, { id: 'asc' }],
     take: input.limit ?? 50,
     ...(input.cursor ? { cursor: { id: input.cursor }, skip: 1 } : {}),
@@ -70,7 +71,10 @@ export async function listRequests(context: { db: Db; now: Date }, input: Partia
       conflictsById.set(row.id, found);
     }
   }
-  return rows.map((row) => ({ ...toRequestView(row, { now, spokespeople: peopleById }), conflicts: conflictsById.get(row.id) ?? [] }));
+  // How many active holds each reporter has (all spokespeople), so the desk sees who is holding many slots.
+  const keyOf = (row: (typeof rows)[number]) => row.reporterEmailKey ?? normalizeEmailKey(row.reporterEmail);
+  const holdCounts = await countActiveHoldsByReporter(db, rows.map(keyOf), now);
+  return rows.map((row) => ({ ...toRequestView(row, { now, spokespeople: peopleById }), conflicts: conflictsById.get(row.id) ?? [], reporterActiveHolds: holdCounts.get(keyOf(row)) ?? 0 }));
 }
 
 /**
@@ -147,10 +151,10 @@ export async function proposeTimes(context: WorkflowContext, input: z.output<typ
  */
 export async function reassignRequest(context: WorkflowContext, input: z.output<typeof reassignInput>) {
   const { db, now } = context;
-  const before = await db.interviewRequest.findUnique({ where: { id: input.requestId }, select: { status: true, spokespersonId: true, requestedStart: true, durationMinutes: true, format: true, language: true } });
+  const before = await db.interviewRequest.findUnique({ where: { id: input.requestId }, select: { status: true, spokespersonId: true, requestedStart: true, durationMinutes: true, format: true, language: true, deadline: true } });
   if (!before) throw new AppError('NOT_FOUND', 'No such request.');
   assertRequestTransition(before.status, 'pending', 'reassign');
-  const target = await db.spokesperson.findFirst({ where: { id: input.spokespersonId, active: true }, select: { id: true, name: true, holdSlots: true, formats: true, allowedDurations: true } });
+  const target = await db.spokesperson.findFirst({ where: { id: input.spokespersonId, active: true }, select: { id: true, name: true, holdSlots: true, formats: true, allowedDurations: true, minimumNoticeMinutes: true } });
   if (!target) throw new AppError('NOT_FOUND', 'No such spokesperson, or they no longer give interviews.');
   if (!(target.allowedDurations as number[]).includes(before.durationMinutes)) {
     throw new AppError('VALIDATION_FAILED', `${target.name} gives interviews of ${(target.allowedDurations as number[]).join(', ')} minutes, not ${before.durationMinutes}.`);
@@ -159,10 +163,12 @@ export async function reassignRequest(context: WorkflowContext, input: z.output<
   await withBookingLock(db, [before.spokespersonId, target.id], async (tx) => {
     const current = await tx.interviewRequest.findUniqueOrThrow({ where: { id: input.requestId }, select: { status: true } });
     assertRequestTransition(current.status, 'pending', 'reassign');
-    let hold: { holdStart: Date | null; holdEnd: Date | null } = { holdStart: null, holdEnd: null };
-    if (start && target.holdSlots) {
+    let hold: { holdStart: Date | null; holdEnd: Date | null; holdExpiresAt: Date | null } = { holdStart: null, holdEnd: null, holdExpiresAt: null };
+    // The same bound as a reporter's hold (hold-policy.ts).
+    const holdExpiresAt = start && target.holdSlots ? holdExpiry({ now, start, deadline: before.deadline, minimumNoticeMinutes: target.minimumNoticeMinutes, maxMs: context.config.holds.maxMs }) : null;
+    if (start && holdExpiresAt) {
       await assertBookable(tx, { spokespersonId: target.id, start, durationMinutes: before.durationMinutes, mode: 'desk', exclude: { requestId: input.requestId }, now });
-      hold = { holdStart: start, holdEnd: new Date(start.getTime() + before.durationMinutes * 60_000) };
+      hold = { holdStart: start, holdEnd: new Date(start.getTime() + before.durationMinutes * 60_000), holdExpiresAt };
     }
     const { count } = await tx.interviewRequest.updateMany({
       where: { id: input.requestId, status: current.status },

@@ -15,3 +15,7 @@ ALTER TABLE "InterviewRequest" ADD COLUMN "reporterEmailKey" TEXT;
 ALTER TABLE "InterviewRequest" ADD COLUMN "requestIp" TEXT;
 CREATE INDEX "InterviewRequest_reporterEmailKey_status_idx" ON "InterviewRequest"("reporterEmailKey", "status");
 CREATE INDEX "InterviewRequest_holdExpiresAt_idx" ON "InterviewRequest"("holdExpiresAt");
+
+-- Requests from before: their addresses lower-cased as the reporter key (the
+-- +tag and Gmail-dot folding applies to new requests).
+UPDATE "InterviewRequest" SET "reporterEmailKey" = LOWER("reporterEmail") WHERE "reporterEmailKey" IS NULL;
