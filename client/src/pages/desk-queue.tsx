@@ -248,6 +248,11 @@ function RequestCard({ request, timeZone, now, spokespeople, expanded, onToggleD
         <span className="label">Status:</span> {describeStatus(request.status, request.cancelledBy)}
         {request.statusReason && <> · <span className="label">Reason:</span> {request.statusReason}</>}
       </p>
+      {request.reporterActiveHolds > 0 && (
+        <p>
+          <span className="label">Holds:</span> this reporter holds {request.reporterActiveHolds} slot{request.reporterActiveHolds === 1 ? '' : 's'} now
+        </p>
+      )}
       {request.interview && request.interview.status !== 'cancelled' && (
         <p>
           <span className="label">Interview:</span> {inBothZones(request.interview.start.utc, timeZone, person)}
