@@ -342,7 +342,7 @@ async function writeBatch(db: Db, batch: Intake[], referenceLength: number): Pro
         const holder = { emailKey: item.emailKey, ip: context.ip ?? 'unknown', spokespersonId: spokesperson.id };
         const holdExpiresAt =
           spokesperson.holdSlots && input.start && holdLimits.allows(holder, context.config.holds)
-            ? holdExpiry({ now: context.now, start: input.start, deadline: input.deadline, minimumNoticeMinutes: spokesperson.engine.minimumNoticeMinutes ?? 0, maxMs: context.config.holds.maxMs })
+            ? holdExpiry({ now: context.now, start: input.start, deadline: input.deadline, minimumNoticeMinutes: spokesperson.engine.minimumNoticeMinutes, maxMs: context.config.holds.maxMs })
             : null;
         const holds = holdExpiresAt !== null;
         if (holds) {
