@@ -41,7 +41,10 @@ export function launchChromium(): Promise<Browser> {
 /** axe-core's serious and critical violations on the page as it is now (rule id: first offending target). */
 export async function seriousAccessibilityViolations(page: import('playwright-core').Page): Promise<string[]> {
   const { createRequire } = await import('node:module');
-  await page.addScriptTag({ path: createRequire(import.meta.url).resolve('axe-core/axe.min.js') });
+  // Evaluated through the DevTools protocol, not added as an inline <script>: the
+  // app's Content-Security-Policy (rightly) blocks inline scripts.
+  const { readFileSync } = await import('node:fs');
+  await page.evaluate(readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8'));
   const violations = await page.evaluate(async () => {
     const result = await (window as unknown as { axe: { run: () => Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }> } }).axe.run();
     return result.violations.filter((violation) => violation.impact === 'serious' || violation.impact === 'critical').map((violation) => `${violation.id}: ${violation.nodes[0]?.target.join(' ')}`);
