@@ -4,7 +4,7 @@
  * 50-way approval race on SQLite and, when reachable, PostgreSQL.
  */
 import { spawn } from 'node:child_process';
-import { randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -13,6 +13,7 @@ import { loadConfig } from '../server/env';
 import { startServer } from '../server/start-server';
 import { createLogger } from '../server/logger';
 import { openDatabase, type Database } from '../server/db';
+import { hasServerKeys, useServerKeys } from '../server/secrets';
 import { resolveDatabaseUrl } from '../server/db-url';
 import { applyMigrations } from '../server/migrate';
 import { createRequest } from '../server/requests/create-request';
@@ -50,7 +51,8 @@ function body(spokespersonId: string, start: Date) {
     attribution: 'on_record',
     topic: 'Load test',
     reporter: { name: 'Load Reporter', email: `load-${id.slice(0, 8)}@example.org`, outlet: 'Bench Wire', timeZone: 'America/New_York' },
-    deadline: new Date(Date.now() + 300 * DAY).toISOString(),
+    // At or before the asked time (requests.create refuses a later deadline).
+    deadline: start.toISOString(),
   };
 }
 
@@ -114,6 +116,8 @@ export async function runCreateRequestBench(options: { seconds?: number } = {}) 
 
 /** 50 overlapping pending requests, 50 concurrent approvals; returns elapsed ms and the outcome. */
 async function raceOn(database: Database) {
+  // No server start here: the manage-token key lives outside the database, so give this process one.
+  if (!hasServerKeys()) useServerKeys([randomBytes(32)]);
   const config = loadConfig({ DATABASE_URL: 'file:/dev/null', DESK_DEMO: '0', LOG_LEVEL: 'silent', REQUEST_LIMIT_PER_IP: '100000000', REQUEST_LIMIT_PER_EMAIL: '100000000' });
   const [spokespersonId] = await seedSpokespeople(database.prisma, 1, { holdSlots: false, prefix: `race-${randomUUID().slice(0, 6)}` });
   const officer = await database.prisma.user.create({ data: { email: `race-${randomUUID().slice(0, 8)}@example.org`, name: 'Race', role: 'press_officer', passwordHash: 'x' } });

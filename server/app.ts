@@ -5,6 +5,7 @@ import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import express, { type NextFunction, type Request, type Response } from 'express';
+import helmet from 'helmet';
 import { createExpressMiddleware } from '@trpc/server/adapters/express';
 import type { Config } from './env';
 import type { Database } from './db';
@@ -29,10 +30,16 @@ export function createApp(deps: { database: Database; config: Config; logger: Lo
   app.disable('x-powered-by');
   app.set('trust proxy', deps.config.trustProxy);
 
-  // One child logger per request, with an id echoed to the client for support.
+  // One child logger per request. The id is always ours: a client-chosen one
+  // could collide with or impersonate other requests in the log. An id sent by
+  // a proxy we trust (TRUST_PROXY) is kept beside it, to follow a request
+  // through both logs; from anyone else it is ignored.
+  const trustedPeer = app.get('trust proxy fn') as (address: string, hop: number) => boolean;
   app.use((request: Request & { log?: Logger }, response, next) => {
-    const requestId = (request.headers['x-request-id'] as string | undefined)?.slice(0, 100) || randomUUID();
-    request.log = deps.logger.child({ requestId });
+    const requestId = randomUUID();
+    const upstream = request.headers['x-request-id'];
+    const fromProxy = typeof upstream === 'string' && upstream !== '' && trustedPeer(request.socket.remoteAddress ?? '', 0);
+    request.log = deps.logger.child(fromProxy ? { requestId, upstreamRequestId: upstream.replace(/[^\x21-\x7e]/g, '').slice(0, 100) } : { requestId });
     response.setHeader('X-Request-Id', requestId);
     const started = performance.now();
     response.on('finish', () => {
@@ -41,17 +48,11 @@ export function createApp(deps: { database: Database; config: Config; logger: Lo
     next();
   });
 
-  app.use((_request, response, next) => {
-    response.setHeader('X-Content-Type-Options', 'nosniff');
-    // Manage links and feed URLs carry tokens: never leak them in Referer.
-    response.setHeader('Referrer-Policy', 'no-referrer');
-    response.setHeader('X-Frame-Options', 'DENY');
-    next();
-  });
+  app.use(securityHeaders(deps.config));
 
   app.get('/healthz', healthHandler(deps.database));
   const downloadInvite = inviteDownloadHandler(deps);
-  app.get('/invites/:file', (request, response, next) => {
+  app.get('/invites/:file', noStore, (request, response, next) => {
     downloadInvite(request, response).catch(next);
   });
   // Subscription feeds: the token in the path is the only credential (calendar apps send no cookies).
@@ -68,6 +69,7 @@ export function createApp(deps: { database: Database; config: Config; logger: Lo
   const createContext = contextFactory(deps);
   app.use(
     '/trpc',
+    noStore,
     queryFastPath(createContext),
     express.json({ limit: MAX_BODY_BYTES }),
     mutationFastPath(createContext),
@@ -106,6 +108,57 @@ export function createApp(deps: { database: Database; config: Config; logger: Lo
   });
 
   return app;
+}
+
+/**
+ * Helmet's headers, tightened: a Content-Security-Policy that allows only our
+ * own scripts, styles and API (the Vite build has no inline script; React sets
+ * styles through the DOM, which CSP does not block), no framing, no referrer
+ * (manage links and feed URLs carry tokens), HSTS only when PUBLIC_URL is
+ * https (on plain http it would break a local install once a browser saw it),
+ * and a Permissions-Policy that turns off device APIs the client never uses.
+ */
+function securityHeaders(config: Config) {
+  const https = config.publicUrl.startsWith('https:');
+  const headers = helmet({
+    contentSecurityPolicy: {
+      useDefaults: false,
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        scriptSrcAttr: ["'none'"],
+        styleSrc: ["'self'"],
+        imgSrc: ["'self'", 'data:'],
+        fontSrc: ["'self'"],
+        connectSrc: ["'self'"],
+        objectSrc: ["'none'"],
+        baseUri: ["'self'"],
+        formAction: ["'self'"],
+        frameAncestors: ["'none'"],
+        ...(https ? { upgradeInsecureRequests: [] } : {}),
+      },
+    },
+    strictTransportSecurity: https ? { maxAge: 365 * 86_400, includeSubDomains: true } : false,
+    frameguard: { action: 'deny' },
+    referrerPolicy: { policy: 'no-referrer' },
+  });
+  return (request: Request, response: Response, next: NextFunction) => {
+    response.setHeader('Permissions-Policy', PERMISSIONS_POLICY);
+    headers(request, response, next);
+  };
+}
+
+const PERMISSIONS_POLICY = ['accelerometer', 'camera', 'display-capture', 'geolocation', 'gyroscope', 'magnetometer', 'microphone', 'payment', 'usb'].map((feature) => `${feature}=()`).join(', ');
+
+/**
+ * API answers and invite downloads are never stored by browsers or proxies:
+ * signed-in answers carry personal data (the media list export included), and
+ * the lean fast paths (server/http/query-fast-path.ts) answer from behind this
+ * middleware, so they get the header too.
+ */
+function noStore(_request: Request, response: Response, next: NextFunction) {
+  response.setHeader('Cache-Control', 'no-store');
+  next();
 }
 
 function noCacheHtml(response: Response, path: string) {

@@ -1,7 +1,7 @@
 // Parses DATABASE_URL into the provider and driver to use. Shared by the
 // server (server/env.ts, server/db.ts), the Prisma CLI config and the scripts,
 // so that one rule decides which database a URL means.
-import { mkdirSync } from 'node:fs';
+import { chmodSync, closeSync, existsSync, mkdirSync, openSync, statSync } from 'node:fs';
 import { dirname, isAbsolute, resolve } from 'node:path';
 
 export type DatabaseProvider = 'sqlite' | 'postgres';
@@ -48,7 +48,20 @@ export function resolveDatabaseUrl(raw: string | undefined, cwd = process.cwd())
   );
 }
 
-/** Creates the folder of a SQLite database file, so a fresh checkout needs no setup. */
+/**
+ * Creates the folder of a SQLite database file, so a fresh checkout needs no
+ * setup, and the file itself readable by its owner only (0600): it holds
+ * reporters' and contacts' personal data. SQLite creates the -wal and -shm
+ * files with the database file's mode, so they are private too; files an
+ * older version left readable are tightened.
+ */
 export function ensureSqliteFolder(target: DatabaseTarget): void {
-  if (target.filePath) mkdirSync(dirname(target.filePath), { recursive: true });
+  if (!target.filePath) return;
+  mkdirSync(dirname(target.filePath), { recursive: true, mode: 0o700 });
+  // An empty file is a valid empty SQLite database.
+  if (!existsSync(target.filePath)) closeSync(openSync(target.filePath, 'a', 0o600));
+  for (const suffix of ['', '-wal', '-shm', '-journal']) {
+    const file = target.filePath + suffix;
+    if (existsSync(file) && (statSync(file).mode & 0o077) !== 0) chmodSync(file, 0o600);
+  }
 }

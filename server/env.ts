@@ -1,6 +1,7 @@
 // Configuration, read once from the environment and validated with zod.
 // A bad value stops the server at start with a message that names the
 // variable and what is allowed (see README "Configuration").
+import proxyAddr from 'proxy-addr';
 import { z } from 'zod';
 import { DatabaseUrlError, resolveDatabaseUrl, type DatabaseTarget } from './db-url';
 import { parseReminderOffsets } from './reminders/plan-reminders';
@@ -21,6 +22,59 @@ const httpUrl = z
     }
   }, 'must be an absolute http:// or https:// URL, e.g. https://desk.example.org')
   .transform((value) => value.replace(/\/+$/, ''));
+
+const wholeNumber = (what: string, min: number, max: number) =>
+  z
+    .string()
+    .regex(/^\d+$/, `must be a whole number ${what} from ${min} to ${max}`)
+    .transform(Number)
+    .refine((value) => value >= min && value <= max, `must be a whole number ${what} from ${min} to ${max}`);
+
+/**
+ * TRUST_PROXY as Express's `trust proxy` takes it, minus `true`: a hop count
+ * (how many proxies stand in front of us; the client is the address the
+ * outermost trusted one saw) or a list of proxy addresses / CIDR ranges
+ * (`loopback`, `linklocal`, `uniquelocal` too). `true` would trust every hop,
+ * so any client could choose its own IP with X-Forwarded-For: refused.
+ */
+const trustProxySetting = z.string().transform((value, context) => {
+  const text = value.trim().toLowerCase();
+  if (['0', 'false', 'no', 'off'].includes(text)) return false as const;
+  if (/^\d+$/.test(text)) return Number(text);
+  if (['true', 'yes', 'on', 'all'].includes(text)) {
+    context.addIssue({ code: 'custom', message: 'trusting every hop lets any client pick its own IP; give the number of proxies in front of the server (e.g. 1) or their addresses (e.g. 10.0.0.0/8, loopback)' });
+    return z.NEVER;
+  }
+  const list = text.split(',').map((item) => item.trim()).filter(Boolean);
+  try {
+    proxyAddr.compile(list);
+  } catch (error) {
+    context.addIssue({ code: 'custom', message: `must be a number of proxies or a comma-separated list of IP addresses, CIDR ranges, loopback, linklocal or uniquelocal (${(error as Error).message})` });
+    return z.NEVER;
+  }
+  return list;
+});
+
+/** A key of at least 256 bits, as base64 (what `openssl rand -base64 32` prints) or hex. */
+const secretKeySetting = z.string().transform((value, context) => {
+  const keys = value.split(',').map((item) => item.trim()).filter(Boolean).map(decodeKey);
+  if (keys.length === 0 || keys.some((key) => key === null)) {
+    context.addIssue({ code: 'custom', message: 'must be at least 32 random bytes as base64 or hex, e.g. the output of `openssl rand -base64 32` (several keys: comma-separated)' });
+    return z.NEVER;
+  }
+  return keys as Buffer[];
+});
+
+function decodeKey(text: string): Buffer | null {
+  const key = /^[0-9a-f]+$/i.test(text) && text.length % 2 === 0 ? Buffer.from(text, 'hex') : /^[A-Za-z0-9+/_-]+={0,2}$/.test(text) ? Buffer.from(text, 'base64') : null;
+  return key && key.length >= 32 ? key : null;
+}
+
+/** Whether a URL's host is this machine (the demo office is only offered there unless asked for). */
+export function isLoopbackUrl(url: string): boolean {
+  const host = new URL(url).hostname.replace(/^\[|\]$/g, '');
+  return host === 'localhost' || host.endsWith('.localhost') || /^127\.\d+\.\d+\.\d+$/.test(host) || host === '::1';
+}
 
 const rawSchema = z
   .object({
@@ -46,14 +100,22 @@ const rawSchema = z
     DESK_ADMIN_EMAIL: z.email({ error: 'must be an email address' }).optional(),
     // Long enough that an online guess is hopeless even before rate limiting.
     DESK_ADMIN_PASSWORD: z.string().min(12, 'must be at least 12 characters').optional(),
-    DESK_DEMO: booleanFlag.default(true),
+    // Unset: the demo office only when PUBLIC_URL is this machine (see isLoopbackUrl).
+    DESK_DEMO: booleanFlag.optional(),
     SESSION_TTL_HOURS: z
       .string()
       .regex(/^\d+$/, 'must be a whole number of hours from 1 to 720')
       .transform(Number)
       .refine((hours) => hours >= 1 && hours <= 720, 'must be a whole number of hours from 1 to 720')
       .default(24),
-    TRUST_PROXY: booleanFlag.default(false),
+    TRUST_PROXY: trustProxySetting.default(false),
+    SECRET_KEY: secretKeySetting.optional(),
+    SECRET_KEY_PREVIOUS: secretKeySetting.optional(),
+    // How long a reporter's hold may block a slot, and how many a reporter
+    // (normalised address) or an IP may have with one spokesperson at once.
+    HOLD_MAX_HOURS: wholeNumber('of hours', 1, 720).default(48),
+    HOLD_LIMIT_PER_EMAIL: wholeNumber('of holds', 0, 100).default(2),
+    HOLD_LIMIT_PER_IP: wholeNumber('of holds', 0, 1000).default(4),
     // Interview requests a client IP / a reporter address may submit per hour.
     REQUEST_LIMIT_PER_IP: z.string().regex(/^\d+$/, 'must be a whole number (requests per hour)').transform(Number).default(30),
     REQUEST_LIMIT_PER_EMAIL: z.string().regex(/^\d+$/, 'must be a whole number (requests per hour)').transform(Number).default(10),
@@ -94,7 +156,11 @@ export interface Config {
   admin: { email: string; password: string } | undefined;
   demo: boolean;
   sessionTtlMs: number;
-  trustProxy: boolean;
+  /** Express `trust proxy`: false (nobody), a hop count, or proxy addresses/CIDRs. */
+  trustProxy: false | number | string[];
+  /** SECRET_KEY and SECRET_KEY_PREVIOUS; without SECRET_KEY the key file under DATA_DIR is current (server/secrets.ts). */
+  secretKeys: { current: Buffer | undefined; previous: Buffer[] };
+  holds: { maxMs: number; perEmail: number; perIp: number };
   requestLimits: { perIpPerHour: number; perEmailPerHour: number };
   /** approval: a reporter's move of a confirmed interview waits for the desk; direct: it books at once. */
   reporterMoves: 'approval' | 'direct';
@@ -149,9 +215,11 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       value.DESK_ADMIN_EMAIL && value.DESK_ADMIN_PASSWORD
         ? { email: value.DESK_ADMIN_EMAIL.toLowerCase(), password: value.DESK_ADMIN_PASSWORD }
         : undefined,
-    demo: value.DESK_DEMO,
+    demo: value.DESK_DEMO ?? isLoopbackUrl(publicUrl),
     sessionTtlMs: value.SESSION_TTL_HOURS * 3_600_000,
     trustProxy: value.TRUST_PROXY,
+    secretKeys: { current: value.SECRET_KEY?.[0], previous: [...(value.SECRET_KEY?.slice(1) ?? []), ...(value.SECRET_KEY_PREVIOUS ?? [])] },
+    holds: { maxMs: value.HOLD_MAX_HOURS * 3_600_000, perEmail: value.HOLD_LIMIT_PER_EMAIL, perIp: value.HOLD_LIMIT_PER_IP },
     requestLimits: { perIpPerHour: value.REQUEST_LIMIT_PER_IP, perEmailPerHour: value.REQUEST_LIMIT_PER_EMAIL },
     reporterMoves: value.REPORTER_MOVES,
     logLevel: value.LOG_LEVEL,

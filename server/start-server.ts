@@ -9,7 +9,10 @@ import { openDatabase, type Database } from './db';
 import { createLogger, type Logger } from './logger';
 import { applyMigrations, readSchemaStatus } from './migrate';
 import { ensureFirstRunAdmin } from './auth/create-user';
-import { DEMO_PASSWORD, demoLogins, hasDemo, seedDemo } from './demo/seed-demo';
+import { demoLogins, hasDemo, replacePublishedDemoPassword, seedDemo } from './demo/seed-demo';
+import { DEMO_PASSWORD_FILE, loadOrCreateDemoPassword } from './demo/demo-password';
+import { prepareServerSecrets } from './secrets';
+import { isLoopbackUrl } from './env';
 import { ensureClientBuild } from './client-build';
 import { createApp } from './app';
 import { startExpiryScheduler } from './requests/expire-requests';
@@ -25,6 +28,8 @@ export interface RunningServer {
   url: string;
   database: Database;
   server: Server;
+  /** This install's demo password, when the demo office runs. */
+  demoPassword: string | undefined;
   close(): Promise<void>;
 }
 
@@ -58,12 +63,20 @@ export async function startServer(options: { config: Config; logger?: Logger; bu
   const announce = options.announce ?? ((line: string) => console.log(line));
   await prepareSchema(config, logger);
   const database = await openDatabase(config.database);
+  let demoPassword: string | undefined;
   try {
+    const secrets = await prepareServerSecrets({ db: database.prisma, config });
+    if (secrets.movedFromDatabase) logger.info({ file: secrets.file }, 'server secret moved from the database to its key file');
+    if (database.provider === 'postgres' && secrets.source === 'file') {
+      logger.warn({ file: secrets.file }, 'the server secret is in a local file: instances sharing this database need the same key (set SECRET_KEY on each, README "Security")');
+    }
     const admin = await ensureFirstRunAdmin({ db: database.prisma, admin: config.admin });
     if (admin.created) logger.info({ email: config.admin?.email }, 'first-run admin created');
     if (config.demo) {
-      const { seeded } = await seedDemo({ db: database.prisma, now: new Date() });
+      demoPassword = loadOrCreateDemoPassword(config.dataDir);
+      const { seeded } = await seedDemo({ db: database.prisma, now: new Date(), password: demoPassword });
       if (seeded) logger.info('demo press office seeded');
+      else if ((await replacePublishedDemoPassword({ db: database.prisma, password: demoPassword })) > 0) logger.info('demo logins moved off the published password');
     }
     if (options.buildClient !== false) await ensureClientBuild(logger);
   } catch (error) {
@@ -87,8 +100,12 @@ export async function startServer(options: { config: Config; logger?: Logger; bu
   announce(`Interview Desk is running at ${config.publicUrl} (listening on ${url}, database: ${database.provider}).`);
   announce(config.smtpUrl ? 'Email goes out through SMTP_URL.' : `No SMTP_URL: emails are written to ${join(config.dataDir, 'outbox')} (and listed in the staff mail view) instead of being sent.`);
   if (config.demo && (await hasDemo(database.prisma))) {
-    announce('Demo press office logins (password "' + DEMO_PASSWORD + '" unless changed):');
+    announce(`Demo press office logins (password "${demoPassword}" unless changed; it is also in ${join(config.dataDir, DEMO_PASSWORD_FILE)}):`);
     for (const login of demoLogins) announce(`  ${login.role.padEnd(13)} ${login.email}`);
+  } else if ((await database.prisma.user.count()) === 0) {
+    if (!config.demo && isLoopbackUrl(config.publicUrl)) announce('The demo press office is off (DESK_DEMO=0).');
+    else if (!config.demo) announce(`No demo press office: PUBLIC_URL (${config.publicUrl}) is not this machine. Set DESK_DEMO=1 to seed it anyway.`);
+    announce('No staff account yet. To create the first admin, set DESK_ADMIN_EMAIL and DESK_ADMIN_PASSWORD (at least 12 characters) and start again; then sign in at ' + `${config.publicUrl}/desk.`);
   }
 
   let closing: Promise<void> | undefined;
@@ -109,5 +126,5 @@ export async function startServer(options: { config: Config; logger?: Logger; bu
     })();
     return closing;
   };
-  return { url, database, server, close };
+  return { url, database, server, demoPassword, close };
 }

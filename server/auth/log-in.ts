@@ -1,28 +1,19 @@
 import type { DbOrTx } from '../db';
 import { AppError } from '../errors';
-import { assertWithinLimits, recordEvents, type RateLimitRule } from '../rate-limit/rate-limit';
 import { getDummyPasswordHash, verifyPassword } from './password';
 import { createSession } from './sessions';
+import { IP_RULE, PAIR_RULE, refundAttempt, resetAttempts, takeAttempt } from './login-throttle';
 
-// Failed attempts allowed per address and per client IP in a sliding window.
-// Five per address stops online guessing of one account; the IP limit is higher
-// because a newsroom or office may share one address.
-export const LOGIN_WINDOW_MS = 15 * 60_000;
-export const LOGIN_FAILURES_PER_EMAIL = 5;
-export const LOGIN_FAILURES_PER_IP = 20;
-
-function loginRules(email: string, ip: string): RateLimitRule[] {
-  return [
-    { bucket: 'login-email', key: email, limit: LOGIN_FAILURES_PER_EMAIL, windowMs: LOGIN_WINDOW_MS },
-    { bucket: 'login-ip', key: ip, limit: LOGIN_FAILURES_PER_IP, windowMs: LOGIN_WINDOW_MS },
-  ];
-}
+const THROTTLED_MESSAGE = 'Too many sign-in attempts from here. Wait a little and try again.';
 
 /**
  * Checks staff credentials and opens a session.
  * Throws UNAUTHENTICATED with one message for unknown user, wrong password and
- * deactivated user alike (no account enumeration), and RATE_LIMITED once too
- * many attempts failed for the address or the IP.
+ * deactivated user alike (no account enumeration), and RATE_LIMITED (with
+ * retryAfterSeconds) when this (address, IP) pair or this IP must wait
+ * (server/auth/login-throttle.ts). Every try is counted before its password
+ * is checked; the right password resets the pair, so an attacker elsewhere
+ * never locks the owner out.
  */
 export async function logIn(options: {
   db: DbOrTx;
@@ -34,7 +25,16 @@ export async function logIn(options: {
   sessionTtlMs: number;
 }) {
   const { db, email, ip, now } = options;
-  await assertWithinLimits(db, loginRules(email, ip), now, 'Too many failed sign-in attempts. Wait a few minutes and try again.');
+  const at = now.getTime();
+  const pairKey = `pair:${email}|${ip}`;
+  const ipKey = `ip:${ip}`;
+  // The pair first: a try the pair refuses must not use up the IP's tries.
+  for (const [key, rule] of [[pairKey, PAIR_RULE], [ipKey, IP_RULE]] as const) {
+    const attempt = await takeAttempt(db, key, rule, at);
+    if (!attempt.allowed) {
+      throw new AppError('RATE_LIMITED', THROTTLED_MESSAGE, { details: { retryAfterSeconds: Math.max(1, Math.ceil((attempt.retryAt - at) / 1000)) } });
+    }
+  }
 
   const user = await db.user.findUnique({
     where: { email },
@@ -44,10 +44,9 @@ export async function logIn(options: {
   // dummy hash too, so the answer takes as long as for anyone else.
   const usable = user && user.passwordHash !== '' ? user.passwordHash : null;
   const valid = (await verifyPassword(options.password, usable ?? (await getDummyPasswordHash()))) && usable !== null;
-  if (!user || !valid || !user.active) {
-    await recordEvents(db, [{ bucket: 'login-email', key: email }, { bucket: 'login-ip', key: ip }], now);
-    throw new AppError('UNAUTHENTICATED', 'Email or password is not right.');
-  }
+  if (!user || !valid || !user.active) throw new AppError('UNAUTHENTICATED', 'Email or password is not right.');
+  await resetAttempts(db, pairKey);
+  await refundAttempt(db, ipKey, IP_RULE, at);
   await db.user.update({ where: { id: user.id }, data: { lastLoginAt: now } });
   return createSession({ db, userId: user.id, ttlMs: options.sessionTtlMs, now, ip, userAgent: options.userAgent });
 }

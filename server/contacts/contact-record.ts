@@ -5,7 +5,7 @@ import { createHmac } from 'node:crypto';
 import type { Db, DbOrTx } from '../db';
 import type { AuditActor } from '../audit/record-audit-event';
 import type { Prisma } from '../generated/sqlite/client';
-import { getServerSecret } from '../secrets';
+import { getServerSecret, keysFor } from '../secrets';
 import type { DatabaseProvider } from './bulk-insert';
 import { normalizePhone } from './normalize-phone';
 import { buildContactSearchText, foldForSearch } from './search-text';
@@ -213,8 +213,11 @@ export function erasedHash(secret: Buffer, kind: 'email' | 'phone', value: strin
 /** Which of these addresses and numbers belong to erased people (one query). */
 export async function findErasedValues(db: DbOrTx, secret: Buffer, values: { emails: readonly string[]; phones: readonly string[] }): Promise<Set<string>> {
   const byHash = new Map<string, string>();
-  for (const email of values.emails) byHash.set(erasedHash(secret, 'email', email), email.toLowerCase());
-  for (const phone of values.phones) byHash.set(erasedHash(secret, 'phone', phone), phone);
+  // Every key of the keyring: people erased before a key rotation stay erased.
+  for (const key of keysFor(secret)) {
+    for (const email of values.emails) byHash.set(erasedHash(key, 'email', email), email.toLowerCase());
+    for (const phone of values.phones) byHash.set(erasedHash(key, 'phone', phone), phone);
+  }
   if (byHash.size === 0) return new Set();
   const found = new Set<string>();
   const hashes = [...byHash.keys()];

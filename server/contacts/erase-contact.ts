@@ -4,6 +4,7 @@ import type { Prisma } from '../generated/sqlite/client';
 import { AppError } from '../errors';
 import { recordAuditEvent } from '../audit/record-audit-event';
 import { normalizePhone } from './normalize-phone';
+import { normalizeEmailKey } from '../requests/hold-policy';
 import { distinct, erasedHash, getServerSecret, storedPhonesOf, stringList, type ContactContext } from './contact-record';
 
 /** What erased personal text becomes wherever it is kept inside a record. */
@@ -70,7 +71,7 @@ export async function eraseContact(context: ContactContext, input: { id: string 
         where: { id: request.id },
         data: {
           mediaContactId: null, reporterName: 'Erased contact', reporterEmail: `erased-${request.id}@erased.invalid`, reporterPhone: null, reporterWhatsapp: null,
-          reporterRole: null, questions: '', requestFingerprint: null,
+          reporterRole: null, questions: '', requestFingerprint: null, reporterEmailKey: null, requestIp: null,
           formatDetails: scrubJson(request.formatDetails, secrets),
           proposalMessage: request.proposalMessage ? scrubText(request.proposalMessage, secrets) : null,
           statusReason: request.cancelledBy === 'reporter' || !request.statusReason ? null : scrubText(request.statusReason, secrets),
@@ -94,7 +95,8 @@ export async function eraseContact(context: ContactContext, input: { id: string 
     for (const event of events) {
       await tx.auditEvent.update({ where: { id: event.id }, data: { before: scrubJson(event.before, secrets), after: scrubJson(event.after, secrets) } });
     }
-    await tx.rateLimitEvent.deleteMany({ where: { bucket: { in: ['request-email', 'login-email'] }, key: { in: allEmails } } });
+    // Request limits count by normalised address (requests/hold-policy.ts).
+    await tx.rateLimitEvent.deleteMany({ where: { bucket: { in: ['request-email', 'login-email'] }, key: { in: distinct([...allEmails, ...allEmails.map(normalizeEmailKey)]) } } });
     // Pointers first (they reference the survivor only by id, but keep the order obvious).
     await tx.mediaContact.deleteMany({ where: { id: { in: ids } } });
     const hashes = [...allEmails.map((email) => ({ kind: 'email', valueHash: erasedHash(secret, 'email', email) })), ...phones.map((phone) => ({ kind: 'phone', valueHash: erasedHash(secret, 'phone', phone) }))];

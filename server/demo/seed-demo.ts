@@ -5,12 +5,13 @@
 // are fictitious: the demo never sends to a real person.
 import { readFileSync } from 'node:fs';
 import type { Db, Tx } from '../db';
-import { hashPassword } from '../auth/password';
+import { hashPassword, verifyPassword } from '../auth/password';
 import { contactColumns } from '../contacts/contact-record';
 import { OFFICE_SETTING_KEY } from '../office/office-profile';
 import type { OfficeProfile } from '../office/schema';
 
-export const DEMO_PASSWORD = 'demo-press-office';
+/** The password older versions published for every demo login; replaced at start (replacePublishedDemoPassword). */
+const PUBLISHED_DEMO_PASSWORD = 'demo-press-office';
 const DEMO_MARKER = 'demo.seededAt';
 
 export const demoLogins = [
@@ -47,14 +48,14 @@ const allFormats = ['phone', 'whatsapp', 'video', 'studio', 'in_person', 'writte
  * marker row first, inside the same transaction, so a second start (or a second
  * instance starting at once) seeds nothing. Returns whether it seeded.
  */
-export async function seedDemo(options: { db: Db; now: Date }): Promise<{ seeded: boolean }> {
+export async function seedDemo(options: { db: Db; now: Date; password: string }): Promise<{ seeded: boolean }> {
   const { db, now } = options;
   const [marker, spokespeople] = await Promise.all([
     db.setting.findUnique({ where: { key: DEMO_MARKER } }),
     db.spokesperson.count(),
   ]);
   if (marker || spokespeople > 0) return { seeded: false };
-  const passwordHash = await hashPassword(DEMO_PASSWORD);
+  const passwordHash = await hashPassword(options.password);
   try {
     await db.$transaction(async (tx) => {
       await tx.setting.create({ data: { key: DEMO_MARKER, value: now.toISOString() } });
@@ -66,6 +67,21 @@ export async function seedDemo(options: { db: Db; now: Date }): Promise<{ seeded
     throw error;
   }
   return { seeded: true };
+}
+
+/**
+ * Demo logins an older version seeded with the published password get this
+ * install's own; a demo user whose password was changed is left alone.
+ * Returns how many were changed.
+ */
+export async function replacePublishedDemoPassword(options: { db: Db; password: string }): Promise<number> {
+  const users = await options.db.user.findMany({ where: { email: { in: demoLogins.map((login) => login.email) } }, select: { id: true, passwordHash: true } });
+  const published = [];
+  for (const user of users) if (await verifyPassword(PUBLISHED_DEMO_PASSWORD, user.passwordHash)) published.push(user.id);
+  if (published.length === 0) return 0;
+  const passwordHash = await hashPassword(options.password);
+  await options.db.user.updateMany({ where: { id: { in: published } }, data: { passwordHash } });
+  return published.length;
 }
 
 /** Whether the demo press office was seeded into this database. */

@@ -127,7 +127,7 @@ function createFileTransport(outboxDir: string): MailTransport {
       const info = await builder.sendMail(lockDown(message));
       const raw = info.message;
       if (!Buffer.isBuffer(raw)) throw new Error('The stream transport did not return a buffer');
-      await mkdir(outboxDir, { recursive: true });
+      await mkdir(outboxDir, { recursive: true, mode: 0o700 });
       const fileName = `${formatFileTimestamp(new Date())}-${sanitiseForFileName(info.messageId)}.eml`;
       await writeFileAtomically(path.join(outboxDir, fileName), raw);
       return { messageId: info.messageId, accepted: info.envelope.to.map(String), rejected: [] };

@@ -4,8 +4,8 @@
 import type Mail from 'nodemailer/lib/mailer';
 import type { Db } from '../db';
 import type { Config } from '../env';
-import { getServerSecret } from '../secrets';
-import { deriveManageToken, manageUrl } from '../requests/manage-token';
+import { getServerKeys, getServerSecret } from '../secrets';
+import { manageTokenFor, manageUrl } from '../requests/manage-token';
 import type { StoredProposal } from '../requests/request-view';
 import { composeInviteEmail } from '../mail/compose-invite-email';
 import { composeReminderEmail, type DayOfContact } from '../mail/compose-reminder-email';
@@ -33,6 +33,7 @@ export interface OutboxRow {
 
 const requestSelect = {
   id: true,
+  manageTokenHash: true,
   reference: true,
   topic: true,
   format: true,
@@ -96,8 +97,7 @@ export async function renderOutboxMessage(db: Db, row: OutboxRow, config: Pick<C
   if (!row.requestId) throw new PermanentRenderError(`outbox row ${row.id} names no request`);
   const request = await db.interviewRequest.findUnique({ where: { id: row.requestId }, select: requestSelect });
   if (!request) throw new PermanentRenderError(`request ${row.requestId} no longer exists`);
-  const secret = await getServerSecret(db);
-  const link = manageUrl(config.publicUrl, request.reference, deriveManageToken(secret, request.id));
+  const link = manageUrl(config.publicUrl, request.reference, manageTokenFor(getServerKeys().all, request.id, request.manageTokenHash));
   const pressOfficer = await pressOfficerFor(db, request.release, config);
   const spokesperson = request.spokesperson ? { name: request.spokesperson.name, timeZone: request.spokesperson.timeZone } : undefined;
   const requestedSlot = request.requestedStart ? { start: request.requestedStart, end: new Date(request.requestedStart.getTime() + request.durationMinutes * 60_000) } : undefined;
@@ -204,7 +204,6 @@ export async function loadInviteDetails(db: Db, interviewId: string, config: Pic
   });
   if (!interview) throw new PermanentRenderError(`interview ${interviewId} no longer exists`);
   const request = interview.request;
-  const secret = await getServerSecret(db);
   const details: InterviewDetails = {
     reference: request.reference,
     spokesperson: interview.spokesperson,
@@ -217,7 +216,7 @@ export async function loadInviteDetails(db: Db, interviewId: string, config: Pic
     attribution: request.attribution as InterviewAttribution,
     language: request.language,
     pressOfficer: await pressOfficerFor(db, request.release, config),
-    manageUrl: manageUrl(config.publicUrl, request.reference, deriveManageToken(secret, request.id)),
+    manageUrl: manageUrl(config.publicUrl, request.reference, manageTokenFor(getServerKeys().all, request.id, request.manageTokenHash)),
   };
   return { details, uid: interview.inviteUid, sequence: interview.inviteSequence, status: interview.status, office: await officeName(db) };
 }

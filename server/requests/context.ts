@@ -5,7 +5,7 @@ import type { AuditActor } from '../audit/record-audit-event';
 /** What every request-workflow function needs besides its input. */
 export interface WorkflowContext {
   db: Db;
-  config: Pick<Config, 'publicUrl' | 'mailFrom' | 'requestLimits'>;
+  config: Pick<Config, 'publicUrl' | 'mailFrom' | 'requestLimits' | 'holds'>;
   actor: AuditActor;
   ip?: string;
   now: Date;

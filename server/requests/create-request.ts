@@ -19,13 +19,14 @@ import { AppError } from '../errors';
 import { recordAuditEvents } from '../audit/record-audit-event';
 import { countRecentEvents, rateLimitedError, recordEvents, ruleKey, type RateLimitRule } from '../rate-limit/rate-limit';
 import { coversTopic, speaksLanguage } from '../availability/find-free-slots';
-import { getServerSecret } from '../secrets';
+import { getServerKeys, getServerSecret } from '../secrets';
 import { enqueueMessages, type OutboxMessageInput } from '../outbox/enqueue-message';
 import { getCalendarCache, invalidateCalendars } from '../availability/calendar-cache';
 import { loadCalendars, type SpokespersonCalendar } from '../availability/load-calendars';
 import { BOOKING_TRANSACTION_OPTIONS, checkBookable, isUniqueViolation, lockSpokespeople } from './booking';
-import { deriveManageToken, hashManageToken, manageUrl } from './manage-token';
+import { deriveManageToken, hashManageToken, manageTokenFor, manageUrl } from './manage-token';
 import { createReference } from './reference';
+import { HoldLimits, holdExpiry, normalizeEmailKey } from './hold-policy';
 import { hostOf, type WorkflowContext } from './context';
 import type { createRequestInput } from './schema';
 import { buildFacets, findErasedValues, nationalFormOf } from '../contacts/contact-record';
@@ -77,12 +78,29 @@ export async function createRequest(context: WorkflowContext, input: CreateReque
     assertDeadlineAhead(input, context.now);
     spokespersonId = await chooseAnySpokesperson(context, input);
   }
-  return intakeQueue(context.db).submit({ context, input, fingerprint, spokespersonId, any: !input.spokespersonId });
+  return intakeQueue(context.db).submit({ context, input, fingerprint, spokespersonId, any: !input.spokespersonId, emailKey: normalizeEmailKey(input.reporter.email) });
 }
 
 function assertDeadlineAhead(input: CreateRequestInput, now: Date) {
   if (input.deadline.getTime() <= now.getTime()) {
-    throw new AppError('VALIDATION_FAILED', 'The deadline has already passed; give a deadline in the future.');
+    throw new AppError('VALIDATION_FAILED', 'The deadline has already passed; give a deadline in the future.', { details: { field: 'deadline' } });
+  }
+}
+
+/**
+ * The deadline lies at or before the time asked for (the latest of the
+ * proposed times): a request is answered before its interview. Checked after
+ * the times themselves, which must lie within the horizon, so a deadline (and
+ * a hold, which never outlasts it) stays within the horizon too.
+ */
+function assertDeadlineBeforeStart(input: CreateRequestInput) {
+  const latest = Math.max(...startsOf(input).map((start) => start.getTime()));
+  if (input.deadline.getTime() > latest) {
+    throw new AppError(
+      'VALIDATION_FAILED',
+      input.start ? 'The deadline must be at or before the interview time you chose: the press office answers before then.' : 'The deadline must be at or before the last of the times you proposed.',
+      { details: { field: 'deadline' } },
+    );
   }
 }
 
@@ -95,15 +113,16 @@ async function findReplay(context: WorkflowContext, idempotencyKey: string, fing
   return existing ? replayOf(context, existing, fingerprint, await getServerSecret(context.db)) : null;
 }
 
-const replaySelect = { id: true, reference: true, status: true, spokespersonId: true, requestFingerprint: true, idempotencyKey: true } as const;
-type StoredRequest = { id: string; reference: string; status: string; spokespersonId: string | null; requestFingerprint: string | null };
+const replaySelect = { id: true, reference: true, status: true, spokespersonId: true, requestFingerprint: true, idempotencyKey: true, manageTokenHash: true } as const;
+type StoredRequest = { id: string; reference: string; status: string; spokespersonId: string | null; requestFingerprint: string | null; manageTokenHash: string };
 
 /** The first answer again, or CONFLICT when the same key came with other content. */
 function replayOf(context: WorkflowContext, existing: StoredRequest, fingerprint: string, secret: Buffer): CreatedRequest {
   if (existing.requestFingerprint !== fingerprint) {
     throw new AppError('CONFLICT', 'This idempotency key was already used for a different request. Use a new key for a new request.');
   }
-  const token = deriveManageToken(secret, existing.id);
+  // The key that made the token (a rotation since then must not change it).
+  const token = manageTokenFor([secret, ...getServerKeys().all], existing.id, existing.manageTokenHash);
   return {
     requestId: existing.id,
     reference: existing.reference,
@@ -158,6 +177,8 @@ interface Intake {
   fingerprint: string;
   spokespersonId: string;
   any: boolean;
+  /** The reporter's normalised address (hold limits). */
+  emailKey: string;
 }
 
 interface Pending extends Intake {
@@ -173,6 +194,8 @@ interface Accepted {
   id: string;
   spokesperson: SpokespersonCalendar;
   holds: boolean;
+  /** When the hold ends (null: no hold). */
+  holdExpiresAt: Date | null;
   reference: string;
   contactId: string | null;
 }
@@ -285,6 +308,9 @@ async function writeBatch(db: Db, batch: Intake[], referenceLength: number): Pro
       ).map((calendar) => [calendar.id, calendar]),
     );
     const leaders = new Map<string, number>();
+    // Active holds of this batch's reporters and IPs, only when someone could hold.
+    const holdCandidates = batch.filter((item) => item.input.start && calendars.get(item.spokespersonId)?.holdSlots);
+    const holdLimits = await HoldLimits.load(tx, holdCandidates.map((item) => ({ emailKey: item.emailKey, ip: item.context.ip ?? 'unknown', spokespersonId: item.spokespersonId })), holdCandidates[0]?.context.now ?? new Date());
 
     for (const [index, item] of batch.entries()) {
       const { input, context } = item;
@@ -306,19 +332,27 @@ async function writeBatch(db: Db, batch: Intake[], referenceLength: number): Pro
         if (!spokesperson) throw new AppError('NOT_FOUND', 'No such spokesperson, or they no longer give interviews.');
         const problem = offerProblem(spokesperson, input);
         if (problem) throw problem;
-        const holds = spokesperson.holdSlots && Boolean(input.start);
         const id = randomUUID();
         // Checked against fresh data under the lock, including this batch's earlier holds.
         for (const start of startsOf(input)) {
           checkBookable(spokesperson, { spokespersonId: spokesperson.id, start, durationMinutes: input.durationMinutes, mode: 'reporter', now: context.now });
         }
+        assertDeadlineBeforeStart(input);
+        // A bounded hold, within the reporter's and the IP's share (hold-policy.ts); else no hold.
+        const holder = { emailKey: item.emailKey, ip: context.ip ?? 'unknown', spokespersonId: spokesperson.id };
+        const holdExpiresAt =
+          spokesperson.holdSlots && input.start && holdLimits.allows(holder, context.config.holds)
+            ? holdExpiry({ now: context.now, start: input.start, deadline: input.deadline, minimumNoticeMinutes: spokesperson.engine.minimumNoticeMinutes, maxMs: context.config.holds.maxMs })
+            : null;
+        const holds = holdExpiresAt !== null;
         if (holds) {
+          holdLimits.add(holder);
           spokesperson.engine.bookings.push({ start: input.start!.getTime(), end: input.start!.getTime() + input.durationMinutes * 60_000, source: `hold:${id}` });
           held.add(spokesperson.id);
         }
         limits.commit(item);
         leaders.set(input.idempotencyKey, index);
-        accepted.push({ index, item, id, spokesperson, holds, reference: '', contactId: null });
+        accepted.push({ index, item, id, spokesperson, holds, holdExpiresAt, reference: '', contactId: null });
       } catch (error) {
         if (!(error instanceof AppError)) throw error;
         outcomes[index] = { error };
@@ -336,7 +370,8 @@ function rateRules(item: Intake): RateLimitRule[] {
   const { requestLimits } = item.context.config;
   return [
     { bucket: 'request-ip', key: item.context.ip ?? 'unknown', limit: requestLimits.perIpPerHour, windowMs: HOUR_MS },
-    { bucket: 'request-email', key: item.input.reporter.email, limit: requestLimits.perEmailPerHour, windowMs: HOUR_MS },
+    // By normalised address: `x+1@…` aliases share one allowance.
+    { bucket: 'request-email', key: item.emailKey, limit: requestLimits.perEmailPerHour, windowMs: HOUR_MS },
   ];
 }
 
@@ -388,12 +423,12 @@ async function insertAccepted(tx: Tx, accepted: Accepted[], secret: Buffer, refe
   for (const [host, group] of messagesByHost) await enqueueMessages(tx, group.messages, { host, now: group.now });
   await recordAuditEvents(
     tx,
-    accepted.map(({ item, id, reference, spokesperson, holds, contactId }) => ({
+    accepted.map(({ item, id, reference, spokesperson, holds, holdExpiresAt, contactId }) => ({
       actor: { type: 'reporter', id: contactId ?? undefined },
       action: 'request.create',
       entityType: 'request',
       entityId: id,
-      after: { reference, status: 'pending', spokespersonId: spokesperson.id, requestedStart: item.input.start, proposedStarts: item.input.proposedStarts, deadline: item.input.deadline, hold: holds },
+      after: { reference, status: 'pending', spokespersonId: spokesperson.id, requestedStart: item.input.start, proposedStarts: item.input.proposedStarts, deadline: item.input.deadline, hold: holds, holdExpiresAt },
       ip: item.context.ip,
       now: item.context.now,
     })),
@@ -402,7 +437,7 @@ async function insertAccepted(tx: Tx, accepted: Accepted[], secret: Buffer, refe
 }
 
 function requestRow(entry: Accepted, secret: Buffer) {
-  const { item, id, reference, spokesperson, holds, contactId } = entry;
+  const { item, id, reference, spokesperson, holds, holdExpiresAt, contactId } = entry;
   const { input, context } = item;
   const end = input.start ? new Date(input.start.getTime() + input.durationMinutes * 60_000) : null;
   return {
@@ -438,6 +473,9 @@ function requestRow(entry: Accepted, secret: Buffer) {
     ),
     holdStart: holds ? input.start : null,
     holdEnd: holds ? end : null,
+    holdExpiresAt,
+    reporterEmailKey: item.emailKey,
+    requestIp: context.ip ?? null,
     status: 'pending',
     idempotencyKey: input.idempotencyKey,
     requestFingerprint: item.fingerprint,

@@ -12,6 +12,7 @@ import { bookInterview } from './book-interview';
 import { enqueueRequestNotice } from './notify';
 import { requestViewSelect, toRequestView, type StoredProposal } from './request-view';
 import type { WorkflowContext } from './context';
+import { countActiveHoldsByReporter, holdExpiry, normalizeEmailKey } from './hold-policy';
 import type { approveInput, declineInput, listRequestsInput, proposeInput, reassignInput } from './schema';
 
 async function loadDeskView(db: Db, requestId: string, now: Date) {
@@ -40,7 +41,7 @@ export async function listRequests(context: { db: Db; now: Date }, input: Partia
       ...(input.ids ? { id: { in: input.ids } } : { OR: [{ status: { in: input.status ?? ['pending', 'proposed'] } }, ...((input.status ?? ['pending']).includes('pending') ? [{ status: 'approved', moveStart: { not: null } }] : [])] }),
       ...(input.spokespersonId ? { spokespersonId: input.spokespersonId } : {}),
     },
-    select: { ...requestViewSelect, spokespersonId: true },
+    select: { ...requestViewSelect, spokespersonId: true, reporterEmailKey: true, reporterEmail: true },
     orderBy: [{ deadline: 'asc' }, { id: 'asc' }],
     take: input.limit ?? 50,
     ...(input.cursor ? { cursor: { id: input.cursor }, skip: 1 } : {}),
@@ -78,7 +79,10 @@ export async function listRequests(context: { db: Db; now: Date }, input: Partia
       conflictsById.set(row.id, found);
     }
   }
-  return rows.map((row) => ({ ...toRequestView(row, { now, spokespeople: peopleById }), conflicts: conflictsById.get(row.id) ?? [] }));
+  // How many active holds each reporter has (all spokespeople), so the desk sees who is holding many slots.
+  const keyOf = (row: (typeof rows)[number]) => row.reporterEmailKey ?? normalizeEmailKey(row.reporterEmail);
+  const holdCounts = await countActiveHoldsByReporter(db, rows.map(keyOf), now);
+  return rows.map((row) => ({ ...toRequestView(row, { now, spokespeople: peopleById }), conflicts: conflictsById.get(row.id) ?? [], reporterActiveHolds: holdCounts.get(keyOf(row)) ?? 0 }));
 }
 
 /**
@@ -155,10 +159,10 @@ export async function proposeTimes(context: WorkflowContext, input: z.output<typ
  */
 export async function reassignRequest(context: WorkflowContext, input: z.output<typeof reassignInput>) {
   const { db, now } = context;
-  const before = await db.interviewRequest.findUnique({ where: { id: input.requestId }, select: { status: true, spokespersonId: true, requestedStart: true, durationMinutes: true, format: true, language: true } });
+  const before = await db.interviewRequest.findUnique({ where: { id: input.requestId }, select: { status: true, spokespersonId: true, requestedStart: true, durationMinutes: true, format: true, language: true, deadline: true } });
   if (!before) throw new AppError('NOT_FOUND', 'No such request.');
   assertRequestTransition(before.status, 'pending', 'reassign');
-  const target = await db.spokesperson.findFirst({ where: { id: input.spokespersonId, active: true }, select: { id: true, name: true, holdSlots: true, formats: true, allowedDurations: true } });
+  const target = await db.spokesperson.findFirst({ where: { id: input.spokespersonId, active: true }, select: { id: true, name: true, holdSlots: true, formats: true, allowedDurations: true, minimumNoticeMinutes: true } });
   if (!target) throw new AppError('NOT_FOUND', 'No such spokesperson, or they no longer give interviews.');
   if (!(target.allowedDurations as number[]).includes(before.durationMinutes)) {
     throw new AppError('VALIDATION_FAILED', `${target.name} gives interviews of ${(target.allowedDurations as number[]).join(', ')} minutes, not ${before.durationMinutes}.`);
@@ -167,13 +171,15 @@ export async function reassignRequest(context: WorkflowContext, input: z.output<
   await withBookingLock(db, [before.spokespersonId, target.id], async (tx) => {
     const current = await tx.interviewRequest.findUniqueOrThrow({ where: { id: input.requestId }, select: { status: true } });
     assertRequestTransition(current.status, 'pending', 'reassign');
-    let hold: { holdStart: Date | null; holdEnd: Date | null } = { holdStart: null, holdEnd: null };
+    let hold: { holdStart: Date | null; holdEnd: Date | null; holdExpiresAt: Date | null } = { holdStart: null, holdEnd: null, holdExpiresAt: null };
     if (start) {
       // The time must suit the new spokesperson (their hours unless the desk
       // overrides them, no clash, not away), so the queue never shows a request
       // that cannot be approved as it stands.
       await assertBookable(tx, { spokespersonId: target.id, start, durationMinutes: before.durationMinutes, mode: 'desk', overrideHours: input.overrideHours, exclude: { requestId: input.requestId }, now });
-      if (target.holdSlots) hold = { holdStart: start, holdEnd: new Date(start.getTime() + before.durationMinutes * 60_000) };
+      // The same bound as a reporter's hold (hold-policy.ts).
+      const holdExpiresAt = target.holdSlots ? holdExpiry({ now, start, deadline: before.deadline, minimumNoticeMinutes: target.minimumNoticeMinutes, maxMs: context.config.holds.maxMs }) : null;
+      if (holdExpiresAt) hold = { holdStart: start, holdEnd: new Date(start.getTime() + before.durationMinutes * 60_000), holdExpiresAt };
     }
     const { count } = await tx.interviewRequest.updateMany({
       where: { id: input.requestId, status: current.status },

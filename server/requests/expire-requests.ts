@@ -7,6 +7,8 @@ import { invalidateCalendars } from '../availability/calendar-cache';
 import { recordAuditEvent } from '../audit/record-audit-event';
 import { enqueueRequestNotice } from './notify';
 import type { WorkflowContext } from './context';
+import { releaseExpiredHolds } from './hold-policy';
+import { pruneLoginThrottle } from '../auth/login-throttle';
 
 /** Expires overdue requests; returns how many this call expired. */
 export async function expireOverdueRequests(context: Omit<WorkflowContext, 'actor'>, options: { batchSize?: number } = {}): Promise<number> {
@@ -40,14 +42,17 @@ export async function expireOverdueRequests(context: Omit<WorkflowContext, 'acto
   return expired;
 }
 
-/** Runs expiry every `intervalMs` until stopped. Errors are logged, never fatal. */
+/** Runs expiry (requests past their deadline, holds past their end, forgotten sign-in counters) every `intervalMs` until stopped. Errors are logged, never fatal. */
 export function startExpiryScheduler(options: { db: Db; config: WorkflowContext['config']; intervalMs?: number; onError: (error: unknown) => void }) {
   let running = false;
   const tick = async () => {
     if (running) return;
     running = true;
     try {
-      await expireOverdueRequests({ db: options.db, config: options.config, now: new Date() });
+      const now = new Date();
+      await expireOverdueRequests({ db: options.db, config: options.config, now });
+      await releaseExpiredHolds({ db: options.db, now, maxMs: options.config.holds.maxMs });
+      await pruneLoginThrottle(options.db, now.getTime());
     } catch (error) {
       options.onError(error);
     } finally {

@@ -9,6 +9,19 @@ export function deriveManageToken(secret: Buffer, requestId: string): string {
   return createHmac('sha256', secret).update(`manage:${requestId}`).digest('base64url');
 }
 
+/**
+ * The token of an existing request: derived with whichever key made it (its
+ * hash is stored), so links stay the same after a key rotation. The current
+ * key when none matches.
+ */
+export function manageTokenFor(keys: Buffer[], requestId: string, storedHash: string): string {
+  for (const key of keys) {
+    const token = deriveManageToken(key, requestId);
+    if (hashManageToken(token) === storedHash) return token;
+  }
+  return deriveManageToken(keys[0]!, requestId);
+}
+
 export function hashManageToken(token: string): string {
   return hashSecretToken(token);
 }

@@ -51,7 +51,8 @@ async function requestFromZoe(dayIndex: number, topic: string) {
       attribution: 'on_record',
       topic,
       reporter: { name: 'Zoë Müller', email: ZOE_EMAIL, outlet: 'Alpenblatt', phone: '+41 78 000 00 07', whatsapp: '+41780000007', timeZone: 'Europe/Berlin' },
-      deadline: new Date(Date.now() + 3 * 86_400_000).toISOString(),
+      // Answered before the interview (requests.create refuses a later deadline).
+      deadline: slot.start,
     },
     'POST',
   );

@@ -39,7 +39,8 @@ function createRequest(spokespersonId: string, slot: Slot, reporter: string) {
       attribution: 'on_record',
       topic: 'Cluster munitions report',
       reporter: { name: reporter, email: `${reporter.toLowerCase().replace(/\W+/g, '.')}@example.org`, outlet: 'Example Wire', timeZone: 'America/New_York' },
-      deadline: new Date(Date.now() + 7 * 86_400_000).toISOString(),
+      // Answered before the interview (requests.create refuses a later deadline).
+      deadline: slot.start,
     },
     'POST',
   ) as Promise<{ requestId: string; reference: string }>;

@@ -7,8 +7,7 @@ import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_PASSWORD } from '../../server/demo/seed-demo';
-import { callProcedure, launchChromium, SCREENSHOT_DIR, seriousAccessibilityViolations, startDemoServer } from './support';
+import { callProcedure, demoPassword, launchChromium, SCREENSHOT_DIR, seriousAccessibilityViolations, startDemoServer } from './support';
 
 const VIEWER_ZONE = 'Europe/Zurich';
 const HOUR = 3_600_000;
@@ -89,7 +88,7 @@ beforeAll(async () => {
   page = await context.newPage();
   await page.goto(`${server.base}/desk`);
   await page.getByLabel('Email').fill('jared.bloch@example.org');
-  await page.getByLabel('Password').fill(DEMO_PASSWORD);
+  await page.getByLabel('Password').fill(demoPassword());
   await page.getByRole('button', { name: 'Sign in' }).click();
   await page.getByRole('heading', { name: 'Request queue' }).waitFor();
 
@@ -117,10 +116,12 @@ beforeAll(async () => {
 
   const aikoDays = (await freeSlots(aiko.id)).days;
   proposedStarts = [aikoDays[1]!.slots[0]!.start, aikoDays[2]!.slots[3]!.start, aikoDays[3]!.slots[6]!.start];
-  // Across days: the first day may be nearly over.
-  const kasiaSlots = (await freeSlots(kasia.id)).days.flatMap((day) => day.slots);
+  // Across days: the first day may be nearly over. At least 8 hours ahead, so
+  // every deadline below (2 to 7 hours) lies before its slot, as requests.create requires.
+  const later = (slot: { start: string }) => Date.parse(slot.start) > Date.now() + 8 * HOUR;
+  const kasiaSlots = (await freeSlots(kasia.id)).days.flatMap((day) => day.slots).filter(later);
   kasiaFirst = kasiaSlots[0]!;
-  const hectorFirst = (await freeSlots(hector.id)).days[0]!.slots[0]!;
+  const hectorFirst = (await freeSlots(hector.id)).days.flatMap((day) => day.slots).filter(later)[0]!;
 
   // Deadlines 2 to 6 hours away: the queue order is this one.
   proposals = await createRequest({

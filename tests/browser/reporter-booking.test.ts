@@ -6,14 +6,14 @@
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_PASSWORD } from '../../server/demo/seed-demo';
-import { browserSuite, SCREENSHOT_DIR, seriousAccessibilityViolations } from './support';
+
+import { browserSuite, demoPassword, SCREENSHOT_DIR, seriousAccessibilityViolations } from './support';
 
 const suite = browserSuite();
 
 /** A press-office mutation over HTTP with a fresh session. */
 async function asStaff(path: string, input: unknown) {
-  const login = await fetch(`${suite.server.base}/trpc/auth.login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: 'jared.bloch@example.org', password: DEMO_PASSWORD }) });
+  const login = await fetch(`${suite.server.base}/trpc/auth.login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: 'jared.bloch@example.org', password: demoPassword() }) });
   const cookie = /desk_session=[^;]+/.exec(login.headers.get('set-cookie') ?? '')![0];
   const response = await fetch(`${suite.server.base}/trpc/${path}`, { method: 'POST', headers: { 'content-type': 'application/json', cookie }, body: JSON.stringify(input) });
   const body = await response.json();

@@ -5,13 +5,13 @@
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { DEMO_PASSWORD } from '../../server/demo/seed-demo';
-import { browserSuite, SCREENSHOT_DIR, seriousAccessibilityViolations, signIn } from './support';
+
+import { browserSuite, demoPassword, SCREENSHOT_DIR, seriousAccessibilityViolations, signIn } from './support';
 
 const suite = browserSuite();
 
 async function asStaff(path: string, input: unknown) {
-  const login = await fetch(`${suite.server.base}/trpc/auth.login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: 'jared.bloch@example.org', password: DEMO_PASSWORD }) });
+  const login = await fetch(`${suite.server.base}/trpc/auth.login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: 'jared.bloch@example.org', password: demoPassword() }) });
   const cookie = /desk_session=[^;]+/.exec(login.headers.get('set-cookie') ?? '')![0];
   const response = await fetch(`${suite.server.base}/trpc/${path}`, { method: 'POST', headers: { 'content-type': 'application/json', cookie }, body: JSON.stringify(input) });
   const body = await response.json();

@@ -6,8 +6,7 @@
 import { join } from 'node:path';
 import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_PASSWORD } from '../../server/demo/seed-demo';
-import { callProcedure, launchChromium, SCREENSHOT_DIR, seriousAccessibilityViolations, startDemoServer } from './support';
+import { callProcedure, demoPassword, launchChromium, SCREENSHOT_DIR, seriousAccessibilityViolations, startDemoServer } from './support';
 
 let server: Awaited<ReturnType<typeof startDemoServer>>;
 let browser: Browser;
@@ -19,7 +18,7 @@ beforeAll(async () => {
   const login = await fetch(`${server.base}/trpc/auth.login`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ email: 'jared.bloch@example.org', password: DEMO_PASSWORD }),
+    body: JSON.stringify({ email: 'jared.bloch@example.org', password: demoPassword() }),
   });
   expect(login.ok).toBe(true);
   staffCookie = /desk_session=[^;]+/.exec(login.headers.get('set-cookie') ?? '')![0];

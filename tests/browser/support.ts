@@ -3,13 +3,20 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll } from 'vitest';
-import { DEMO_PASSWORD } from '../../server/demo/seed-demo';
 import { loadConfig } from '../../server/env';
 import { startServer, type RunningServer } from '../../server/start-server';
 import { createLogger } from '../../server/logger';
 
 /** Where screenshots go (kept as test artifacts). */
 export const SCREENSHOT_DIR = join(process.cwd(), 'test-results', 'screenshots');
+
+let currentDemoPassword: string | undefined;
+
+/** The demo password the running demo server generated for its install (printed at its start). */
+export function demoPassword(): string {
+  if (!currentDemoPassword) throw new Error('No demo server is running: call startDemoServer() first.');
+  return currentDemoPassword;
+}
 
 export interface TestServerOptions {
   /** false: an empty office (DESK_DEMO=0). */
@@ -42,6 +49,7 @@ export async function startDemoServer(options: TestServerOptions = {}): Promise<
     ...options.env,
   });
   const running = await startServer({ config, logger: createLogger('silent'), announce: () => {}, now: options.now });
+  if (running.demoPassword) currentDemoPassword = running.demoPassword;
   mkdirSync(SCREENSHOT_DIR, { recursive: true });
   return { ...running, base, dataDir: folder };
 }
@@ -57,7 +65,10 @@ export function launchChromium(): Promise<Browser> {
 /** axe-core's serious and critical violations on the page as it is now (rule id: first offending target). */
 export async function seriousAccessibilityViolations(page: import('playwright-core').Page): Promise<string[]> {
   const { createRequire } = await import('node:module');
-  await page.addScriptTag({ path: createRequire(import.meta.url).resolve('axe-core/axe.min.js') });
+  // Evaluated through the DevTools protocol, not added as an inline <script>: the
+  // app's Content-Security-Policy (rightly) blocks inline scripts.
+  const { readFileSync } = await import('node:fs');
+  await page.evaluate(readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8'));
   const violations = await page.evaluate(async () => {
     const result = await (window as unknown as { axe: { run: () => Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }> } }).axe.run();
     return result.violations.filter((violation) => violation.impact === 'serious' || violation.impact === 'critical').map((violation) => `${violation.id}: ${violation.nodes[0]?.target.join(' ')}`);
@@ -104,7 +115,7 @@ export function browserSuite(options: TestServerOptions = {}) {
 /** Fills the console's sign-in form on `page` (already showing it) as a demo user; the press officer by default. */
 export async function signIn(page: Page, email = 'jared.bloch@example.org') {
   await page.getByLabel('Email').fill(email);
-  await page.getByLabel('Password').fill(DEMO_PASSWORD);
+  await page.getByLabel('Password').fill(demoPassword());
   await page.getByRole('button', { name: 'Sign in' }).click();
 }
 

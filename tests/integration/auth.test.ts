@@ -3,7 +3,7 @@ import { TRPCError } from '@trpc/server';
 import { createTestDatabase, type TestDatabase } from '../support/test-database';
 import { makeCaller, makeCookieRecorder, makeTestConfig } from '../support/context';
 import { makeUser, TEST_PASSWORD } from '../support/factories';
-import { LOGIN_FAILURES_PER_EMAIL } from '../../server/auth/log-in';
+import { IP_RULE, PAIR_RULE } from '../../server/auth/login-throttle';
 
 let database: TestDatabase;
 beforeAll(async () => {
@@ -56,28 +56,49 @@ describe('staff sign-in', () => {
     await expectAppError((await makeCaller(database)).auth.login({ email: user.email, password: TEST_PASSWORD }), 'UNAUTHENTICATED');
   });
 
-  it(`after ${LOGIN_FAILURES_PER_EMAIL} failures for one address even the right password is refused with RATE_LIMITED`, async () => {
-    const user = await makeUser(database.prisma);
-    const caller = await makeCaller(database, { ip: '198.51.100.7' });
-    for (let attempt = 0; attempt < LOGIN_FAILURES_PER_EMAIL; attempt++) {
-      await expectAppError(caller.auth.login({ email: user.email, password: `wrong-${attempt}-password` }), 'UNAUTHENTICATED');
-    }
-    await expectAppError(caller.auth.login({ email: user.email, password: TEST_PASSWORD }), 'RATE_LIMITED', /Too many failed sign-in attempts/);
-    // Another address from another IP is unaffected.
-    const other = await makeUser(database.prisma);
-    await signIn(other.email);
-  });
-
-  it('the address limit lifts once the window has passed', async () => {
+  it(`after ${PAIR_RULE.freeAttempts} failures for one address from one IP the next try waits, and the wait doubles`, async () => {
     const user = await makeUser(database.prisma);
     const start = Date.now();
-    const at = (ms: number) => () => new Date(start + ms);
-    const caller = await makeCaller(database, { ip: '198.51.100.8', now: at(0) });
-    for (let attempt = 0; attempt < LOGIN_FAILURES_PER_EMAIL; attempt++) {
-      await expectAppError(caller.auth.login({ email: user.email, password: 'not the password' }), 'UNAUTHENTICATED');
+    const caller = (ms: number, ip = '198.51.100.7') => makeCaller(database, { ip, now: () => new Date(start + ms) });
+    for (let attempt = 0; attempt < PAIR_RULE.freeAttempts; attempt++) {
+      await expectAppError((await caller(0)).auth.login({ email: user.email, password: `wrong-${attempt}-password` }), 'UNAUTHENTICATED');
     }
-    const later = await makeCaller(database, { ip: '198.51.100.8', now: at(16 * 60_000) });
-    await expect(later.auth.login({ email: user.email, password: TEST_PASSWORD })).resolves.toHaveProperty('expiresAt');
+    // Even the right password waits: it is not checked.
+    await expectAppError((await caller(0)).auth.login({ email: user.email, password: TEST_PASSWORD }), 'RATE_LIMITED', /Too many sign-in attempts/);
+    // After the first delay one more try is checked; a wrong one doubles the wait.
+    await expectAppError((await caller(PAIR_RULE.firstDelayMs)).auth.login({ email: user.email, password: 'still wrong!!' }), 'UNAUTHENTICATED');
+    await expectAppError((await caller(PAIR_RULE.firstDelayMs + PAIR_RULE.firstDelayMs + 1000)).auth.login({ email: user.email, password: TEST_PASSWORD }), 'RATE_LIMITED');
+    await expect((await caller(PAIR_RULE.firstDelayMs * 3)).auth.login({ email: user.email, password: TEST_PASSWORD })).resolves.toHaveProperty('expiresAt');
+  });
+
+  it('failures from other IPs never lock the owner out of their own IP', async () => {
+    const user = await makeUser(database.prisma);
+    for (let ip = 1; ip <= 3; ip++) {
+      for (let attempt = 0; attempt < PAIR_RULE.freeAttempts + 2; attempt++) {
+        await (await makeCaller(database, { ip: `192.0.2.${ip}` })).auth.login({ email: user.email, password: 'guessing-password' }).catch(() => undefined);
+      }
+    }
+    await expect((await makeCaller(database, { ip: '198.51.100.50' })).auth.login({ email: user.email, password: TEST_PASSWORD })).resolves.toHaveProperty('expiresAt');
+  });
+
+  it('the right password resets the pair: a later typo does not inherit earlier failures', async () => {
+    const user = await makeUser(database.prisma);
+    const caller = () => makeCaller(database, { ip: '198.51.100.9' });
+    for (let attempt = 0; attempt < PAIR_RULE.freeAttempts - 1; attempt++) {
+      await expectAppError((await caller()).auth.login({ email: user.email, password: 'typo typo typo' }), 'UNAUTHENTICATED');
+    }
+    await (await caller()).auth.login({ email: user.email, password: TEST_PASSWORD });
+    for (let attempt = 0; attempt < PAIR_RULE.freeAttempts; attempt++) {
+      await expectAppError((await caller()).auth.login({ email: user.email, password: 'typo typo typo' }), 'UNAUTHENTICATED');
+    }
+  });
+
+  it(`one IP guessing across many addresses waits after ${IP_RULE.freeAttempts} tries`, async () => {
+    const caller = () => makeCaller(database, { ip: '198.51.100.77' });
+    for (let attempt = 0; attempt < IP_RULE.freeAttempts; attempt++) {
+      await expectAppError((await caller()).auth.login({ email: `nobody-${attempt}@example.org`, password: 'guessing-password' }), 'UNAUTHENTICATED');
+    }
+    await expectAppError((await caller()).auth.login({ email: 'nobody-else@example.org', password: 'guessing-password' }), 'RATE_LIMITED');
   });
 
   it('rejects malformed input with VALIDATION_FAILED naming the field', async () => {

@@ -1,11 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServer } from '../../server/start-server';
-import { seedDemo, parsePressRelease, demoLogins, DEMO_PASSWORD } from '../../server/demo/seed-demo';
+import { seedDemo, parsePressRelease, demoLogins } from '../../server/demo/seed-demo';
 import { readFileSync } from 'node:fs';
 import { createTestDatabase, type TestDatabase } from '../support/test-database';
 import { makeCaller, makeTestConfig, silentLogger } from '../support/context';
 
 let database: TestDatabase;
+/** The password the first start generated for this install. */
+let demoPassword = '';
 beforeAll(async () => {
   database = await createTestDatabase();
 });
@@ -30,6 +32,9 @@ describe('demo press office', () => {
     const lines: string[] = [];
     for (let start = 0; start < 2; start++) {
       const running = await startServer({ config: { ...config, port: 0 }, logger: silentLogger, buildClient: false, announce: (line) => lines.push(line) });
+      if (start === 0) demoPassword = running.demoPassword!;
+      // The same generated password on every start.
+      expect(running.demoPassword).toBe(demoPassword);
       const response = await fetch(`${running.url}/trpc/spokespeople.list`);
       const names = (await response.json()).result.data.map((person: { name: string }) => person.name);
       expect(names).toEqual(['Hector Guerra', 'Kasia Derlicka-Rosenbauer']);
@@ -38,11 +43,13 @@ describe('demo press office', () => {
     expect(await counts()).toEqual({ users: 4, spokespeople: 2, rules: 18, releases: 2, contacts: 3, outlets: 3, pressContacts: 1 });
     // The logins are printed on every start.
     expect(lines.filter((line) => line.includes('jared.bloch@example.org'))).toHaveLength(2);
+    expect(lines.filter((line) => line.includes(`password "${demoPassword}"`))).toHaveLength(2);
+    expect(demoPassword).not.toBe('demo-press-office');
   });
 
   it('two seeds racing on one database seed once', async () => {
     const before = await counts();
-    const results = await Promise.all([seedDemo({ db: database.prisma, now: new Date() }), seedDemo({ db: database.prisma, now: new Date() })]);
+    const results = await Promise.all([seedDemo({ db: database.prisma, now: new Date(), password: demoPassword }), seedDemo({ db: database.prisma, now: new Date(), password: demoPassword })]);
     expect(results.every((result) => !result.seeded)).toBe(true);
     expect(await counts()).toEqual(before);
   });
@@ -50,7 +57,7 @@ describe('demo press office', () => {
   it('the demo logins work and have the roles printed', async () => {
     for (const login of demoLogins) {
       const caller = await makeCaller(database);
-      await caller.auth.login({ email: login.email, password: DEMO_PASSWORD });
+      await caller.auth.login({ email: login.email, password: demoPassword });
     }
     const press = await database.prisma.user.findUnique({ where: { email: 'jared.bloch@example.org' } });
     expect(press?.role).toBe('press_officer');

@@ -70,6 +70,29 @@ describe('requests arriving together', () => {
     expect(linked.map((request) => request.mediaContactId)).toEqual(Array(4).fill(contacts[0]!.id));
   });
 
+  it('the hold limits count the holds of the same burst: 6 at once from one address (aliases too) create 6 requests and 2 holds', async () => {
+    const person = await makeBookableSpokesperson(database, { holdSlots: true });
+    const caller = await publicCaller(database, { config: workflowConfig(database, { HOLD_LIMIT_PER_EMAIL: '2' }) });
+    const emails = ['Hold.Burst@gmail.com', 'holdburst+a@gmail.com', 'hold.burst+b@googlemail.com', 'holdburst@gmail.com', 'HOLDBURST+c@gmail.com', 'h.o.l.d.burst@gmail.com'];
+    const results = await Promise.all(emails.map((email, index) => caller.requests.create(requestInput(person.id, `2027-03-19T${String(8 + index).padStart(2, '0')}:00:00Z`, { reporter: { name: 'Holder', email, outlet: 'O', timeZone: 'UTC' } }))));
+    expect(results).toHaveLength(6);
+    const stored = await database.prisma.interviewRequest.findMany({ where: { spokespersonId: person.id }, select: { holdStart: true, reporterEmailKey: true } });
+    expect(stored.filter((request) => request.holdStart)).toHaveLength(2);
+    expect(new Set(stored.map((request) => request.reporterEmailKey))).toEqual(new Set(['holdburst@gmail.com']));
+  });
+
+  it('the per-IP hold limit is per spokesperson: 3 at once from one IP with 2 allowed hold 2 with one person, and the other person still gets holds', async () => {
+    const first = await makeBookableSpokesperson(database, { holdSlots: true });
+    const second = await makeBookableSpokesperson(database, { holdSlots: true });
+    const caller = await publicCaller(database, { ip: '198.51.100.99', config: workflowConfig(database, { HOLD_LIMIT_PER_IP: '2' }) });
+    await Promise.all([
+      ...['08', '10', '12'].map((hour) => caller.requests.create(requestInput(first.id, `2027-03-19T${hour}:00:00Z`))),
+      caller.requests.create(requestInput(second.id, '2027-03-19T08:00:00Z')),
+    ]);
+    expect(await database.prisma.interviewRequest.count({ where: { spokespersonId: first.id, holdStart: { not: null } } })).toBe(2);
+    expect(await database.prisma.interviewRequest.count({ where: { spokespersonId: second.id, holdStart: { not: null } } })).toBe(1);
+  });
+
   it('the per-email limit counts the requests of the same burst: 5 at once with 2 allowed create exactly 2', async () => {
     const person = await makeBookableSpokesperson(database);
     const caller = await publicCaller(database, { config: workflowConfig(database, { REQUEST_LIMIT_PER_EMAIL: '2' }) });

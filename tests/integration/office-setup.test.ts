@@ -76,7 +76,7 @@ describe('demo office profile', () => {
     // Its own database: the demo seeds only an empty one.
     const demo = await createTestDatabase();
     try {
-      expect(await seedDemo({ db: demo.prisma, now: WORKFLOW_NOW })).toEqual({ seeded: true });
+      expect(await seedDemo({ db: demo.prisma, now: WORKFLOW_NOW, password: 'a demo password for this test' })).toEqual({ seeded: true });
       const office = await (await makeCaller(demo)).office.get();
       expect(office).toMatchObject({ configured: true, name: 'Cluster Munition Coalition', timeZone: 'Europe/Zurich', website: 'https://cmc.example.org' });
       // The release's "(CET)" is stored as the zone, and only the public channel (email) is shown.

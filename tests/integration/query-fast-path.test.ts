@@ -84,7 +84,8 @@ describe('POST mutation fast path', () => {
     fetch(base + path, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: typeof body === 'string' ? body : JSON.stringify(body) });
   /** Tomorrow 09:00 UTC (10:00 in Zurich): inside the bookable spokesperson's hours and horizon. */
   const tomorrowNine = () => new Date(Math.ceil(Date.now() / 86_400_000) * 86_400_000 + 86_400_000 + 9 * 3_600_000).toISOString();
-  const deadline = () => new Date(Date.now() + 10 * 86_400_000).toISOString();
+  /** Tomorrow 08:00 UTC: ahead, and before the interview it is for (requests.create refuses a later one). */
+  const deadline = () => new Date(Math.ceil(Date.now() / 86_400_000) * 86_400_000 + 86_400_000 + 8 * 3_600_000).toISOString();
 
   it.each([
     ['a request with fields missing', '/trpc/requests.create', () => ({ topic: '' })],

@@ -1,3 +1,6 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { loadConfig, type Config } from '../../server/env';
 import { createContextInner, type ContextInnerOptions } from '../../server/context';
 import { createCallerFactory } from '../../server/trpc';
@@ -8,9 +11,12 @@ import type { DatabaseTarget } from '../../server/db-url';
 
 export const silentLogger = createLogger('silent');
 
-/** A valid configuration for tests: demo off, logs off, this database. */
+let dataDir: string | undefined;
+
+/** A valid configuration for tests: demo off, logs off, this database, a private DATA_DIR (one per test worker). */
 export function makeTestConfig(target: DatabaseTarget, overrides: Record<string, string> = {}): Config {
-  return loadConfig({ DATABASE_URL: target.url, DESK_DEMO: '0', LOG_LEVEL: 'silent', PUBLIC_URL: 'http://desk.test', ...overrides });
+  dataDir ??= mkdtempSync(join(tmpdir(), 'desk-test-data-'));
+  return loadConfig({ DATABASE_URL: target.url, DESK_DEMO: '0', LOG_LEVEL: 'silent', PUBLIC_URL: 'http://desk.test', DATA_DIR: dataDir, ...overrides });
 }
 
 /** Records what a procedure did to the session cookie. */

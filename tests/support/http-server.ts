@@ -4,10 +4,11 @@ import { createApp } from '../../server/app';
 import type { Config } from '../../server/env';
 import type { Database } from '../../server/db';
 import { silentLogger } from './context';
+import type { Logger } from '../../server/logger';
 
 /** The real Express app on an ephemeral 127.0.0.1 port; close() stops it. */
-export async function startTestHttpServer(database: Database, config: Config) {
-  const app = createApp({ database, config, logger: silentLogger });
+export async function startTestHttpServer(database: Database, config: Config, logger: Logger = silentLogger) {
+  const app = createApp({ database, config, logger });
   const server = await new Promise<Server>((resolve) => {
     const listening = app.listen(0, '127.0.0.1', () => resolve(listening));
   });

@@ -1,11 +1,12 @@
 import { copyFileSync, rmSync } from 'node:fs';
-import { randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import pg from 'pg';
 import { inject } from 'vitest';
 import { openDatabase, type Database } from '../../server/db';
 import { resolveDatabaseUrl, type DatabaseTarget } from '../../server/db-url';
 import { postgresAdminUrl, postgresUrlFor } from './test-env';
+import { hasServerKeys, useServerKeys } from '../../server/secrets';
 
 export interface TestDatabase extends Database {
   target: DatabaseTarget;
@@ -18,6 +19,8 @@ export interface TestDatabase extends Database {
  * to the caller. Pass `kind` to force one (e.g. SQLite-only tests).
  */
 export async function createTestDatabase(kind = inject('databaseKind')): Promise<TestDatabase> {
+  // The server secret lives outside the database (server/secrets.ts): one random key per test worker.
+  if (!hasServerKeys()) useServerKeys([randomBytes(32)]);
   if (kind === 'postgres') {
     const name = `desk_test_${randomUUID().replace(/-/g, '').slice(0, 12)}_${process.ppid}`;
     const admin = new pg.Client({ connectionString: postgresAdminUrl() });

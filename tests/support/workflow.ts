@@ -12,7 +12,7 @@ export const workflowNow = () => WORKFLOW_NOW;
 
 /** Limits high enough not to get in the way; the rate-limit test sets its own. */
 export function workflowConfig(database: TestDatabase, overrides: Record<string, string> = {}) {
-  return makeTestConfig(database.target, { REQUEST_LIMIT_PER_IP: '100000', REQUEST_LIMIT_PER_EMAIL: '100000', ...overrides });
+  return makeTestConfig(database.target, { REQUEST_LIMIT_PER_IP: '100000', REQUEST_LIMIT_PER_EMAIL: '100000', HOLD_LIMIT_PER_EMAIL: '100', HOLD_LIMIT_PER_IP: '1000', ...overrides });
 }
 
 /** A Zurich spokesperson available every day 08:00–18:00, 15-minute grid, 30-minute interviews, no notice. */
@@ -34,7 +34,9 @@ export async function makeBookableSpokesperson(database: TestDatabase, overrides
   });
 }
 
-/** A valid requests.create input; `start` is an ISO instant. */
+const DEFAULT_DEADLINE = '2027-03-20T17:00:00Z';
+
+/** A valid requests.create input; `start` is an ISO instant. The deadline is 20 March 2027 or the start if earlier (it may not come after it). */
 export function requestInput(spokespersonId: string | undefined, start: string, overrides: Record<string, unknown> = {}) {
   const suffix = randomUUID().slice(0, 8);
   return {
@@ -48,7 +50,7 @@ export function requestInput(spokespersonId: string | undefined, start: string, 
     topic: 'Cluster munitions in Nagorno-Karabakh',
     questions: 'What did the report find?',
     reporter: { name: `Reporter ${suffix}`, email: `reporter-${suffix}@example.org`, outlet: 'Example Wire', timeZone: 'America/New_York' },
-    deadline: '2027-03-20T17:00:00Z',
+    deadline: Date.parse(start) < Date.parse(DEFAULT_DEADLINE) ? start : DEFAULT_DEADLINE,
     ...overrides,
   };
 }

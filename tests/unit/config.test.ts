@@ -44,6 +44,10 @@ describe('configuration', () => {
     [{ DESK_ADMIN_EMAIL: 'admin@example.org' }, /DESK_ADMIN_EMAIL and DESK_ADMIN_PASSWORD must be set together/],
     [{ DESK_ADMIN_EMAIL: 'admin@example.org', DESK_ADMIN_PASSWORD: 'short' }, /DESK_ADMIN_PASSWORD: must be at least 12 characters/],
     [{ SESSION_TTL_HOURS: '0' }, /SESSION_TTL_HOURS: must be a whole number of hours/],
+    [{ TRUST_PROXY: 'true' }, /TRUST_PROXY: trusting every hop lets any client pick its own IP/],
+    [{ SECRET_KEY: 'c2hvcnQ=' }, /SECRET_KEY: must be at least 32 random bytes/],
+    [{ HOLD_MAX_HOURS: '0' }, /HOLD_MAX_HOURS: must be a whole number of hours from 1 to 720/],
+    [{ HOLD_LIMIT_PER_IP: 'many' }, /HOLD_LIMIT_PER_IP: must be a whole number of holds/],
   ])('rejects %j naming the variable and what is allowed', (env, message) => {
     expect(problemsOf(env).join('\n')).toMatch(message);
   });

@@ -60,6 +60,11 @@ export function RequestCard({ request, timeZone, now, spokespeople, expanded, on
         <span className="label">Status:</span> {describeStatus(request.status, request.cancelledBy)}
         {request.statusReason && <> · <span className="label">Reason:</span> {request.statusReason}</>}
       </p>
+      {request.reporterActiveHolds > 0 && (
+        <p>
+          <span className="label">Holds:</span> this reporter holds {request.reporterActiveHolds} slot{request.reporterActiveHolds === 1 ? '' : 's'} now
+        </p>
+      )}
       <RequestTimes request={request} timeZone={timeZone} personOf={personOf} chosen={chosen} onChoose={setChosen} radioName={`${id}-choice`} />
       {request.interview && (
         <p>
