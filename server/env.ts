@@ -21,6 +21,24 @@ const httpUrl = z
   }, 'must be an absolute http:// or https:// URL, e.g. https://desk.example.org')
   .transform((value) => value.replace(/\/+$/, ''));
 
+function wholeNumber(min: number, max: number, what: string) {
+  const message = `must be a whole number from ${min} to ${max} (${what})`;
+  return z
+    .string()
+    .regex(/^\d+$/, message)
+    .transform(Number)
+    .refine((value) => value >= min && value <= max, message);
+}
+
+function seconds(min: number, max: number) {
+  const message = `must be a number of seconds from ${min} to ${max}, e.g. 30 or 2.5`;
+  return z
+    .string()
+    .regex(/^\d+(\.\d+)?$/, message)
+    .transform(Number)
+    .refine((value) => value >= min && value <= max, message);
+}
+
 const rawSchema = z
   .object({
     DATABASE_URL: z.string().optional(),
@@ -53,6 +71,19 @@ const rawSchema = z
     REQUEST_LIMIT_PER_EMAIL: z.string().regex(/^\d+$/, 'must be a whole number (requests per hour)').transform(Number).default(10),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     DATA_DIR: z.string().min(1).default('./data'),
+    // Mail delivery (server/mail/README.md, "Delivery protocol"). Seconds, decimals allowed.
+    OUTBOX_CONCURRENCY: wholeNumber(1, 100, 'messages sent at once by one instance').default(4),
+    OUTBOX_LEASE_SECONDS: seconds(1, 3600).default(120),
+    OUTBOX_SEND_TIMEOUT_SECONDS: seconds(0.1, 1800).default(30),
+    SMTP_TIMEOUT_SECONDS: seconds(0.1, 600).default(10),
+    SHUTDOWN_TIMEOUT_SECONDS: seconds(1, 3600).default(10),
+  })
+  .refine((env) => env.OUTBOX_LEASE_SECONDS >= 2 * env.OUTBOX_SEND_TIMEOUT_SECONDS, {
+    // The lease must outlast the send by a margin at least as long as the send
+    // itself: that margin absorbs the "mark sent" write, event-loop stalls and
+    // clock skew between instances (the at-most-once argument depends on it).
+    message: 'must be at least twice OUTBOX_SEND_TIMEOUT_SECONDS (the default is 120 with a 30-second send timeout)',
+    path: ['OUTBOX_LEASE_SECONDS'],
   })
   .refine((env) => Boolean(env.DESK_ADMIN_EMAIL) === Boolean(env.DESK_ADMIN_PASSWORD), {
     message: 'DESK_ADMIN_EMAIL and DESK_ADMIN_PASSWORD must be set together',
@@ -75,6 +106,20 @@ export interface Config {
   requestLimits: { perIpPerHour: number; perEmailPerHour: number };
   logLevel: string;
   dataDir: string;
+  outbox: OutboxSettings;
+  /** How long a stop (SIGTERM) may take before the process exits regardless. */
+  shutdownTimeoutMs: number;
+}
+
+export interface OutboxSettings {
+  /** Messages one instance sends at once (and pooled SMTP connections). */
+  concurrency: number;
+  /** How long a claim on a row lasts; at least twice sendTimeoutMs. */
+  leaseMs: number;
+  /** Cap on one delivery attempt, counted from the claim. */
+  sendTimeoutMs: number;
+  /** Cap on each SMTP wait: connecting, the greeting, each reply. */
+  smtpTimeoutMs: number;
 }
 
 export class ConfigError extends Error {
@@ -127,5 +172,12 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     requestLimits: { perIpPerHour: value.REQUEST_LIMIT_PER_IP, perEmailPerHour: value.REQUEST_LIMIT_PER_EMAIL },
     logLevel: value.LOG_LEVEL,
     dataDir: value.DATA_DIR,
+    outbox: {
+      concurrency: value.OUTBOX_CONCURRENCY,
+      leaseMs: Math.round(value.OUTBOX_LEASE_SECONDS * 1000),
+      sendTimeoutMs: Math.round(value.OUTBOX_SEND_TIMEOUT_SECONDS * 1000),
+      smtpTimeoutMs: Math.round(value.SMTP_TIMEOUT_SECONDS * 1000),
+    },
+    shutdownTimeoutMs: Math.round(value.SHUTDOWN_TIMEOUT_SECONDS * 1000),
   };
 }
