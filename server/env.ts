@@ -59,6 +59,7 @@ const rawSchema = z
     // Long enough that an online guess is hopeless even before rate limiting.
     DESK_ADMIN_PASSWORD: z.string().min(12, 'must be at least 12 characters').optional(),
     DESK_DEMO: booleanFlag.default(true),
+    DESK_BUILD_CLIENT: booleanFlag.default(true),
     SESSION_TTL_HOURS: z
       .string()
       .regex(/^\d+$/, 'must be a whole number of hours from 1 to 720')
@@ -101,6 +102,8 @@ export interface Config {
   mailFrom: string;
   admin: { email: string; password: string } | undefined;
   demo: boolean;
+  /** Build the web client at start when missing or stale (off for API-only instances). */
+  buildClient: boolean;
   sessionTtlMs: number;
   trustProxy: boolean;
   requestLimits: { perIpPerHour: number; perEmailPerHour: number };
@@ -167,6 +170,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
         ? { email: value.DESK_ADMIN_EMAIL.toLowerCase(), password: value.DESK_ADMIN_PASSWORD }
         : undefined,
     demo: value.DESK_DEMO,
+    buildClient: value.DESK_BUILD_CLIENT,
     sessionTtlMs: value.SESSION_TTL_HOURS * 3_600_000,
     trustProxy: value.TRUST_PROXY,
     requestLimits: { perIpPerHour: value.REQUEST_LIMIT_PER_IP, perEmailPerHour: value.REQUEST_LIMIT_PER_EMAIL },
