@@ -68,6 +68,8 @@ interface DeliveryOptions {
   logger: Logger;
   /** A fixed clock (tests); otherwise the time of each step. */
   now?: Date;
+  /** A clock to read at each step instead (tests that move time on); default the system clock. */
+  clock?: () => Date;
   /** Prefix of the claim tokens, for the logs and the lockedBy column. */
   workerId?: string;
   settings?: Partial<Omit<OutboxSettings, 'smtpTimeoutMs'>>;
@@ -139,7 +141,7 @@ class DeliveryPump {
   }
 
   private now(): Date {
-    return this.options.now ?? new Date();
+    return this.options.now ?? this.options.clock?.() ?? new Date();
   }
 
   /** Claims rows for the free slots (at most `limit`) and starts sending them; returns how many. */
@@ -175,8 +177,10 @@ class DeliveryPump {
     const fence = { id: row.id, lockedBy: token, status: 'pending' };
     const attempts = row.attempts + 1;
     const log = logger.child({ outboxId: row.id, kind: row.kind, claim: token });
+    let renderedMs: number | undefined;
     try {
       const message = await renderOutboxMessage(db, row, this.options.config);
+      renderedMs = Math.round(performance.now() - claimedAt);
       const remainingMs = Math.floor(this.settings.sendTimeoutMs - (performance.now() - claimedAt));
       if (remainingMs <= 0) throw new Error('The delivery attempt ran out of time before the message was sent');
       await transport.send(message, { signal: AbortSignal.any([AbortSignal.timeout(remainingMs), this.abandon.signal]) });
@@ -200,7 +204,7 @@ class DeliveryPump {
         // Nothing was sent; the row is retried when its lease ends.
         log.warn({ err: recordError }, 'could not record a failed outbox attempt');
       }
-      log.warn({ attempts, dead, err: lastError }, 'outbox delivery failed');
+      log.warn({ attempts, dead, err: lastError, renderedMs, attemptMs: Math.round(performance.now() - claimedAt) }, 'outbox delivery failed');
       return dead ? 'dead' : 'retried';
     }
     return this.markSent(row, fence, attempts, claimedAt, log);
