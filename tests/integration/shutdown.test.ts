@@ -59,7 +59,7 @@ describe('SIGTERM', () => {
     }
     expect(smtp.received).toHaveLength(12);
     expect(countDuplicates(smtp.received)).toEqual({ duplicates: 0, distinct: 12 });
-  });
+  }, 120_000);
 
   it('under HTTP load on keep-alive connections: every request sent gets its answer, then the process exits', async () => {
     const server = await startChildServer({ DATABASE_URL: database.target.url, SHUTDOWN_TIMEOUT_SECONDS: String(SHUTDOWN_SECONDS) });
@@ -101,5 +101,5 @@ describe('SIGTERM', () => {
     expect(ms).toBeLessThan(SHUTDOWN_SECONDS * 1000 + 500);
     expect(answered).toBeGreaterThan(24);
     expect(failures).toEqual([]);
-  });
+  }, 60_000);
 });
