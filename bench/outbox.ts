@@ -26,7 +26,7 @@ import { startOutboxWorker } from '../server/outbox/deliver-outbox';
 import { body, seedSpokespeople } from './http-requests';
 
 const DAY = 86_400_000;
-const APPROVALS = 125; // four messages each: 500 messages
+const APPROVALS = Number(process.env.OUTBOX_BENCH_APPROVALS ?? 125); // four messages each: 500 messages
 const CONCURRENCIES = [1, 8];
 
 export interface OutboxThroughput {

@@ -183,7 +183,18 @@ class DeliveryPump {
       renderedMs = Math.round(performance.now() - claimedAt);
       const remainingMs = Math.floor(this.settings.sendTimeoutMs - (performance.now() - claimedAt));
       if (remainingMs <= 0) throw new Error('The delivery attempt ran out of time before the message was sent');
-      await transport.send(message, { signal: AbortSignal.any([AbortSignal.timeout(remainingMs), this.abandon.signal]) });
+      // One controller per attempt (listeners on the shared abandon signal are removed after each send).
+      const attempt = new AbortController();
+      const abandon = () => attempt.abort(this.abandon.signal.reason);
+      this.abandon.signal.addEventListener('abort', abandon, { once: true });
+      const deadline = setTimeout(() => attempt.abort(new Error(`The delivery attempt took longer than ${this.settings.sendTimeoutMs} ms`)), remainingMs);
+      try {
+        if (this.abandon.signal.aborted) abandon();
+        await transport.send(message, { signal: attempt.signal });
+      } finally {
+        clearTimeout(deadline);
+        this.abandon.signal.removeEventListener('abort', abandon);
+      }
     } catch (error) {
       if (this.abandon.signal.aborted && !(error instanceof PermanentRenderError)) {
         // Shutdown: not an attempt that failed; the row is due again at once, for any instance.
