@@ -153,9 +153,13 @@ class DeliveryPump {
     const claimedAt = performance.now();
     const rows = await claimDue(this.options.database, { token, now: this.now(), leaseMs: this.settings.leaseMs, limit: free });
     for (const row of rows) {
-      const task = this.deliver(row, token, claimedAt).then((outcome) => {
-        this.result[outcome]++;
-      });
+      const task = this.deliver(row, token, claimedAt).then(
+        (outcome) => {
+          this.result[outcome]++;
+        },
+        // deliver() handles its own failures; anything else must not become an unhandled rejection.
+        (error: unknown) => this.options.logger.error({ err: error, outboxId: row.id }, 'outbox delivery crashed'),
+      );
       this.inFlight.add(task);
       void task.finally(() => this.inFlight.delete(task));
     }
