@@ -23,7 +23,7 @@ import type { Db } from '../server/db';
 
 const DAY = 86_400_000;
 
-async function seedSpokespeople(db: Db, count: number, options: { holdSlots: boolean; prefix: string }) {
+export async function seedSpokespeople(db: Db, count: number, options: { holdSlots: boolean; prefix: string }) {
   const ids: string[] = [];
   for (let index = 0; index < count; index++) {
     const person = await db.spokesperson.create({
@@ -39,7 +39,7 @@ async function seedSpokespeople(db: Db, count: number, options: { holdSlots: boo
   return ids;
 }
 
-function body(spokespersonId: string, start: Date) {
+export function body(spokespersonId: string, start: Date) {
   const id = randomUUID();
   return {
     idempotencyKey: `load-${id}`,

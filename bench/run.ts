@@ -9,6 +9,7 @@ import { runHttpAvailabilityBench } from './http-availability';
 import { runApprovalRaceBench, runCreateRequestBench } from './http-requests';
 import { runClientBench } from './client';
 import { runContactsBench } from './contacts';
+import { runOutboxBench } from './outbox';
 
 const machine = `${cpus().length} × ${cpus()[0]?.model.trim()}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}, ${process.platform}`;
 const date = new Date().toISOString().slice(0, 10);
@@ -23,10 +24,13 @@ console.log('approval race…');
 const race = await runApprovalRaceBench();
 console.log('media list…');
 const contacts = await runContactsBench();
+console.log('outbox delivery to a local SMTP server…');
+const outbox = await runOutboxBench();
 console.log('web client in Chromium…');
 const client = await runClientBench().catch((error: Error) => error);
 
 const check = (ok: boolean) => (ok ? 'met' : '**not met**');
+const APPROVALS_NOTE = 'that 125 approvals queue (500)';
 const lines = [
   '# Benchmarks',
   '',
@@ -111,6 +115,18 @@ const lines = [
   `${contacts.contacts.toLocaleString('en')} contacts (seeded in ${Math.round(contacts.seedMs / 100) / 10} s). Search over HTTP (\`contacts.list\` with a text query, word-prefix and accent-insensitive), ${contacts.search.queries} queries: median ${contacts.search.medianMs} ms, p95 ${contacts.search.p95Ms} ms (target median ≤ 20 ms: ${check(contacts.search.medianMs <= 20)}). A prefix that matches nothing scans every row (LIKE on the folded search text): a word index (FTS5 / trigram) is the next step.`,
   '',
   `CSV import of ${contacts.import.rows.toLocaleString('en')} rows: ${Math.round(contacts.import.ms / 100) / 10} s (target ≤ 10 s: ${check(contacts.import.ms <= 10_000)}); the same file again (nothing changes): ${Math.round(contacts.reimport.ms / 100) / 10} s.`,
+  '',
+  '## Outbox delivery to a local SMTP server',
+  '',
+  `The messages ${APPROVALS_NOTE} (confirmation, desk notice, two iCalendar invites each), rendered at delivery, sent by one instance's worker to smtp-server on 127.0.0.1 (accepting at once), pooled connections (bench/outbox.ts). Each row is claimed just before it is sent; OUTBOX_CONCURRENCY sets how many are in flight.`,
+  '',
+  '| database | messages | concurrency | seconds | messages/s | SMTP connections |',
+  '|---|---|---|---|---|---|',
+  ...(['sqlite', 'postgres'] as const).flatMap((name) => {
+    const result = outbox[name];
+    if (typeof result === 'string') return [`| ${name} | ${result} | | | | |`];
+    return result.runs.map((run) => `| ${name} | ${result.messages} | ${run.concurrency} | ${run.seconds} | ${run.messagesPerSecond} | ${run.connections} |`);
+  }),
   '',
   '## Web client',
   '',

@@ -17,7 +17,7 @@ import { mutationFastPath, queryFastPath } from './http/query-fast-path';
 import { inviteDownloadHandler } from './http/invite-download';
 import { renderFeed } from './feeds/manage-feeds';
 import { sendError } from './http/send-error';
-import { AppError } from './errors';
+import { AppError, isDatabaseUnavailable, unavailableError, UNAVAILABLE_RETRY_AFTER_SECONDS } from './errors';
 import { clientDistDir } from './client-build';
 
 // Largest JSON body we accept. Most inputs are a few KB; a media-list import
@@ -73,7 +73,12 @@ export function createApp(deps: { database: Database; config: Config; logger: Lo
     queryFastPath(createContext),
     express.json({ limit: MAX_BODY_BYTES }),
     mutationFastPath(createContext),
-    createExpressMiddleware({ router: appRouter, createContext }),
+    createExpressMiddleware({
+      router: appRouter,
+      createContext,
+      // 503 UNAVAILABLE (database unreachable) tells clients when to try again.
+      responseMeta: ({ errors }) => (errors.some((error) => error.code === 'SERVICE_UNAVAILABLE') ? { headers: { 'Retry-After': String(UNAVAILABLE_RETRY_AFTER_SECONDS) } } : {}),
+    }),
   );
 
   // The built client; any other GET that is not an API path gets index.html so
@@ -103,6 +108,10 @@ export function createApp(deps: { database: Database; config: Config; logger: Lo
       return sendError(response, new AppError('VALIDATION_FAILED', `The request body is larger than ${MAX_BODY_BYTES / 1024 / 1024} MB; split the import into smaller files.`));
     }
     if (error.status === 400) return sendError(response, new AppError('VALIDATION_FAILED', 'The request body is not valid JSON.'));
+    if (isDatabaseUnavailable(error)) {
+      request.log?.warn({ err: error }, 'database unavailable');
+      return sendError(response, unavailableError(error));
+    }
     request.log?.error({ err: error }, 'unhandled error');
     sendError(response, new AppError('INTERNAL', 'Something went wrong on our side. Please try again.'));
   });

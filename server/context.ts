@@ -6,6 +6,8 @@ import type { Config } from './env';
 import type { Database } from './db';
 import type { Logger } from './logger';
 import { findActiveSession, SESSION_COOKIE, type ActiveSession } from './auth/sessions';
+import { isDatabaseUnavailable, unavailableError } from './errors';
+import { toTrpcError } from './trpc';
 
 /** How the context sets or clears the session cookie; a no-op recorder in tests. */
 export interface CookieJar {
@@ -81,9 +83,10 @@ export function createCookieJar(response: Response, config: Config): CookieJar {
 
 /** `now`: the clock procedures read (tests inject one; the default is the real time). */
 export function contextFactory(deps: { database: Database; config: Config; logger: Logger; now?: () => Date }) {
-  return ({ req, res }: CreateExpressContextOptions) => {
+  return async ({ req, res }: CreateExpressContextOptions) => {
     const request = req as Request & { log?: Logger };
-    return createContextInner({
+    try {
+      return await createContextInner({
       ...deps,
       logger: request.log ?? deps.logger,
       sessionToken: readCookie(req.headers.cookie, SESSION_COOKIE),
@@ -92,6 +95,12 @@ export function contextFactory(deps: { database: Database; config: Config; logge
       origin: req.headers.origin ?? null,
       host: req.headers.host ?? null,
       cookies: createCookieJar(res as Response, deps.config),
-    });
+      });
+    } catch (error) {
+      // The session lookup is the first query of every call: while the
+      // database is unreachable, answer 503 UNAVAILABLE (with Retry-After), not 500.
+      if (isDatabaseUnavailable(error)) throw toTrpcError(unavailableError(error));
+      throw error;
+    }
   };
 }

@@ -23,13 +23,20 @@ export interface Database {
   close(): Promise<void>;
 }
 
+/**
+ * How long a PostgreSQL query waits for a pooled connection (or a new one)
+ * before failing: while the database is unreachable, requests answer 503
+ * UNAVAILABLE within this instead of hanging (pg's default is to wait forever).
+ */
+const POSTGRES_CONNECT_TIMEOUT_MS = 5_000;
+
 /** How long a SQLite writer waits for the write lock before failing (ms). */
 const SQLITE_BUSY_TIMEOUT_MS = 10_000;
 
 /** Opens the database named by `target`; does not apply migrations (see server/migrate.ts). */
 export async function openDatabase(target: DatabaseTarget): Promise<Database> {
   if (target.provider === 'postgres') {
-    const prisma = new PostgresClient({ adapter: new PrismaPg({ connectionString: target.url, max: 10 }) });
+    const prisma = new PostgresClient({ adapter: new PrismaPg({ connectionString: target.url, max: 10, connectionTimeoutMillis: POSTGRES_CONNECT_TIMEOUT_MS }) });
     await prisma.$connect();
     return { prisma: prisma as unknown as Db, provider: 'postgres', close: () => prisma.$disconnect() };
   }

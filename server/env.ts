@@ -76,6 +76,24 @@ export function isLoopbackUrl(url: string): boolean {
   return host === 'localhost' || host.endsWith('.localhost') || /^127\.\d+\.\d+\.\d+$/.test(host) || host === '::1';
 }
 
+function boundedCount(min: number, max: number, what: string) {
+  const message = `must be a whole number from ${min} to ${max} (${what})`;
+  return z
+    .string()
+    .regex(/^\d+$/, message)
+    .transform(Number)
+    .refine((value) => value >= min && value <= max, message);
+}
+
+function seconds(min: number, max: number) {
+  const message = `must be a number of seconds from ${min} to ${max}, e.g. 30 or 2.5`;
+  return z
+    .string()
+    .regex(/^\d+(\.\d+)?$/, message)
+    .transform(Number)
+    .refine((value) => value >= min && value <= max, message);
+}
+
 const rawSchema = z
   .object({
     DATABASE_URL: z.string().optional(),
@@ -102,6 +120,7 @@ const rawSchema = z
     DESK_ADMIN_PASSWORD: z.string().min(12, 'must be at least 12 characters').optional(),
     // Unset: the demo office only when PUBLIC_URL is this machine (see isLoopbackUrl).
     DESK_DEMO: booleanFlag.optional(),
+    DESK_BUILD_CLIENT: booleanFlag.default(true),
     SESSION_TTL_HOURS: z
       .string()
       .regex(/^\d+$/, 'must be a whole number of hours from 1 to 720')
@@ -136,6 +155,19 @@ const rawSchema = z
         return offsets;
       })
       .default([1440, 60]),
+    // Mail delivery (server/mail/README.md, "Delivery protocol"). Seconds, decimals allowed.
+    OUTBOX_CONCURRENCY: boundedCount(1, 100, 'messages sent at once by one instance').default(4),
+    OUTBOX_LEASE_SECONDS: seconds(1, 3600).default(120),
+    OUTBOX_SEND_TIMEOUT_SECONDS: seconds(0.1, 1800).default(30),
+    SMTP_TIMEOUT_SECONDS: seconds(0.1, 600).default(10),
+    SHUTDOWN_TIMEOUT_SECONDS: seconds(1, 3600).default(10),
+  })
+  .refine((env) => env.OUTBOX_LEASE_SECONDS >= 2 * env.OUTBOX_SEND_TIMEOUT_SECONDS, {
+    // The lease must outlast the send by a margin at least as long as the send
+    // itself: that margin absorbs the "mark sent" write, event-loop stalls and
+    // clock skew between instances (the at-most-once argument depends on it).
+    message: 'must be at least twice OUTBOX_SEND_TIMEOUT_SECONDS (the default is 120 with a 30-second send timeout)',
+    path: ['OUTBOX_LEASE_SECONDS'],
   })
   .refine((env) => Boolean(env.DESK_ADMIN_EMAIL) === Boolean(env.DESK_ADMIN_PASSWORD), {
     message: 'DESK_ADMIN_EMAIL and DESK_ADMIN_PASSWORD must be set together',
@@ -155,6 +187,8 @@ export interface Config {
   mailFrom: string;
   admin: { email: string; password: string } | undefined;
   demo: boolean;
+  /** Build the web client at start when missing or stale (off for API-only instances). */
+  buildClient: boolean;
   sessionTtlMs: number;
   /** Express `trust proxy`: false (nobody), a hop count, or proxy addresses/CIDRs. */
   trustProxy: false | number | string[];
@@ -168,6 +202,20 @@ export interface Config {
   dataDir: string;
   /** Minutes before an interview at which both parties get an email reminder, longest first. */
   reminderOffsetsMinutes: number[];
+  outbox: OutboxSettings;
+  /** How long a stop (SIGTERM) may take before the process exits regardless. */
+  shutdownTimeoutMs: number;
+}
+
+export interface OutboxSettings {
+  /** Messages one instance sends at once (and pooled SMTP connections). */
+  concurrency: number;
+  /** How long a claim on a row lasts; at least twice sendTimeoutMs. */
+  leaseMs: number;
+  /** Cap on one delivery attempt, counted from the claim. */
+  sendTimeoutMs: number;
+  /** Cap on each SMTP wait: connecting, the greeting, each reply. */
+  smtpTimeoutMs: number;
 }
 
 export class ConfigError extends Error {
@@ -216,6 +264,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
         ? { email: value.DESK_ADMIN_EMAIL.toLowerCase(), password: value.DESK_ADMIN_PASSWORD }
         : undefined,
     demo: value.DESK_DEMO ?? isLoopbackUrl(publicUrl),
+    buildClient: value.DESK_BUILD_CLIENT,
     sessionTtlMs: value.SESSION_TTL_HOURS * 3_600_000,
     trustProxy: value.TRUST_PROXY,
     secretKeys: { current: value.SECRET_KEY?.[0], previous: [...(value.SECRET_KEY?.slice(1) ?? []), ...(value.SECRET_KEY_PREVIOUS ?? [])] },
@@ -225,5 +274,12 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     logLevel: value.LOG_LEVEL,
     dataDir: value.DATA_DIR,
     reminderOffsetsMinutes: value.REMINDER_OFFSETS,
+    outbox: {
+      concurrency: value.OUTBOX_CONCURRENCY,
+      leaseMs: Math.round(value.OUTBOX_LEASE_SECONDS * 1000),
+      sendTimeoutMs: Math.round(value.OUTBOX_SEND_TIMEOUT_SECONDS * 1000),
+      smtpTimeoutMs: Math.round(value.SMTP_TIMEOUT_SECONDS * 1000),
+    },
+    shutdownTimeoutMs: Math.round(value.SHUTDOWN_TIMEOUT_SECONDS * 1000),
   };
 }

@@ -38,3 +38,52 @@ export class AppError extends Error {
 export function isAppError(error: unknown): error is AppError {
   return error instanceof AppError;
 }
+
+/** How long clients are asked to wait (Retry-After) while the database is unreachable. */
+export const UNAVAILABLE_RETRY_AFTER_SECONDS = 5;
+
+// What "the database cannot be reached right now" looks like through Prisma
+// 6.19 and its driver adapters: Prisma's connection error codes, the adapters'
+// error kinds, PostgreSQL's connection-exception (08…) and operator-
+// intervention (57P0…) SQLSTATEs and "too many connections", node-postgres'
+// own messages (pool timeout, a connection cut mid-query), and SQLite's busy,
+// I/O and cannot-open results.
+const UNAVAILABLE_PRISMA_CODES = new Set(['P1001', 'P1002', 'P1008', 'P1017', 'P2024', 'P2037']);
+const UNAVAILABLE_ADAPTER_KINDS = new Set(['DatabaseNotReachable', 'ConnectionClosed', 'SocketTimeout', 'TooManyConnections']);
+const UNAVAILABLE_POSTGRES_CODE = /^(08|57P0[1-4]|53300$)/;
+const UNAVAILABLE_SQLITE_CODE = /^SQLITE_(BUSY|LOCKED|IOERR|CANTOPEN|FULL|PROTOCOL)/;
+const UNAVAILABLE_MESSAGE =
+  /Connection terminated|timeout exceeded when trying to connect|Can't reach database server|Server has closed the connection|not queryable|ECONNREFUSED|ECONNRESET|EPIPE|the database system is (starting up|shutting down)|terminating connection due to administrator command|database is locked/i;
+
+/**
+ * True when `error` (or anything in its cause chain) says the database is
+ * unreachable or overloaded for now, rather than that the request was wrong:
+ * such errors answer 503 UNAVAILABLE with Retry-After, never 500.
+ */
+export function isDatabaseUnavailable(error: unknown): boolean {
+  const seen = new Set<unknown>();
+  const queue: unknown[] = [error];
+  while (queue.length > 0) {
+    const current = queue.shift();
+    if (typeof current !== 'object' || current === null || seen.has(current)) continue;
+    seen.add(current);
+    const value = current as { code?: unknown; kind?: unknown; originalCode?: unknown; message?: unknown; cause?: unknown; meta?: { driverAdapterError?: unknown } };
+    if (typeof value.code === 'string' && (UNAVAILABLE_PRISMA_CODES.has(value.code) || UNAVAILABLE_SQLITE_CODE.test(value.code))) return true;
+    if (typeof value.kind === 'string' && UNAVAILABLE_ADAPTER_KINDS.has(value.kind)) return true;
+    if (value.kind === 'postgres' && typeof value.code === 'string' && UNAVAILABLE_POSTGRES_CODE.test(value.code)) return true;
+    if (value.kind === 'sqlite' && (typeof value.originalCode === 'string' || typeof value.code === 'string')) {
+      if (UNAVAILABLE_SQLITE_CODE.test(String(value.originalCode ?? value.code))) return true;
+    }
+    if (typeof value.message === 'string' && UNAVAILABLE_MESSAGE.test(value.message)) return true;
+    queue.push(value.cause, value.meta?.driverAdapterError);
+  }
+  return false;
+}
+
+/** The answer for a request that failed because the database is unreachable. */
+export function unavailableError(cause: unknown): AppError {
+  return new AppError('UNAVAILABLE', 'The service is briefly unavailable. Please try again in a few seconds.', {
+    details: { retryAfterSeconds: UNAVAILABLE_RETRY_AFTER_SECONDS },
+    cause,
+  });
+}

@@ -21,8 +21,11 @@ import { startOutboxWorker } from './outbox/deliver-outbox';
 import { createMailTransport } from './mail/transport';
 import { join } from 'node:path';
 
-// How long in-flight requests get to finish after a shutdown signal.
-const SHUTDOWN_GRACE_MS = 10_000;
+/**
+ * Time kept back at the end of the shutdown deadline for releasing abandoned
+ * outbox rows and closing the database (at most a quarter of the deadline).
+ */
+const SHUTDOWN_RESERVE_MS = 1_000;
 
 export interface RunningServer {
   url: string;
@@ -30,7 +33,11 @@ export interface RunningServer {
   server: Server;
   /** This install's demo password, when the demo office runs. */
   demoPassword: string | undefined;
-  close(): Promise<void>;
+  /**
+   * Stops gracefully within `timeoutMs` (default SHUTDOWN_TIMEOUT_SECONDS):
+   * see server/main.ts and README "Stopping and deploying".
+   */
+  close(options?: { timeoutMs?: number }): Promise<void>;
 }
 
 export class StartupError extends Error {}
@@ -78,20 +85,32 @@ export async function startServer(options: { config: Config; logger?: Logger; bu
       if (seeded) logger.info('demo press office seeded');
       else if ((await replacePublishedDemoPassword({ db: database.prisma, password: demoPassword })) > 0) logger.info('demo logins moved off the published password');
     }
-    if (options.buildClient !== false) await ensureClientBuild(logger);
+    if (options.buildClient ?? config.buildClient) await ensureClientBuild(logger);
   } catch (error) {
     await database.close();
     throw error;
   }
 
-  const transport = createMailTransport({ smtpUrl: config.smtpUrl, outboxDir: join(config.dataDir, 'outbox') });
-  const outbox = startOutboxWorker({ database, transport, config, logger });
+  const transport = createMailTransport({
+    smtpUrl: config.smtpUrl,
+    outboxDir: join(config.dataDir, 'outbox'),
+    timeoutMs: config.outbox.smtpTimeoutMs,
+    sendTimeoutMs: config.outbox.sendTimeoutMs,
+    maxConnections: config.outbox.concurrency,
+  });
+  const outbox = startOutboxWorker({ database, transport, config, logger, settings: config.outbox });
   const expiry = startExpiryScheduler({ db: database.prisma, config, onError: (error) => logger.error({ err: error }, 'request expiry failed') });
   const reminders = startReminderScheduler({ db: database.prisma, config, onError: (error) => logger.error({ err: error }, 'interview reminders failed') });
   const app = createApp({ database, config, logger, now: options.now });
   const server = await new Promise<Server>((resolve, reject) => {
     const listening = app.listen(config.port, config.host, (error?: Error) => (error ? reject(error) : resolve(listening)));
     listening.on('error', reject);
+  });
+  let shuttingDown = false;
+  // While stopping, every answer closes its connection, so keep-alive sockets
+  // end right after a response and never between a client's requests.
+  server.prependListener('request', (_request, response) => {
+    if (shuttingDown) response.setHeader('Connection', 'close');
   });
   const address = server.address() as AddressInfo;
   const url = `http://${address.family === 'IPv6' ? `[${address.address}]` : address.address}:${address.port}`;
@@ -109,22 +128,43 @@ export async function startServer(options: { config: Config; logger?: Logger; bu
   }
 
   let closing: Promise<void> | undefined;
-  const close = () => {
+  const close = (closeOptions: { timeoutMs?: number } = {}) => {
     closing ??= (async () => {
-      // Stop accepting; idle keep-alive sockets close now, busy ones after their response.
-      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
-      server.closeIdleConnections();
-      const force = setTimeout(() => server.closeAllConnections(), SHUTDOWN_GRACE_MS);
-      await closed;
-      clearTimeout(force);
+      const started = Date.now();
+      const timeoutMs = closeOptions.timeoutMs ?? config.shutdownTimeoutMs;
+      const deadline = started + timeoutMs;
+      // Sends and requests still running at this point are cut off.
+      const workDeadline = deadline - Math.min(SHUTDOWN_RESERVE_MS, timeoutMs / 4);
+      shuttingDown = true;
+      // Stop accepting new connections. Node's close() would also close idle
+      // keep-alive sockets at once, but a client may be sending its next
+      // request on one at that very moment and would see a reset (measured:
+      // up to half the connections of a loaded server). So: every answer from
+      // now on says Connection: close and ends its socket; a socket that stays
+      // idle closes at its keep-alive timeout (advertised to clients in the
+      // Keep-Alive header, so they do not reuse it); whatever is left is closed
+      // at the work deadline.
+      server.closeIdleConnections = () => {};
+      const httpClosed = new Promise<void>((resolve) => server.close(() => resolve()));
+      const force = setTimeout(() => server.closeAllConnections(), Math.max(0, workDeadline - Date.now()));
       expiry.stop();
-      await reminders.stop();
-      await outbox.stop();
+      // The worker stops claiming at once, lets sends finish until workDeadline,
+      // then abandons the rest (their rows go back to the queue at once).
+      const outboxStopped = outbox.stop({ deadline: workDeadline });
+      await withDeadline(Promise.all([httpClosed, outboxStopped, reminders.stop()]), deadline);
+      clearTimeout(force);
       transport.close();
-      await database.close();
-      logger.info('Interview Desk stopped');
+      await withDeadline(database.close(), deadline);
+      logger.info({ ms: Date.now() - started }, 'Interview Desk stopped');
     })();
     return closing;
   };
   return { url, database, server, demoPassword, close };
+}
+
+/** Waits for `work`, but no later than `deadline` (epoch ms); a late `work` is left to finish on its own. */
+async function withDeadline(work: Promise<unknown>, deadline: number): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  await Promise.race([work.catch(() => {}), new Promise((resolve) => (timer = setTimeout(resolve, Math.max(0, deadline - Date.now()))))]);
+  clearTimeout(timer);
 }

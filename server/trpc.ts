@@ -6,7 +6,8 @@
 import { initTRPC, TRPCError } from '@trpc/server';
 import { z, ZodError } from 'zod';
 import type { Context } from './context';
-import { AppError, type AppErrorCode } from './errors';
+import { AppError, isDatabaseUnavailable, unavailableError, type AppErrorCode } from './errors';
+import { isUniqueViolation } from './requests/booking';
 import { isAllowedOrigin } from './http/origin';
 
 type TrpcCode = TRPCError['code'];
@@ -84,6 +85,11 @@ const t = initTRPC.context<Context>().create({
 });
 
 export const router = t.router;
+
+/** The TRPCError that carries an AppError (its HTTP status and, through the formatter, its code). */
+export function toTrpcError(error: AppError): TRPCError {
+  return new TRPCError({ code: trpcCodes[error.code], message: error.message, cause: error });
+}
 export const createCallerFactory = t.createCallerFactory;
 
 /** Turns AppError into a TRPCError with the right HTTP status, and logs the unexpected. */
@@ -93,6 +99,17 @@ const mapErrors = t.middleware(async ({ ctx, next, path, type }) => {
     const cause = result.error.cause;
     if (cause instanceof AppError) {
       throw new TRPCError({ code: trpcCodes[cause.code], message: cause.message, cause });
+    }
+    if (result.error.code === 'INTERNAL_SERVER_ERROR' && isDatabaseUnavailable(cause)) {
+      ctx.logger.warn({ err: cause, path, type }, 'database unavailable');
+      throw toTrpcError(unavailableError(cause));
+    }
+    if (result.error.code === 'INTERNAL_SERVER_ERROR' && isUniqueViolation(cause)) {
+      // A race the domain code did not name (it maps the ones it knows, e.g.
+      // two tabs booking one request: INVALID_TRANSITION): still a conflict with
+      // what someone else just wrote, never a 500.
+      ctx.logger.warn({ err: cause, path, type }, 'unique-index race');
+      throw toTrpcError(new AppError('CONFLICT', 'Someone else changed this at the same moment; reload and try again.', { cause }));
     }
     if (result.error.code === 'INTERNAL_SERVER_ERROR') {
       ctx.logger.error({ err: cause ?? result.error, path, type }, 'procedure failed');

@@ -2,10 +2,13 @@ import type { Request, Response } from 'express';
 import type { Database } from '../db';
 import { readSchemaStatus } from '../migrate';
 import { appVersion } from '../version';
+import { UNAVAILABLE_RETRY_AFTER_SECONDS } from '../errors';
 
 /**
  * GET /healthz: 200 when the database answers and its schema is current,
  * 503 otherwise, with the facts either way (for load balancers and humans).
+ * While the database is unreachable: 503 `database_unreachable` with
+ * Retry-After, so a load balancer takes the instance out until it recovers.
  */
 export function healthHandler(database: Database) {
   return async (_request: Request, response: Response) => {
@@ -26,6 +29,7 @@ export function healthHandler(database: Database) {
         },
       });
     } catch {
+      response.setHeader('Retry-After', String(UNAVAILABLE_RETRY_AFTER_SECONDS));
       response.status(503).json({
         status: 'database_unreachable',
         version: appVersion,

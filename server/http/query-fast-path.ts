@@ -19,6 +19,7 @@ import { getHTTPStatusCodeFromError } from '@trpc/server/http';
 import type { CreateExpressContextOptions } from '@trpc/server/adapters/express';
 import { appRouter } from '../routers/_app';
 import type { Context } from '../context';
+import { UNAVAILABLE_RETRY_AFTER_SECONDS } from '../errors';
 
 type CreateContext = (options: CreateExpressContextOptions) => Promise<Context>;
 
@@ -69,7 +70,9 @@ async function answer(createContext: CreateContext, request: Request, response: 
   } catch (cause) {
     const error = getTRPCErrorFromUnknown(cause);
     const shape = getErrorShape({ config: appRouter._def._config, error, type, path, input, ctx });
-    send(response, getHTTPStatusCodeFromError(error), { error: shape });
+    const status = getHTTPStatusCodeFromError(error);
+    if (status === 503) response.setHeader('Retry-After', String(UNAVAILABLE_RETRY_AFTER_SECONDS));
+    send(response, status, { error: shape });
   }
 }
 

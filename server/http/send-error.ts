@@ -7,6 +7,9 @@ import { AppError, appErrorCodes, type AppErrorCode } from '../errors';
  */
 export function sendError(response: Response, error: AppError | { code: AppErrorCode; message: string }): void {
   const httpStatus = error instanceof AppError ? error.httpStatus : appErrorCodes[error.code];
+  // RATE_LIMITED and UNAVAILABLE say when to come back, in the header too.
+  const retryAfter = error instanceof AppError ? error.details?.retryAfterSeconds : undefined;
+  if (typeof retryAfter === 'number') response.setHeader('Retry-After', String(Math.ceil(retryAfter)));
   response.status(httpStatus).json({
     error: {
       message: error.message,

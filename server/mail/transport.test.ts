@@ -183,11 +183,45 @@ describe('SMTP transport', () => {
     transport.close();
   });
 
-  it('ignores ?pool=true in the URL: one connection per message', async () => {
-    const transport = createMailTransport({ smtpUrl: `${smtp.url}?pool=true`, outboxDir });
-    const [sent] = await Promise.all([transport.send(plainMessage()), smtp.nextMessage()]);
-    expect(sent.accepted).toEqual(['reporter@example.org']);
+  it('reuses pooled connections, at most maxConnections, whatever the URL says', async () => {
+    const before = smtp.connections();
+    const transport = createMailTransport({ smtpUrl: `${smtp.url}?pool=false&maxConnections=50`, outboxDir, maxConnections: 2 });
+    const sent = await Promise.all(Array.from({ length: 6 }, (_, index) => transport.send(plainMessage({ messageId: `<pooled-${index}@desk.example.org>` }))));
+    expect(sent.every((result) => result.accepted[0] === 'reporter@example.org')).toBe(true);
+    expect(smtp.connections() - before).toBeLessThanOrEqual(2);
+    expect(smtp.connections() - before).toBeGreaterThanOrEqual(1);
     transport.close();
+  });
+
+  it('an aborted send rejects at once and the pool goes on with the next message', async () => {
+    const slow = await startTestSmtpServer({ acceptDelayMs: 2_000 });
+    const transport = createMailTransport({ smtpUrl: slow.url, outboxDir, maxConnections: 1 });
+    try {
+      const controller = new AbortController();
+      const started = Date.now();
+      const aborted = transport.send(plainMessage({ messageId: '<aborted@desk.example.org>' }), { signal: controller.signal });
+      setTimeout(() => controller.abort(new Error('shutting down')), 200);
+      await expect(aborted).rejects.toThrow();
+      expect(Date.now() - started).toBeLessThan(1_500);
+      const next = await transport.send(plainMessage({ messageId: '<after-abort@desk.example.org>' }));
+      expect(next.accepted).toEqual(['reporter@example.org']);
+    } finally {
+      transport.close();
+      await slow.close();
+    }
+  });
+
+  it('sendTimeoutMs caps a whole attempt against a relay that answers too slowly', async () => {
+    const slow = await startTestSmtpServer({ acceptDelayMs: 3_000 });
+    const transport = createMailTransport({ smtpUrl: slow.url, outboxDir, sendTimeoutMs: 500 });
+    try {
+      const started = Date.now();
+      await expect(transport.send(plainMessage())).rejects.toThrow();
+      expect(Date.now() - started).toBeLessThan(1_500);
+    } finally {
+      transport.close();
+      await slow.close();
+    }
   });
 
   it('rejects within a few seconds when nothing listens on the port, so the outbox can retry', async () => {

@@ -12,7 +12,7 @@ import nodemailer from 'nodemailer';
 import addressparser from 'nodemailer/lib/addressparser';
 import type Mail from 'nodemailer/lib/mailer';
 import { parseConnectionUrl } from 'nodemailer/lib/shared';
-import SMTPTransport from 'nodemailer/lib/smtp-transport';
+import SMTPPool from 'nodemailer/lib/smtp-pool';
 
 export interface SentMail {
   /** The Message-ID header as sent, in angle brackets. */
@@ -28,10 +28,10 @@ export interface MailTransport {
   /**
    * One delivery attempt. Resolves once the SMTP server accepted the message
    * for at least one recipient (or the file is in place); rejects on any
-   * failure, within the timeouts below, without retrying.
+   * failure, within the timeouts below or when `signal` aborts, without retrying.
    */
-  send(message: Mail.Options): Promise<SentMail>;
-  /** Releases the SMTP connection resources; the file transport holds none. */
+  send(message: Mail.Options, options?: { signal?: AbortSignal }): Promise<SentMail>;
+  /** Releases the SMTP connections; the file transport holds none. */
   close(): void;
 }
 
@@ -42,28 +42,37 @@ export interface CreateMailTransportOptions {
   outboxDir: string;
   /**
    * Limit for each SMTP wait: DNS, connecting, the greeting, and any silence
-   * mid-conversation. Default 10 s; tests shorten it.
+   * mid-conversation. Default 10 s (SMTP_TIMEOUT_SECONDS); tests shorten it.
    */
   timeoutMs?: number;
+  /**
+   * Hard cap on one attempt however the server trickles, since several waits
+   * could otherwise add up. Default three times `timeoutMs`; the outbox
+   * worker passes its own, shorter deadline as a signal too.
+   */
+  sendTimeoutMs?: number;
+  /** Pooled SMTP connections (OUTBOX_CONCURRENCY). Default 1. */
+  maxConnections?: number;
 }
 
 /** A dead server (black-holed host, or one that accepts but never greets) fails within this. */
 const DEFAULT_TIMEOUT_MS = 10_000;
-/**
- * Hard cap on one SMTP attempt however the server trickles. Several separate
- * waits (DNS, connect, greeting, each command) could otherwise add up.
- */
-const SEND_DEADLINE_FACTOR = 3;
+/** Messages per pooled connection before it is replaced (bounds what one stale connection can hold up). */
+const MESSAGES_PER_CONNECTION = 100;
 
 /**
  * Creates the transport the outbox worker sends through.
  *
- * With `smtpUrl`: nodemailer's SMTP transport, one connection per message (no
- * pool: the outbox sends a trickle, and a pooled connection that went stale is
- * one more failure mode), with every wait bounded by `timeoutMs` (default 10 s)
- * and the whole attempt by three times that. The URL supplies host, port,
- * credentials and TLS choices; the timeouts and "no pool" always win over URL
- * parameters. Nothing is retried here.
+ * With `smtpUrl`: nodemailer's pooled SMTP transport, up to `maxConnections`
+ * connections each reused for up to 100 messages, so a busy outbox does not
+ * pay a TCP (and TLS) handshake per message. Every wait is bounded by
+ * `timeoutMs` (default 10 s) and the whole attempt by `sendTimeoutMs` or an
+ * abort signal; an aborted attempt closes the connection carrying it (the pool
+ * opens another). A pooled connection the server dropped while idle is
+ * retried on a fresh one only when not a byte of the message was sent
+ * (nodemailer's rule), so the pool never sends a message twice by itself. The
+ * URL supplies host, port, credentials and TLS choices; the timeouts and pool
+ * size always win over URL parameters. Nothing is retried here.
  *
  * Without: each message is built by nodemailer's stream transport with CRLF
  * line ends and written to `<outboxDir>/<timestamp>-<sanitised Message-ID>.eml`
@@ -75,30 +84,36 @@ const SEND_DEADLINE_FACTOR = 3;
  * or fetch a URL.
  */
 export function createMailTransport(options: CreateMailTransportOptions): MailTransport {
-  return options.smtpUrl ? createSmtpTransport(options.smtpUrl, options.timeoutMs ?? DEFAULT_TIMEOUT_MS) : createFileTransport(options.outboxDir);
+  if (!options.smtpUrl) return createFileTransport(options.outboxDir);
+  const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+  return createSmtpTransport(options.smtpUrl, { timeoutMs, sendTimeoutMs: options.sendTimeoutMs ?? timeoutMs * 3, maxConnections: options.maxConnections ?? 1 });
 }
 
-function createSmtpTransport(smtpUrl: string, timeoutMs: number): MailTransport {
+function createSmtpTransport(smtpUrl: string, limits: { timeoutMs: number; sendTimeoutMs: number; maxConnections: number }): MailTransport {
   const transporter = nodemailer.createTransport(
-    // Constructing SMTPTransport directly (rather than passing the URL) means a
-    // `?pool=true` in the URL cannot switch pooling on, and our timeouts
-    // override any in the URL's query.
-    new SMTPTransport({
+    // Constructing SMTPPool directly (rather than passing the URL) means URL
+    // query parameters cannot change pooling, and our timeouts override any
+    // in the URL's query.
+    new SMTPPool({
       ...parseConnectionUrl(smtpUrl),
-      connectionTimeout: timeoutMs,
-      greetingTimeout: timeoutMs,
-      socketTimeout: timeoutMs,
-      dnsTimeout: timeoutMs,
+      pool: true,
+      maxConnections: limits.maxConnections,
+      maxMessages: MESSAGES_PER_CONNECTION,
+      connectionTimeout: limits.timeoutMs,
+      greetingTimeout: limits.timeoutMs,
+      socketTimeout: limits.timeoutMs,
+      dnsTimeout: limits.timeoutMs,
       disableFileAccess: true,
       disableUrlAccess: true,
     }),
   );
   return {
     kind: 'smtp',
-    async send(message) {
+    async send(message, options = {}) {
+      const deadline = AbortSignal.timeout(limits.sendTimeoutMs);
       const info = await transporter.sendMail({
         ...lockDown(message),
-        signal: AbortSignal.timeout(timeoutMs * SEND_DEADLINE_FACTOR),
+        signal: options.signal ? AbortSignal.any([options.signal, deadline]) : deadline,
       });
       return {
         messageId: info.messageId,
@@ -107,7 +122,8 @@ function createSmtpTransport(smtpUrl: string, timeoutMs: number): MailTransport 
       };
     },
     close() {
-      transporter.close();
+      // Connections still delivering are closed too: by now the caller has given up on them.
+      (transporter.transporter as unknown as { close(options?: { force?: boolean }): void }).close({ force: true });
     },
   };
 }
@@ -123,7 +139,8 @@ function createFileTransport(outboxDir: string): MailTransport {
   });
   return {
     kind: 'file',
-    async send(message) {
+    async send(message, options = {}) {
+      options.signal?.throwIfAborted();
       const info = await builder.sendMail(lockDown(message));
       const raw = info.message;
       if (!Buffer.isBuffer(raw)) throw new Error('The stream transport did not return a buffer');

@@ -2,30 +2,45 @@
 // backoff, and parks the ones that keep failing as dead letters for staff to
 // see and retry (DESIGN.md rule 5).
 //
-// Claiming: a worker leases rows by setting lockedBy/lockedUntil. On
-// PostgreSQL the candidate rows are picked with FOR UPDATE SKIP LOCKED, so
-// several instances sharing the database never pick the same row; on SQLite
-// a conditional update claims the due rows. A lease that outlives a
-// crashed worker simply expires and the row is picked up again.
-//
-// Sent at most once? The row is marked sent right after the SMTP server
-// accepted the message. If the process dies in between, the message is sent
-// again after the lease expires — with the same Message-ID and, for invites,
-// the same UID and SEQUENCE, so mail and calendar clients treat it as the
-// same message (a harmless duplicate, never a second event).
+// The delivery protocol, and the argument for "at most once per lease holder,
+// at least once overall", is in server/mail/README.md ("Delivery protocol").
+// In short:
+// - A row is claimed just before it is sent (never queued behind other sends
+//   while leased): lockedBy = a token unique to this claim, lockedUntil =
+//   claim time + lease. PostgreSQL picks rows with FOR UPDATE SKIP LOCKED;
+//   SQLite claims with one conditional UPDATE under its single write lock.
+// - The attempt (render + SMTP) is aborted at claim time + send timeout, and
+//   the lease is at least twice the send timeout, so an attempt is over long
+//   before anyone else may claim the row.
+// - Every later write to the row ("sent", "retry later", "dead", "released")
+//   is fenced: `WHERE id = ? AND lockedBy = <this claim's token>`, so only the
+//   current holder can record an outcome.
+// - When "mark sent" fails after the server accepted (database lost), it is
+//   retried until the lease ends, in this row's slot only: other rows are
+//   unaffected and are claimed by free slots as usual.
+// - Every attempt carries the Message-ID fixed at enqueue time (and, for
+//   invites, the same UID and SEQUENCE), so the rare unavoidable resend is
+//   recognisable as the same message.
 import { randomUUID } from 'node:crypto';
+import { setTimeout as sleep } from 'node:timers/promises';
 import type { Database } from '../db';
-import type { Config } from '../env';
+import type { Config, OutboxSettings } from '../env';
 import type { Logger } from '../logger';
 import type { MailTransport } from '../mail/transport';
 import { PermanentRenderError, renderOutboxMessage, type OutboxRow } from './render-outbox-message';
 
 /** Attempts before a message becomes a dead letter: with the backoff below, about a day. */
 export const MAX_ATTEMPTS = 16;
-/** How long a claimed row stays leased to one worker. Longer than one SMTP attempt can take (30 s). */
-const LEASE_MS = 2 * 60_000;
 
-/** 30 s, 1 min, 2 min, … doubling, at most 2 hours between attempts. */
+/** The protocol's timings when the caller gives none: the defaults of the settings (server/env.ts). */
+export const DEFAULT_OUTBOX_SETTINGS: Omit<OutboxSettings, 'smtpTimeoutMs'> = { concurrency: 4, leaseMs: 120_000, sendTimeoutMs: 30_000 };
+
+/** How often an idle worker looks for due messages. */
+const DEFAULT_POLL_MS = 2_000;
+/** Pauses between tries of "mark sent" while the database is unreachable. */
+const MARK_RETRY_DELAYS_MS = [50, 100, 250, 500, 1_000, 2_000];
+
+/** 30 s, 1 min, 2 min, … doubling, at most 2 hours between attempts, counted from the end of the attempt. */
 export function backoffMs(attempts: number): number {
   return Math.min(30_000 * 2 ** Math.max(0, attempts - 1), 2 * 3_600_000);
 }
@@ -34,12 +49,43 @@ export interface DeliveryResult {
   sent: number;
   retried: number;
   dead: number;
+  /** Given back to the queue unsent (shutdown): due again at once. */
+  abandoned: number;
+  /** Accepted by the server, but "sent" could not be recorded (database lost, or the claim was lost): may be sent again. */
+  unrecorded: number;
 }
 
-async function claim(database: Database, workerId: string, now: Date, batchSize: number): Promise<string[]> {
-  const leaseUntil = new Date(now.getTime() + LEASE_MS);
+type Outcome = keyof DeliveryResult;
+
+interface ClaimedRow extends OutboxRow {
+  attempts: number;
+}
+
+interface DeliveryOptions {
+  database: Database;
+  transport: MailTransport;
+  config: Pick<Config, 'publicUrl' | 'mailFrom'>;
+  logger: Logger;
+  /** A fixed clock (tests); otherwise the time of each step. */
+  now?: Date;
+  /** A clock to read at each step instead (tests that move time on); default the system clock. */
+  clock?: () => Date;
+  /** Prefix of the claim tokens, for the logs and the lockedBy column. */
+  workerId?: string;
+  settings?: Partial<Omit<OutboxSettings, 'smtpTimeoutMs'>>;
+}
+
+/**
+ * Claims up to `limit` due rows for one new claim token. The rows returned are
+ * the ones this claim holds (a competing claim may win some).
+ */
+async function claimDue(database: Database, options: { token: string; now: Date; leaseMs: number; limit: number }): Promise<ClaimedRow[]> {
+  const { token, now, limit } = options;
+  const leaseUntil = new Date(now.getTime() + options.leaseMs);
+  const db = database.prisma;
+  let ids: string[];
   if (database.provider === 'postgres') {
-    const rows = await database.prisma.$queryRawUnsafe<{ id: string }[]>(
+    const rows = await db.$queryRawUnsafe<{ id: string }[]>(
       `UPDATE "OutboxMessage" SET "lockedBy" = $1, "lockedUntil" = $2
        WHERE id IN (
          SELECT id FROM "OutboxMessage"
@@ -47,101 +93,260 @@ async function claim(database: Database, workerId: string, now: Date, batchSize:
          ORDER BY "nextAttemptAt" LIMIT $4
          FOR UPDATE SKIP LOCKED)
        RETURNING id`,
-      workerId,
+      token,
       leaseUntil,
       now,
-      batchSize,
+      limit,
     );
-    return rows.map((row) => row.id);
+    ids = rows.map((row) => row.id);
+  } else {
+    const due = await db.outboxMessage.findMany({
+      where: { status: 'pending', nextAttemptAt: { lte: now }, OR: [{ lockedUntil: null }, { lockedUntil: { lt: now } }] },
+      orderBy: { nextAttemptAt: 'asc' },
+      take: limit,
+      select: { id: true },
+    });
+    if (due.length === 0) return [];
+    // One conditional UPDATE for the lot, evaluated under SQLite's write lock:
+    // a row another instance claimed meanwhile no longer matches.
+    await db.outboxMessage.updateMany({
+      where: { id: { in: due.map((row) => row.id) }, status: 'pending', OR: [{ lockedUntil: null }, { lockedUntil: { lt: now } }] },
+      data: { lockedBy: token, lockedUntil: leaseUntil },
+    });
+    ids = due.map((row) => row.id);
   }
-  const due = await database.prisma.outboxMessage.findMany({
-    where: { status: 'pending', nextAttemptAt: { lte: now }, OR: [{ lockedUntil: null }, { lockedUntil: { lt: now } }] },
-    orderBy: { nextAttemptAt: 'asc' },
-    take: batchSize,
-    select: { id: true },
-  });
-  if (due.length === 0) return [];
-  // One conditional UPDATE for the lot (each statement costs about a millisecond
-  // here, and the worker shares SQLite's one connection with the requests);
-  // the rows it did not claim are the ones someone else leased meanwhile.
-  await database.prisma.outboxMessage.updateMany({
-    where: { id: { in: due.map((row) => row.id) }, status: 'pending', OR: [{ lockedUntil: null }, { lockedUntil: { lt: now } }] },
-    data: { lockedBy: workerId, lockedUntil: leaseUntil },
-  });
-  return due.map((row) => row.id);
+  if (ids.length === 0) return [];
+  return (await db.outboxMessage.findMany({
+    where: { id: { in: ids }, lockedBy: token },
+    orderBy: [{ nextAttemptAt: 'asc' }, { id: 'asc' }],
+  })) as ClaimedRow[];
 }
 
-/** Delivers the messages due now (one batch). Never throws for a single message's failure. */
-export async function deliverDueMessages(options: {
-  database: Database;
-  transport: MailTransport;
-  config: Pick<Config, 'publicUrl' | 'mailFrom'>;
-  logger: Logger;
-  now?: Date;
-  workerId?: string;
-  batchSize?: number;
-}): Promise<DeliveryResult> {
-  const { database, transport, logger } = options;
-  const db = database.prisma;
-  const now = options.now ?? new Date();
-  const workerId = options.workerId ?? randomUUID();
-  const result: DeliveryResult = { sent: 0, retried: 0, dead: 0 };
-  const ids = await claim(database, workerId, now, options.batchSize ?? 20);
-  if (ids.length === 0) return result;
-  // Only the rows this worker holds (a claim can lose some to another worker).
-  const rows = (await db.outboxMessage.findMany({ where: { id: { in: ids }, lockedBy: workerId }, orderBy: [{ nextAttemptAt: 'asc' }, { id: 'asc' }] })) as (OutboxRow & { attempts: number })[];
-  for (const row of rows) {
-    const { id } = row;
+/**
+ * Sends up to `concurrency` messages at a time, claiming each just before it
+ * is sent. Shared by deliverDueMessages (one pass) and the worker (a loop).
+ */
+class DeliveryPump {
+  readonly result: DeliveryResult = { sent: 0, retried: 0, dead: 0, abandoned: 0, unrecorded: 0 };
+  readonly inFlight = new Set<Promise<void>>();
+  /** Aborts every send in flight; their rows go back to the queue at once. */
+  readonly abandon = new AbortController();
+  private readonly settings: Omit<OutboxSettings, 'smtpTimeoutMs'>;
+  private readonly workerId: string;
+  private claims = 0;
+
+  constructor(private readonly options: DeliveryOptions) {
+    this.settings = { ...DEFAULT_OUTBOX_SETTINGS, ...options.settings };
+    this.workerId = options.workerId ?? randomUUID();
+  }
+
+  private now(): Date {
+    return this.options.now ?? this.options.clock?.() ?? new Date();
+  }
+
+  /** Claims rows for the free slots (at most `limit`) and starts sending them; returns how many. */
+  async fill(limit = Infinity): Promise<number> {
+    const free = Math.min(this.settings.concurrency - this.inFlight.size, limit);
+    if (free <= 0) return 0;
+    const token = `${this.workerId}/${++this.claims}`;
+    // The attempt's deadline counts from before the claim, so it is never later than the lease allows.
+    const claimedAt = performance.now();
+    const rows = await claimDue(this.options.database, { token, now: this.now(), leaseMs: this.settings.leaseMs, limit: free });
+    for (const row of rows) {
+      const task = this.deliver(row, token, claimedAt).then(
+        (outcome) => {
+          this.result[outcome]++;
+        },
+        // deliver() handles its own failures; anything else must not become an unhandled rejection.
+        (error: unknown) => this.options.logger.error({ err: error, outboxId: row.id }, 'outbox delivery crashed'),
+      );
+      this.inFlight.add(task);
+      void task.finally(() => this.inFlight.delete(task));
+    }
+    return rows.length;
+  }
+
+  /** Resolves when any send in flight ends (at once when none is). */
+  async settleOne(): Promise<void> {
+    if (this.inFlight.size > 0) await Promise.race(this.inFlight);
+  }
+
+  async settleAll(): Promise<void> {
+    await Promise.all(this.inFlight);
+  }
+
+  private async deliver(row: ClaimedRow, token: string, claimedAt: number): Promise<Outcome> {
+    const { database, transport, logger } = this.options;
+    const db = database.prisma;
+    const fence = { id: row.id, lockedBy: token, status: 'pending' };
     const attempts = row.attempts + 1;
+    const log = logger.child({ outboxId: row.id, kind: row.kind, claim: token });
+    let renderedMs: number | undefined;
     try {
-      const message = await renderOutboxMessage(db, row, options.config);
-      await transport.send(message);
-      await db.outboxMessage.update({ where: { id }, data: { status: 'sent', sentAt: new Date(), attempts, lockedBy: null, lockedUntil: null, lastError: null } });
-      result.sent++;
+      const message = await renderOutboxMessage(db, row, this.options.config);
+      renderedMs = Math.round(performance.now() - claimedAt);
+      const remainingMs = Math.floor(this.settings.sendTimeoutMs - (performance.now() - claimedAt));
+      if (remainingMs <= 0) throw new Error('The delivery attempt ran out of time before the message was sent');
+      // One controller per attempt (listeners on the shared abandon signal are removed after each send).
+      const attempt = new AbortController();
+      const abandon = () => attempt.abort(this.abandon.signal.reason);
+      this.abandon.signal.addEventListener('abort', abandon, { once: true });
+      const deadline = setTimeout(() => attempt.abort(new Error(`The delivery attempt took longer than ${this.settings.sendTimeoutMs} ms`)), remainingMs);
+      try {
+        if (this.abandon.signal.aborted) abandon();
+        await transport.send(message, { signal: attempt.signal });
+      } finally {
+        clearTimeout(deadline);
+        this.abandon.signal.removeEventListener('abort', abandon);
+      }
     } catch (error) {
-      const permanent = error instanceof PermanentRenderError;
-      const dead = permanent || attempts >= MAX_ATTEMPTS;
+      if (this.abandon.signal.aborted && !(error instanceof PermanentRenderError)) {
+        // Shutdown: not an attempt that failed; the row is due again at once, for any instance.
+        await db.outboxMessage.updateMany({ where: fence, data: { lockedBy: null, lockedUntil: null } }).catch((releaseError: unknown) => {
+          log.warn({ err: releaseError }, 'could not release an abandoned outbox row; it is retried when its lease ends');
+        });
+        return 'abandoned';
+      }
+      const dead = error instanceof PermanentRenderError || attempts >= MAX_ATTEMPTS;
       const lastError = (error instanceof Error ? error.message : String(error)).slice(0, 1000);
-      await db.outboxMessage.update({
-        where: { id },
-        data: { status: dead ? 'dead' : 'pending', attempts, lastError, lockedBy: null, lockedUntil: null, nextAttemptAt: new Date(now.getTime() + backoffMs(attempts)) },
-      });
-      if (dead) result.dead++;
-      else result.retried++;
-      logger.warn({ outboxId: id, kind: row.kind, attempts, dead, err: lastError }, 'outbox delivery failed');
+      try {
+        // Backoff from the end of this attempt, however long it took.
+        await db.outboxMessage.updateMany({
+          where: fence,
+          data: { status: dead ? 'dead' : 'pending', attempts, lastError, lockedBy: null, lockedUntil: null, nextAttemptAt: new Date(this.now().getTime() + backoffMs(attempts)) },
+        });
+      } catch (recordError) {
+        // Nothing was sent; the row is retried when its lease ends.
+        log.warn({ err: recordError }, 'could not record a failed outbox attempt');
+      }
+      log.warn({ attempts, dead, err: lastError, renderedMs, attemptMs: Math.round(performance.now() - claimedAt) }, 'outbox delivery failed');
+      return dead ? 'dead' : 'retried';
+    }
+    return this.markSent(row, fence, attempts, claimedAt, log);
+  }
+
+  /**
+   * Records "sent", fenced by the claim token. While the database is
+   * unreachable, tries again until the lease ends: as long as the row still
+   * holds our token nobody else can send it, and one successful write settles it.
+   */
+  private async markSent(row: ClaimedRow, fence: { id: string; lockedBy: string; status: string }, attempts: number, claimedAt: number, log: Logger): Promise<Outcome> {
+    const db = this.options.database.prisma;
+    const leaseEnd = claimedAt + this.settings.leaseMs;
+    for (let attempt = 0; ; attempt++) {
+      try {
+        const { count } = await db.outboxMessage.updateMany({
+          where: fence,
+          data: { status: 'sent', sentAt: this.now(), attempts, lockedBy: null, lockedUntil: null, lastError: null },
+        });
+        if (count === 1) return 'sent';
+        // The claim was lost (a stall longer than the lease's margin): the new holder decides.
+        log.error({ messageId: row.messageId }, 'outbox message accepted by the server after its claim was lost; it may be sent again');
+        return 'unrecorded';
+      } catch (error) {
+        const delay = MARK_RETRY_DELAYS_MS[Math.min(attempt, MARK_RETRY_DELAYS_MS.length - 1)]!;
+        if (performance.now() + delay >= leaseEnd || this.abandon.signal.aborted) {
+          log.error({ err: error, messageId: row.messageId }, 'outbox message accepted by the server but not recorded as sent; it will be sent again, with the same Message-ID');
+          return 'unrecorded';
+        }
+        log.warn({ err: error }, 'recording a sent outbox message failed; trying again');
+        await sleep(delay, undefined, { signal: this.abandon.signal }).catch(() => {});
+      }
     }
   }
-  return result;
 }
 
-/** Runs delivery every `intervalMs`; stop() waits for the batch in flight. */
-export function startOutboxWorker(options: { database: Database; transport: MailTransport; config: Pick<Config, 'publicUrl' | 'mailFrom'>; logger: Logger; intervalMs?: number }) {
-  const workerId = randomUUID();
-  let inFlight: Promise<unknown> = Promise.resolve();
-  let stopped = false;
-  const tick = () => {
-    if (stopped) return;
-    inFlight = inFlight
-      .then(() => deliverDueMessages({ ...options, workerId }))
-      .catch((error: unknown) => options.logger.error({ err: error }, 'outbox worker failed'));
-  };
-  const timer = setInterval(tick, options.intervalMs ?? 2_000);
-  timer.unref();
-  tick();
+/**
+ * Delivers the messages due now, up to `batchSize` (default 100), sending
+ * `settings.concurrency` at a time and claiming each row just before it is
+ * sent. Resolves when they are all settled. Never throws for a single
+ * message's failure.
+ */
+export async function deliverDueMessages(options: DeliveryOptions & { batchSize?: number }): Promise<DeliveryResult> {
+  const pump = new DeliveryPump(options);
+  let remaining = options.batchSize ?? 100;
+  try {
+    for (;;) {
+      const claimed = remaining > 0 ? await pump.fill(remaining) : 0;
+      remaining -= claimed;
+      if (claimed === 0) {
+        if (pump.inFlight.size === 0) break;
+        await pump.settleOne();
+      }
+    }
+  } finally {
+    await pump.settleAll();
+  }
+  return pump.result;
+}
+
+export interface OutboxWorker {
+  workerId: string;
+  /**
+   * Stops claiming at once, lets sends in flight finish until `deadline`, then
+   * abandons the rest (their rows are due again at once) and resolves by the
+   * deadline (plus the time to release them).
+   */
+  stop(options?: { deadline?: number }): Promise<void>;
+}
+
+/**
+ * Runs delivery until stopped: a free slot claims the next due message as soon
+ * as it frees up; when nothing is due, the worker looks again every `pollMs`.
+ */
+export function startOutboxWorker(options: Omit<DeliveryOptions, 'now'> & { pollMs?: number }): OutboxWorker {
+  const workerId = options.workerId ?? randomUUID();
+  const pump = new DeliveryPump({ ...options, workerId });
+  const pollMs = options.pollMs ?? DEFAULT_POLL_MS;
+  const stopping = new AbortController();
+  const loop = (async () => {
+    let failures = 0;
+    while (!stopping.signal.aborted) {
+      let claimed = 0;
+      try {
+        claimed = await pump.fill();
+        failures = 0;
+      } catch (error) {
+        // Database unreachable: wait longer each time, up to ten polls.
+        failures++;
+        options.logger.error({ err: error }, 'outbox worker could not claim messages');
+      }
+      if (stopping.signal.aborted) break;
+      if (claimed > 0) continue;
+      const pause = sleep(pollMs * Math.min(2 ** Math.max(0, failures - 1), 10), undefined, { signal: stopping.signal }).catch(() => {});
+      // A slot that frees up claims again at once (when something is due, it is found now).
+      await Promise.race([pause, pump.inFlight.size > 0 ? pump.settleOne() : pause]);
+    }
+  })();
   return {
     workerId,
-    async stop() {
-      stopped = true;
-      clearInterval(timer);
-      await inFlight;
+    async stop(stopOptions = {}) {
+      stopping.abort();
+      await loop;
+      const deadline = stopOptions.deadline ?? Infinity;
+      if (pump.inFlight.size > 0 && Number.isFinite(deadline)) {
+        const waitMs = Math.max(0, deadline - Date.now());
+        let timer: NodeJS.Timeout | undefined;
+        await Promise.race([pump.settleAll(), new Promise((resolve) => (timer = setTimeout(resolve, waitMs)))]);
+        clearTimeout(timer);
+        if (pump.inFlight.size > 0) {
+          options.logger.warn({ inFlight: pump.inFlight.size }, 'shutdown deadline reached: abandoning outbox sends in flight');
+          pump.abandon.abort();
+        }
+      }
+      await pump.settleAll();
     },
   };
 }
 
-/** Puts a dead letter (or a stuck message) back in the queue, to be tried at once. */
+/**
+ * Puts a dead letter (or a message waiting for its next attempt) back in the
+ * queue, to be tried at once. A message being sent right now (claimed, lease
+ * running) is left alone: taking it from its holder could send it twice.
+ */
 export async function retryOutboxMessage(options: { database: Database; id: string; now: Date }) {
   const { count } = await options.database.prisma.outboxMessage.updateMany({
-    where: { id: options.id, status: { in: ['dead', 'pending'] } },
+    where: { id: options.id, OR: [{ status: 'dead' }, { status: 'pending', OR: [{ lockedUntil: null }, { lockedUntil: { lt: options.now } }] }] },
     data: { status: 'pending', attempts: 0, nextAttemptAt: options.now, lockedBy: null, lockedUntil: null },
   });
   return count === 1;

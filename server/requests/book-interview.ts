@@ -6,7 +6,7 @@ import type { Tx } from '../db';
 import type { Prisma } from '../generated/sqlite/client';
 import { AppError } from '../errors';
 import { recordAuditEvent } from '../audit/record-audit-event';
-import { assertBookable, localDateOf } from './booking';
+import { assertBookable, isUniqueViolation, localDateOf } from './booking';
 import { enqueueInviteMessages } from './notify';
 import { assertRequestTransition } from './state';
 import { hostOf, type WorkflowContext } from './context';
@@ -45,31 +45,43 @@ export async function bookInterview(
   const id = randomUUID();
   const end = new Date(options.start.getTime() + request.durationMinutes * 60_000);
   const formatDetails = (options.formatDetails ?? request.formatDetails ?? {}) as Prisma.InputJsonValue;
-  const interview = await tx.interview.create({
-    data: {
-      id,
-      requestId: request.id,
-      spokespersonId: options.spokespersonId,
-      startsAt: options.start,
-      endsAt: end,
-      bufferBeforeMinutes: calendar.engine.bufferBeforeMinutes,
-      bufferAfterMinutes: calendar.engine.bufferAfterMinutes,
-      localDate: localDateOf(options.start, calendar.timeZone),
-      format: request.format,
-      formatDetails,
-      status: 'confirmed',
-      inviteUid: `${id}@${hostOf(context.config.publicUrl)}`,
-      inviteSequence: 0,
-      createdAt: now,
-    },
-    select: { id: true, startsAt: true, endsAt: true, inviteUid: true, inviteSequence: true, spokespersonId: true, status: true },
-  });
-  // Conditional on the status read above, so a concurrent decline cannot be overwritten.
+  // The request row first, conditional on the status read above: this also
+  // locks it, so of two transactions booking the same request under different
+  // spokespeople' locks (two tabs picking different proposals), the second
+  // waits here, then finds the status changed: INVALID_TRANSITION, never a
+  // unique-index error on Interview.requestId. A concurrent decline cannot be
+  // overwritten either.
   const { count } = await tx.interviewRequest.updateMany({
     where: { id: request.id, status: request.status },
     data: { status: 'approved', spokespersonId: options.spokespersonId, holdStart: null, holdEnd: null, formatDetails, updatedAt: now },
   });
   if (count !== 1) throw new AppError('INVALID_TRANSITION', 'The request changed while it was being approved; reload and try again.');
+  let interview;
+  try {
+    interview = await tx.interview.create({
+      data: {
+        id,
+        requestId: request.id,
+        spokespersonId: options.spokespersonId,
+        startsAt: options.start,
+        endsAt: end,
+        bufferBeforeMinutes: calendar.engine.bufferBeforeMinutes,
+        bufferAfterMinutes: calendar.engine.bufferAfterMinutes,
+        localDate: localDateOf(options.start, calendar.timeZone),
+        format: request.format,
+        formatDetails,
+        status: 'confirmed',
+        inviteUid: `${id}@${hostOf(context.config.publicUrl)}`,
+        inviteSequence: 0,
+        createdAt: now,
+      },
+      select: { id: true, startsAt: true, endsAt: true, inviteUid: true, inviteSequence: true, spokespersonId: true, status: true },
+    });
+  } catch (error) {
+    // Belt and braces: the request already has its interview (Interview.requestId is unique).
+    if (isUniqueViolation(error)) throw new AppError('INVALID_TRANSITION', 'This request was booked meanwhile; reload to see the interview.', { cause: error });
+    throw error;
+  }
   await enqueueInviteMessages(tx, context, { interviewId: interview.id, method: 'REQUEST', sequence: 0 });
   await recordAuditEvent({
     db: tx,

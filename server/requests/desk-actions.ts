@@ -90,19 +90,35 @@ export async function listRequests(context: { db: Db; now: Date }, input: Partia
  * reporter's chosen slot or first proposed time). SLOT_TAKEN when it would
  * overlap another interview or hold (buffers included), time off or a full
  * day, whatever else is approved at the same moment; the request then stays as it was.
+ *
+ * Idempotent for the same request and time: a retry whose first answer was
+ * lost (or two clicks racing) answers the interview already booked at that
+ * time. Approving an approved request at another time is INVALID_TRANSITION.
  */
 export async function approveRequest(context: WorkflowContext, input: z.output<typeof approveInput>) {
   const request = await context.db.interviewRequest.findUnique({ where: { id: input.requestId }, select: { status: true, spokespersonId: true, requestedStart: true, proposedSlots: true } });
   if (!request) throw new AppError('NOT_FOUND', 'No such request.');
-  assertRequestTransition(request.status, 'approved', 'approve');
-  if (!request.spokespersonId) throw new AppError('VALIDATION_FAILED', 'Assign a spokesperson first (reassign).');
   const reporterProposal = (request.proposedSlots as unknown as StoredProposal[]).find((proposal) => proposal.by === 'reporter');
   const start = input.start ?? request.requestedStart ?? (reporterProposal ? new Date(reporterProposal.start) : null);
+  if (request.status === 'approved' && start && (await isBookedAt(context.db, input.requestId, start))) return loadDeskView(context.db, input.requestId, context.now);
+  assertRequestTransition(request.status, 'approved', 'approve');
+  if (!request.spokespersonId) throw new AppError('VALIDATION_FAILED', 'Assign a spokesperson first (reassign).');
   if (!start) throw new AppError('VALIDATION_FAILED', 'Choose a start time for the interview.');
-  await withBookingLock(context.db, [request.spokespersonId], (tx) =>
-    bookInterview(tx, context, { requestId: input.requestId, spokespersonId: request.spokespersonId!, start, formatDetails: input.formatDetails, overrideHours: input.overrideHours, mode: 'desk', action: 'request.approve' }),
-  );
+  try {
+    await withBookingLock(context.db, [request.spokespersonId], (tx) =>
+      bookInterview(tx, context, { requestId: input.requestId, spokespersonId: request.spokespersonId!, start, formatDetails: input.formatDetails, overrideHours: input.overrideHours, mode: 'desk', action: 'request.approve' }),
+    );
+  } catch (error) {
+    // The same approval racing itself: the one that lost answers what the winner booked.
+    if (!(error instanceof AppError && error.code === 'INVALID_TRANSITION' && (await isBookedAt(context.db, input.requestId, start)))) throw error;
+  }
   return loadDeskView(context.db, input.requestId, context.now);
+}
+
+/** True when the request is approved with a live interview starting at `start`. */
+async function isBookedAt(db: Db, requestId: string, start: Date): Promise<boolean> {
+  const booked = await db.interview.findUnique({ where: { requestId }, select: { startsAt: true, status: true, request: { select: { status: true } } } });
+  return Boolean(booked && booked.request.status === 'approved' && ACTIVE_INTERVIEW_STATUSES.includes(booked.status as never) && booked.startsAt.getTime() === start.getTime());
 }
 
 /** desk.requests.decline: with a reason for the reporter; releases any hold. */

@@ -54,8 +54,8 @@ describe('outbox delivery', () => {
     try {
       const created = await approvedRequest('2027-03-10T09:00:00Z');
       const result = await deliverDueMessages({ database, transport, config: config(), logger: silentLogger, now: WORKFLOW_NOW });
-      expect(result).toEqual({ sent: 4, retried: 0, dead: 0 });
-      expect(await deliverDueMessages({ database, transport, config: config(), logger: silentLogger, now: new Date(WORKFLOW_NOW.getTime() + 3_600_000) })).toEqual({ sent: 0, retried: 0, dead: 0 });
+      expect(result).toEqual({ sent: 4, retried: 0, dead: 0, abandoned: 0, unrecorded: 0 });
+      expect(await deliverDueMessages({ database, transport, config: config(), logger: silentLogger, now: new Date(WORKFLOW_NOW.getTime() + 3_600_000) })).toEqual({ sent: 0, retried: 0, dead: 0, abandoned: 0, unrecorded: 0 });
       expect(smtp.received).toHaveLength(4);
       const rows = await database.prisma.outboxMessage.findMany({ where: { requestId: created.requestId } });
       expect(rows.every((row) => row.status === 'sent' && row.attempts === 1)).toBe(true);
@@ -83,7 +83,7 @@ describe('outbox delivery', () => {
     const first = createMailTransport({ smtpUrl, outboxDir: mkdtempSync(join(tmpdir(), 'outbox-')), timeoutMs: 2000 });
     const down = await deliverDueMessages({ database, transport: first, config: config(), logger: silentLogger, now: WORKFLOW_NOW });
     first.close();
-    expect(down).toEqual({ sent: 0, retried: 4, dead: 0 });
+    expect(down).toEqual({ sent: 0, retried: 4, dead: 0, abandoned: 0, unrecorded: 0 });
     const waiting = await database.prisma.outboxMessage.findMany();
     expect(waiting.every((row) => row.status === 'pending' && row.attempts === 1 && row.lastError)).toBe(true);
     expect(waiting.every((row) => row.nextAttemptAt.getTime() === WORKFLOW_NOW.getTime() + backoffMs(1))).toBe(true);
@@ -98,8 +98,8 @@ describe('outbox delivery', () => {
       expect((await deliverDueMessages({ database: restarted, transport: second, config: config(), logger: silentLogger, now: WORKFLOW_NOW })).sent).toBe(0);
       // …then all of it, once.
       const later = new Date(WORKFLOW_NOW.getTime() + backoffMs(1));
-      expect(await deliverDueMessages({ database: restarted, transport: second, config: config(), logger: silentLogger, now: later })).toEqual({ sent: 4, retried: 0, dead: 0 });
-      expect(await deliverDueMessages({ database: restarted, transport: second, config: config(), logger: silentLogger, now: new Date(later.getTime() + 3_600_000) })).toEqual({ sent: 0, retried: 0, dead: 0 });
+      expect(await deliverDueMessages({ database: restarted, transport: second, config: config(), logger: silentLogger, now: later })).toEqual({ sent: 4, retried: 0, dead: 0, abandoned: 0, unrecorded: 0 });
+      expect(await deliverDueMessages({ database: restarted, transport: second, config: config(), logger: silentLogger, now: new Date(later.getTime() + 3_600_000) })).toEqual({ sent: 0, retried: 0, dead: 0, abandoned: 0, unrecorded: 0 });
       expect(smtp.received).toHaveLength(4);
     } finally {
       await restarted.close();
@@ -129,7 +129,7 @@ describe('outbox delivery', () => {
     await clearOutbox();
     await database.prisma.outboxMessage.create({ data: { kind: 'request_received', recipient: 'x@example.org', subject: 'Orphan', payload: {}, requestId: 'gone', messageId: '<orphan@desk.test>', nextAttemptAt: WORKFLOW_NOW } });
     const transport = createMailTransport({ outboxDir: mkdtempSync(join(tmpdir(), 'outbox-')) });
-    expect(await deliverDueMessages({ database, transport, config: config(), logger: silentLogger, now: WORKFLOW_NOW })).toEqual({ sent: 0, retried: 0, dead: 1 });
+    expect(await deliverDueMessages({ database, transport, config: config(), logger: silentLogger, now: WORKFLOW_NOW })).toEqual({ sent: 0, retried: 0, dead: 1, abandoned: 0, unrecorded: 0 });
     const dead = await desk.caller.outbox.list({ status: 'dead' });
     expect(dead).toEqual([expect.objectContaining({ subject: 'Orphan', lastError: expect.stringMatching(/no longer exists/) })]);
     await desk.caller.outbox.retry({ id: dead[0]!.id });
@@ -156,7 +156,7 @@ describe('outbox delivery', () => {
     const { caller } = await (await import('../support/sign-in')).signedInCaller(database, 'press_officer', { now: () => WORKFLOW_NOW, config: portConfig });
     await caller.desk.requests.approve({ requestId: created.requestId });
     const transport = createMailTransport({ outboxDir: mkdtempSync(join(tmpdir(), 'outbox-')) });
-    expect(await deliverDueMessages({ database, transport, config: portConfig, logger: silentLogger, now: WORKFLOW_NOW })).toEqual({ sent: 4, retried: 0, dead: 0 });
+    expect(await deliverDueMessages({ database, transport, config: portConfig, logger: silentLogger, now: WORKFLOW_NOW })).toEqual({ sent: 4, retried: 0, dead: 0, abandoned: 0, unrecorded: 0 });
     const rows = await database.prisma.outboxMessage.findMany({ where: { requestId: created.requestId }, select: { kind: true, messageId: true } });
     expect(rows.filter((row) => row.kind === 'invite')).toHaveLength(2);
     for (const row of rows) expect(row.messageId).toMatch(/^<[^@\s]+@localhost>$/);

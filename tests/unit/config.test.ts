@@ -24,6 +24,17 @@ describe('configuration', () => {
     expect(config.admin).toBeUndefined();
   });
 
+  it('mail delivery and shutdown settings: safe defaults, decimals allowed, the lease at least twice the send timeout', () => {
+    expect(loadConfig({}).outbox).toEqual({ concurrency: 4, leaseMs: 120_000, sendTimeoutMs: 30_000, smtpTimeoutMs: 10_000 });
+    expect(loadConfig({}).shutdownTimeoutMs).toBe(10_000);
+    const tuned = loadConfig({ OUTBOX_CONCURRENCY: '50', OUTBOX_LEASE_SECONDS: '3', OUTBOX_SEND_TIMEOUT_SECONDS: '1.5', SMTP_TIMEOUT_SECONDS: '0.5', SHUTDOWN_TIMEOUT_SECONDS: '2.5' });
+    expect(tuned.outbox).toEqual({ concurrency: 50, leaseMs: 3_000, sendTimeoutMs: 1_500, smtpTimeoutMs: 500 });
+    expect(tuned.shutdownTimeoutMs).toBe(2_500);
+    expect(problemsOf({ OUTBOX_LEASE_SECONDS: '50' })).toEqual([expect.stringMatching(/^OUTBOX_LEASE_SECONDS: must be at least twice OUTBOX_SEND_TIMEOUT_SECONDS/)]);
+    expect(problemsOf({ OUTBOX_CONCURRENCY: '0' })).toEqual([expect.stringMatching(/^OUTBOX_CONCURRENCY: must be a whole number from 1 to 100/)]);
+    expect(problemsOf({ SHUTDOWN_TIMEOUT_SECONDS: 'soon' })).toEqual([expect.stringMatching(/^SHUTDOWN_TIMEOUT_SECONDS: must be a number of seconds/)]);
+  });
+
   it('accepts PostgreSQL URLs and https PUBLIC_URL (Secure cookies)', () => {
     const config = loadConfig({ DATABASE_URL: 'postgresql://u:p@db:5432/desk', PUBLIC_URL: 'https://desk.example.org/', DESK_DEMO: '0' });
     expect(config.database).toEqual({ provider: 'postgres', url: 'postgresql://u:p@db:5432/desk' });
