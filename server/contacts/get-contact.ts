@@ -3,6 +3,7 @@ import type { DbOrTx } from '../db';
 import { AppError } from '../errors';
 import { contactSelect, toContactView } from './contact-record';
 import { findDuplicateContacts } from './find-duplicate-contacts';
+import { countNoShowsByOutlet } from '../interviews/count-no-shows';
 
 export type TimelineEntry =
   | { at: string; kind: 'request'; requestId: string; reference: string; status: string; topic: string; outlet: string; format: string }
@@ -72,5 +73,10 @@ export async function getContact(options: { db: DbOrTx; id: string; now: Date })
     likelyDuplicates: likelyDuplicates.flatMap((group) => group.contacts.filter((contact) => contact.id !== id).map((contact) => ({ reason: group.reason, contact }))),
     timeline,
     lastContactAt: lastContact ? new Date(lastContact).toISOString() : null,
+    /** Interviews recorded as no-shows: theirs, and their current outlet's reporters' (null without an outlet). */
+    noShows: {
+      contact: requests.filter((request) => request.interview?.status === 'no_show').length,
+      outlet: row.outletId ? ((await countNoShowsByOutlet(db, [row.outletId])).get(row.outletId) ?? 0) : null,
+    },
   };
 }

@@ -1,5 +1,6 @@
 // outlets.create, outlets.update, outlets.list.
 import type { z } from 'zod';
+import { countNoShowsByOutlet } from '../interviews/count-no-shows';
 import type { DbOrTx } from '../db';
 import { AppError } from '../errors';
 import { recordAuditEvent } from '../audit/record-audit-event';
@@ -53,5 +54,6 @@ export async function listOutlets(options: { db: DbOrTx; query?: string }) {
     take: 1_000,
     select: { ...outletSelect, _count: { select: { contacts: { where: { mergedIntoId: null, archivedAt: null } } } } },
   });
-  return rows.map(({ _count, ...row }) => ({ ...toOutletView(row), contactCount: _count.contacts }));
+  const noShows = await countNoShowsByOutlet(options.db, rows.map((row) => row.id));
+  return rows.map(({ _count, ...row }) => ({ ...toOutletView(row), contactCount: _count.contacts, noShowCount: noShows.get(row.id) ?? 0 }));
 }

@@ -21,6 +21,7 @@ const interviewSelect = {
   inviteUid: true,
   inviteSequence: true,
   localDate: true,
+  outcomeNote: true,
   spokesperson: { select: { id: true, name: true, timeZone: true } },
   request: { select: { id: true, reference: true, status: true, statusReason: true, cancelledBy: true, reporterName: true, reporterEmail: true, reporterOutlet: true, reporterPhone: true, reporterWhatsapp: true, reporterTimeZone: true, topic: true, attribution: true, language: true, durationMinutes: true } },
 } satisfies Prisma.InterviewSelect;
@@ -44,6 +45,7 @@ function toInterviewView(row: InterviewRow, now: Date) {
     formatDetails: row.formatDetails,
     inviteUid: row.inviteUid,
     inviteSequence: row.inviteSequence,
+    outcomeNote: row.outcomeNote,
   };
 }
 
@@ -55,6 +57,8 @@ export async function listInterviews(context: { db: Db; now: Date }, input: z.ou
       ...(input.status ? { status: { in: input.status } } : {}),
       ...(input.from ? { endsAt: { gt: input.from } } : {}),
       ...(input.to ? { startsAt: { lt: input.to } } : {}),
+      // Over and not yet recorded: the desk's "Needs an outcome" list.
+      ...(input.needsOutcome ? { AND: [{ status: { in: ['confirmed', 'rescheduled'] } }, { endsAt: { lte: context.now } }] } : {}),
     },
     select: interviewSelect,
     // Past interviews read most recent first; upcoming ones soonest first.
@@ -173,7 +177,7 @@ export async function cancelInterview(context: WorkflowContext, input: z.output<
   return loadInterviewView(db, input.interviewId, now);
 }
 
-/** desk.interviews.markOutcome: completed or no-show, once the interview has started. */
+/** desk.interviews.markOutcome: completed, no-show or cancelled late, with an optional note, once the interview has started. */
 export async function markInterviewOutcome(context: WorkflowContext, input: z.output<typeof markOutcomeInput>) {
   const { db, now } = context;
   await db.$transaction(async (tx) => {
@@ -183,9 +187,9 @@ export async function markInterviewOutcome(context: WorkflowContext, input: z.ou
     if (interview.startsAt.getTime() > now.getTime()) {
       throw new AppError('INVALID_TRANSITION', 'This interview has not started yet; record its outcome afterwards.');
     }
-    const { count } = await tx.interview.updateMany({ where: { id: interview.id, status: interview.status }, data: { status: input.outcome, updatedAt: now } });
+    const { count } = await tx.interview.updateMany({ where: { id: interview.id, status: interview.status }, data: { status: input.outcome, outcomeNote: input.note || null, updatedAt: now } });
     if (count !== 1) throw new AppError('INVALID_TRANSITION', 'The interview changed meanwhile; reload and try again.');
-    await recordAuditEvent({ db: tx, actor: context.actor, action: 'interview.mark_outcome', entityType: 'interview', entityId: interview.id, before: { status: interview.status }, after: { status: input.outcome }, ip: context.ip, now });
+    await recordAuditEvent({ db: tx, actor: context.actor, action: 'interview.mark_outcome', entityType: 'interview', entityId: interview.id, before: { status: interview.status }, after: { status: input.outcome, note: input.note || null }, ip: context.ip, now });
   });
   return loadInterviewView(db, input.interviewId, now);
 }

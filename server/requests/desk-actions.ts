@@ -2,6 +2,7 @@
 import type { z } from 'zod';
 import type { Db } from '../db';
 import { AppError } from '../errors';
+import { countNoShowsByContact } from '../interviews/count-no-shows';
 import { recordAuditEvent } from '../audit/record-audit-event';
 import { overlaps, widenBooking } from '../availability/conflicts';
 import { invalidateCalendars } from '../availability/calendar-cache';
@@ -41,7 +42,7 @@ export async function listRequests(context: { db: Db; now: Date }, input: Partia
       ...(input.ids ? { id: { in: input.ids } } : { OR: [{ status: { in: input.status ?? ['pending', 'proposed'] } }, ...((input.status ?? ['pending']).includes('pending') ? [{ status: 'approved', moveStart: { not: null } }] : [])] }),
       ...(input.spokespersonId ? { spokespersonId: input.spokespersonId } : {}),
     },
-    select: { ...requestViewSelect, spokespersonId: true, reporterEmailKey: true, reporterEmail: true },
+    select: { ...requestViewSelect, spokespersonId: true, reporterEmailKey: true, reporterEmail: true, mediaContactId: true },
     orderBy: [{ deadline: 'asc' }, { id: 'asc' }],
     take: input.limit ?? 50,
     ...(input.cursor ? { cursor: { id: input.cursor }, skip: 1 } : {}),
@@ -82,7 +83,14 @@ export async function listRequests(context: { db: Db; now: Date }, input: Partia
   // How many active holds each reporter has (all spokespeople), so the desk sees who is holding many slots.
   const keyOf = (row: (typeof rows)[number]) => row.reporterEmailKey ?? normalizeEmailKey(row.reporterEmail);
   const holdCounts = await countActiveHoldsByReporter(db, rows.map(keyOf), now);
-  return rows.map((row) => ({ ...toRequestView(row, { now, spokespeople: peopleById }), conflicts: conflictsById.get(row.id) ?? [], reporterActiveHolds: holdCounts.get(keyOf(row)) ?? 0 }));
+  // And how often they did not turn up before (interviews recorded as no-shows).
+  const noShows = await countNoShowsByContact(db, rows.flatMap((row) => (row.mediaContactId ? [row.mediaContactId] : [])));
+  return rows.map((row) => ({
+    ...toRequestView(row, { now, spokespeople: peopleById }),
+    conflicts: conflictsById.get(row.id) ?? [],
+    reporterActiveHolds: holdCounts.get(keyOf(row)) ?? 0,
+    reporterNoShows: row.mediaContactId ? (noShows.get(row.mediaContactId) ?? 0) : 0,
+  }));
 }
 
 /**

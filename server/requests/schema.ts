@@ -122,7 +122,9 @@ export const listInterviewsInput = z.object({
   from: instantSchema.optional(),
   to: instantSchema.optional(),
   spokespersonId: idSchema.optional(),
-  status: z.array(z.enum(['confirmed', 'rescheduled', 'cancelled', 'completed', 'no_show'])).optional(),
+  status: z.array(z.enum(['confirmed', 'rescheduled', 'cancelled', 'completed', 'no_show', 'cancelled_late'])).optional(),
+  /** Interviews that have ended and still await an outcome (confirmed or rescheduled, end before now). */
+  needsOutcome: z.boolean().optional(),
   limit: z.number().int().min(1).max(500).default(100),
   /** asc: soonest first (upcoming); desc: most recent first (past). */
   order: z.enum(['asc', 'desc']).default('asc'),
@@ -156,6 +158,11 @@ export const rescheduleInput = z.object({
 });
 
 export const cancelInterviewInput = z.object({ interviewId: idSchema, reason: z.string().trim().min(1, 'Say why').max(2000) });
-export const markOutcomeInput = z.object({ interviewId: idSchema, outcome: z.enum(['completed', 'no_show']) });
+export const markOutcomeInput = z.object({
+  interviewId: idSchema,
+  outcome: z.enum(['completed', 'no_show', 'cancelled_late']),
+  /** What happened, for the record (shown on the interview and the reporter's history). */
+  note: z.string().trim().max(2000, 'At most 2,000 characters').optional(),
+});
 
 export type FormatDetails = z.output<typeof formatDetailsSchema>;

@@ -5,7 +5,8 @@ import { AppError } from '../errors';
 export const requestStatuses = ['pending', 'proposed', 'approved', 'declined', 'cancelled', 'expired'] as const;
 export type RequestStatus = (typeof requestStatuses)[number];
 
-export const interviewStatuses = ['confirmed', 'rescheduled', 'cancelled', 'completed', 'no_show'] as const;
+// cancelled_late: an outcome recorded after the time, when one side called it off at the last minute.
+export const interviewStatuses = ['confirmed', 'rescheduled', 'cancelled', 'completed', 'no_show', 'cancelled_late'] as const;
 export type InterviewStatus = (typeof interviewStatuses)[number];
 
 const requestTransitions: Record<RequestStatus, readonly RequestStatus[]> = {
@@ -20,11 +21,12 @@ const requestTransitions: Record<RequestStatus, readonly RequestStatus[]> = {
 };
 
 const interviewTransitions: Record<InterviewStatus, readonly InterviewStatus[]> = {
-  confirmed: ['rescheduled', 'cancelled', 'completed', 'no_show'],
-  rescheduled: ['rescheduled', 'cancelled', 'completed', 'no_show'],
+  confirmed: ['rescheduled', 'cancelled', 'completed', 'no_show', 'cancelled_late'],
+  rescheduled: ['rescheduled', 'cancelled', 'completed', 'no_show', 'cancelled_late'],
   cancelled: [],
   completed: [],
   no_show: [],
+  cancelled_late: [],
 };
 
 export function assertRequestTransition(from: string, to: RequestStatus, action: string): void {

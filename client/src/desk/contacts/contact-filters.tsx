@@ -58,7 +58,7 @@ export function ContactFilters({ filters, onChange, outlets, outletsError }: { f
           <option value="">All outlets</option>
           {outlets?.map((outlet) => (
             <option key={outlet.id} value={outlet.id}>
-              {outlet.name} ({outlet.contactCount})
+              {outlet.name} ({outlet.contactCount}{outlet.noShowCount > 0 ? `, ${outlet.noShowCount} no-show${outlet.noShowCount === 1 ? '' : 's'}` : ''})
             </option>
           ))}
         </select>

@@ -6,7 +6,7 @@ export const channelNames: Record<string, string> = { email: 'Email', phone: 'Ph
 export const phoneKindNames: Record<string, string> = { cell: 'Mobile', work: 'Work', home: 'Home', voice: 'Other' };
 export const outletKindNames: Record<string, string> = { print: 'Print', online: 'Online', tv: 'TV', radio: 'Radio', wire: 'Wire', podcast: 'Podcast', unknown: 'Kind not set' };
 export const requestStatusNames: Record<string, string> = { pending: 'pending', proposed: 'other times proposed', approved: 'approved', declined: 'declined', cancelled: 'cancelled', expired: 'expired' };
-export const interviewOutcomes: Record<string, string> = { confirmed: 'Confirmed', rescheduled: 'Rescheduled', cancelled: 'Cancelled', completed: 'Completed', no_show: 'No-show' };
+export const interviewOutcomes: Record<string, string> = { confirmed: 'Confirmed', rescheduled: 'Rescheduled', cancelled: 'Cancelled', completed: 'Completed', no_show: 'No-show', cancelled_late: 'Cancelled late' };
 export const duplicateReasons: Record<string, string> = { same_phone: 'same phone number', same_name_at_outlet: 'same name at the same outlet' };
 
 const regionNames = typeof Intl.DisplayNames === 'function' ? new Intl.DisplayNames(undefined, { type: 'region' }) : undefined;

@@ -15,6 +15,10 @@ export function ContactHistory({ data, viewerZone }: { data: ContactDetails; vie
         <span className="label">Last contact:</span>{' '}
         {data.lastContactAt ? <time dateTime={data.lastContactAt}>{formatHistoryTime(data.lastContactAt, viewerZone)}</time> : 'never'}
       </p>
+      <p>
+        <span className="label">No-shows:</span> {data.noShows.contact === 0 ? 'none recorded' : `${data.noShows.contact} interview${data.noShows.contact === 1 ? '' : 's'} recorded as a no-show`}
+        {data.noShows.outlet !== null && data.noShows.outlet > 0 && <> · their outlet’s reporters: {data.noShows.outlet}</>}
+      </p>
       {data.timeline.length === 0 ? (
         <p>No requests or interviews yet.</p>
       ) : (

@@ -50,6 +50,7 @@ function InterviewDetail({ interview, onDone }: { interview: DeskInterview; onDo
       <p>
         <span className="label">Status:</span> <span className={`interview-status interview-status-${interview.status}`}>{statusText(interview.status)}</span>
         {interview.status === 'cancelled' && request.statusReason && <> · <span className="label">Reason:</span> {request.statusReason}</>}
+        {interview.outcomeNote && <> · <span className="label">Note:</span> {interview.outcomeNote}</>}
         {active && interview.ended && ' · it has ended: record the outcome below'}
         {active && interview.started && !interview.ended && ' · happening now'}
         {' · '}invite version {interview.inviteSequence}

@@ -5,7 +5,7 @@ import type { AppRouter } from '../../../../server/routers/_app';
 type Outputs = inferRouterOutputs<AppRouter>;
 export type DeskInterview = Outputs['desk']['interviews']['get'];
 
-export const interviewStatuses = ['confirmed', 'rescheduled', 'cancelled', 'completed', 'no_show'] as const;
+export const interviewStatuses = ['confirmed', 'rescheduled', 'cancelled', 'completed', 'no_show', 'cancelled_late'] as const;
 export type InterviewStatus = (typeof interviewStatuses)[number];
 
 export const interviewStatusLabels: Record<InterviewStatus, string> = {
@@ -14,6 +14,7 @@ export const interviewStatusLabels: Record<InterviewStatus, string> = {
   cancelled: 'Cancelled',
   completed: 'Completed',
   no_show: 'No-show',
+  cancelled_late: 'Cancelled late',
 };
 
 /** Booked and still to happen (or happening): the statuses that can be changed. */

@@ -9,8 +9,9 @@ import { formatName } from '../../components/interview-options';
 import { formatSpan } from '../../components/three-zones';
 import { interviewStatusLabels, interviewStatuses, statusText, type InterviewStatus } from './interview-types';
 
-type When = 'upcoming' | 'past';
+type When = 'upcoming' | 'past' | 'needs-outcome';
 const LIMIT = 200;
+const whenLabels: Record<When, string> = { upcoming: 'Upcoming, soonest first', past: 'Past, most recent first', 'needs-outcome': 'Needs an outcome (ended, not yet recorded)' };
 
 export function InterviewsListPage() {
   const id = useId();
@@ -28,9 +29,10 @@ export function InterviewsListPage() {
   const from = fromDate ? wallTimeToInstant(`${fromDate}T00:00`, timeZone) : undefined;
   const to = toDate ? new Date(Date.parse(wallTimeToInstant(`${toDate}T00:00`, timeZone)) + 86_400_000).toISOString() : undefined;
   const range = when === 'upcoming' ? { from: from && from > now ? from : now, to } : { from, to: to && to < now ? to : now };
+  const needsOutcome = when === 'needs-outcome';
   const interviews = useQuery(
     trpc.desk.interviews.list.queryOptions(
-      { ...range, ...(spokespersonId ? { spokespersonId } : {}), ...(status ? { status: [status] } : {}), order: when === 'upcoming' ? 'asc' : 'desc', limit: LIMIT },
+      { ...range, ...(spokespersonId ? { spokespersonId } : {}), ...(status && !needsOutcome ? { status: [status] } : {}), ...(needsOutcome ? { needsOutcome: true } : {}), order: when === 'upcoming' ? 'asc' : 'desc', limit: LIMIT },
       { placeholderData: keepPreviousData },
     ),
   );
@@ -42,9 +44,9 @@ export function InterviewsListPage() {
       <form className="filters interview-filters" onSubmit={(event) => event.preventDefault()} aria-label="Filter interviews">
         <fieldset className="interview-when">
           <legend>Show</legend>
-          {(['upcoming', 'past'] as const).map((value) => (
+          {(['upcoming', 'past', 'needs-outcome'] as const).map((value) => (
             <label key={value} className="queue-check">
-              <input type="radio" name={`${id}-when`} checked={when === value} onChange={() => setWhen(value)} /> {value === 'upcoming' ? 'Upcoming, soonest first' : 'Past, most recent first'}
+              <input type="radio" name={`${id}-when`} checked={when === value} onChange={() => setWhen(value)} /> {whenLabels[value]}
             </label>
           ))}
         </fieldset>
@@ -78,14 +80,14 @@ export function InterviewsListPage() {
       <QueryResult query={interviews} label="interviews">
         {(rows) =>
           rows.length === 0 ? (
-            <p>{when === 'upcoming' ? 'No upcoming interviews' : 'No past interviews'} with these filters.</p>
+            <p>{when === 'upcoming' ? 'No upcoming interviews' : when === 'past' ? 'No past interviews' : 'No interview awaits its outcome'} with these filters.</p>
           ) : (
             <>
               <p className="meta">
                 {rows.length} interview{rows.length === 1 ? '' : 's'}
                 {rows.length === LIMIT ? ` (the first ${LIMIT}: narrow the filters to see others)` : ''}.
               </p>
-              <ol className="interview-list" aria-label={when === 'upcoming' ? 'Upcoming interviews' : 'Past interviews'} aria-busy={interviews.isPlaceholderData ? true : undefined}>
+              <ol className="interview-list" aria-label={whenLabels[when]} aria-busy={interviews.isPlaceholderData ? true : undefined}>
                 {rows.map((interview) => (
                   <li key={interview.id} className="card interview-row">
                     <h2>

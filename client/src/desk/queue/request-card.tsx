@@ -60,6 +60,11 @@ export function RequestCard({ request, timeZone, now, spokespeople, expanded, on
         <span className="label">Status:</span> {describeStatus(request.status, request.cancelledBy)}
         {request.statusReason && <> · <span className="label">Reason:</span> {request.statusReason}</>}
       </p>
+      {request.reporterNoShows > 0 && (
+        <p className="queue-no-shows">
+          <span className="label">Reporter’s record:</span> {request.reporterNoShows} earlier interview{request.reporterNoShows === 1 ? '' : 's'} recorded as a no-show
+        </p>
+      )}
       {request.reporterActiveHolds > 0 && (
         <p>
           <span className="label">Holds:</span> this reporter holds {request.reporterActiveHolds} slot{request.reporterActiveHolds === 1 ? '' : 's'} now
