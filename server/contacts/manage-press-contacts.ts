@@ -5,16 +5,17 @@
 import { z } from 'zod';
 import type { Db } from '../db';
 import { AppError } from '../errors';
-import { idSchema } from '../common/schema';
+import { idSchema, nameText, oneLineText } from '../common/schema';
+import { emailSchema } from '../auth/schema';
 import { phoneSchema } from './normalize-phone';
 import { recordAuditEvent } from '../audit/record-audit-event';
 
 const visibilitySchema = z.enum(['public', 'confirmed', 'internal']);
 
 export const pressContactInput = z.object({
-  name: z.string().trim().min(1, 'Enter a name').max(200),
-  title: z.string().trim().min(1, 'Enter a title').max(200),
-  email: z.email({ error: 'Enter a valid email address' }).max(254).transform((value) => value.toLowerCase()),
+  name: nameText().min(1, 'Enter a name').max(200),
+  title: oneLineText().min(1, 'Enter a title').max(200),
+  email: emailSchema,
   phone: phoneSchema.nullable().default(null),
   whatsapp: phoneSchema.nullable().default(null),
   visibility: z.object({ email: visibilitySchema, phone: visibilitySchema, whatsapp: visibilitySchema }).default({ email: 'public', phone: 'confirmed', whatsapp: 'confirmed' }),

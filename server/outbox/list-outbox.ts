@@ -1,11 +1,12 @@
 // The staff mail view's list: what the outbox holds, newest first.
 import { z } from 'zod';
 import type { DbOrTx } from '../db';
+import { oneLineText } from '../common/schema';
 
 export const listOutboxInput = z.object({
   status: z.enum(['pending', 'sent', 'dead']).optional(),
   /** Part of an address; recipients are stored in lower case, so the match ignores case. */
-  recipient: z.string().trim().toLowerCase().max(320).optional(),
+  recipient: oneLineText().toLowerCase().max(320).optional(),
   limit: z.number().int().min(1).max(500).default(100),
 });
 

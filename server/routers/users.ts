@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { idSchema } from '../common/schema';
 import { createUser, listUsers } from '../auth/create-user';
 import { createUserInput } from '../auth/schema';
 import { revokeUserSessions } from '../auth/sessions';
@@ -18,7 +19,7 @@ export const usersRouter = router({
   ),
 
   /** Deactivating a user also ends all their sessions at once. */
-  setActive: adminProcedure.input(z.object({ userId: z.string().min(1), active: z.boolean() })).mutation(({ ctx, input }) =>
+  setActive: adminProcedure.input(z.object({ userId: idSchema, active: z.boolean() })).mutation(({ ctx, input }) =>
     ctx.db.$transaction(async (tx) => {
       if (input.userId === ctx.user.id && !input.active) throw new AppError('CONFLICT', 'You cannot deactivate yourself.');
       const before = await tx.user.findUnique({ where: { id: input.userId }, select: { id: true, active: true } });
