@@ -23,18 +23,25 @@ export interface Database {
   close(): Promise<void>;
 }
 
+/**
+ * Prisma's default error message quotes the failed call with its arguments (names, emails,
+ * message text) for a developer's terminal; errors end up in logs, so only the reason is kept.
+ */
+const ERROR_FORMAT = 'minimal';
+
 /** How long a SQLite writer waits for the write lock before failing (ms). */
 const SQLITE_BUSY_TIMEOUT_MS = 10_000;
 
 /** Opens the database named by `target`; does not apply migrations (see server/migrate.ts). */
 export async function openDatabase(target: DatabaseTarget): Promise<Database> {
   if (target.provider === 'postgres') {
-    const prisma = new PostgresClient({ adapter: new PrismaPg({ connectionString: target.url, max: 10 }) });
+    const prisma = new PostgresClient({ adapter: new PrismaPg({ connectionString: target.url, max: 10 }), errorFormat: ERROR_FORMAT });
     await prisma.$connect();
     return { prisma: prisma as unknown as Db, provider: 'postgres', close: () => prisma.$disconnect() };
   }
   ensureSqliteFolder(target);
   const prisma = new SqliteClient({
+    errorFormat: ERROR_FORMAT,
     adapter: serializeSqliteAdapter(new PrismaBetterSQLite3({ url: target.url, timeout: SQLITE_BUSY_TIMEOUT_MS })),
   });
   await prisma.$connect();

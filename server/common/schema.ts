@@ -2,6 +2,7 @@
 // wall-clock times, language tags. Each says why its limits are what they are.
 import { IANAZone } from 'luxon';
 import { z } from 'zod';
+import './zod-messages';
 
 // luxon's isValidZone builds an Intl.DateTimeFormat per call (~20 µs): too slow
 // for the public slot query, so answers are remembered. Bounded because the

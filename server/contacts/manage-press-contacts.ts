@@ -37,6 +37,9 @@ export async function savePressContact(options: { db: Db; input: z.output<typeof
     const id = 'id' in input ? input.id : undefined;
     const before = id ? await tx.pressContact.findUnique({ where: { id }, select }) : null;
     if (id && !before) throw new AppError('NOT_FOUND', 'No such press contact.');
+    if (input.userId && !(await tx.user.findUnique({ where: { id: input.userId }, select: { id: true } }))) {
+      throw new AppError('VALIDATION_FAILED', 'No such user to link this press contact to.', { details: { field: 'userId' } });
+    }
     const { id: _id, ...data } = input as typeof input & { id?: string };
     const saved = id
       ? await tx.pressContact.update({ where: { id }, data, select })
