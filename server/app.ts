@@ -69,6 +69,7 @@ export function createApp(deps: { database: Database; config: Config; logger: Lo
   app.use(
     '/trpc',
     queryFastPath(createContext),
+    bodilessPostIsJson,
     express.json({ limit: MAX_BODY_BYTES }),
     mutationFastPath(createContext),
     createExpressMiddleware({ router: appRouter, createContext }),
@@ -100,6 +101,20 @@ export function createApp(deps: { database: Database; config: Config; logger: Lo
   });
 
   return app;
+}
+
+/**
+ * A POST with no body and no Content-Type (`curl -X POST …/auth.logout`) carries no input to
+ * misread: it is taken as an empty JSON call. Any other body must say it is JSON, or it answers
+ * 415 VALIDATION_FAILED. Not a CSRF opening: mutations are Origin-checked and the session cookie
+ * is SameSite=Lax.
+ */
+function bodilessPostIsJson(request: Request, _response: Response, next: NextFunction) {
+  const headers = request.headers;
+  if (request.method === 'POST' && headers['content-type'] === undefined && headers['transfer-encoding'] === undefined && (headers['content-length'] ?? '0') === '0') {
+    headers['content-type'] = 'application/json';
+  }
+  next();
 }
 
 function noCacheHtml(response: Response, path: string) {

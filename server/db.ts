@@ -10,6 +10,7 @@ import { PrismaClient as SqliteClient, type Prisma } from './generated/sqlite/cl
 import { PrismaClient as PostgresClient } from './generated/postgres/client';
 import { ensureSqliteFolder, type DatabaseProvider, type DatabaseTarget } from './db-url';
 import { serializeSqliteAdapter } from './db-sqlite-serial';
+import { withBackslashLikeEscape } from './db-sqlite-like';
 
 export type Db = SqliteClient;
 /** The client handed to `db.$transaction(async (tx) => …)` callbacks. */
@@ -42,7 +43,7 @@ export async function openDatabase(target: DatabaseTarget): Promise<Database> {
   ensureSqliteFolder(target);
   const prisma = new SqliteClient({
     errorFormat: ERROR_FORMAT,
-    adapter: serializeSqliteAdapter(new PrismaBetterSQLite3({ url: target.url, timeout: SQLITE_BUSY_TIMEOUT_MS })),
+    adapter: serializeSqliteAdapter(withBackslashLikeEscape(new PrismaBetterSQLite3({ url: target.url, timeout: SQLITE_BUSY_TIMEOUT_MS }))),
   });
   await prisma.$connect();
   // WAL lets readers proceed while one writer commits; NORMAL sync is durable

@@ -47,6 +47,8 @@ function appCodeOf(error: TRPCError): AppErrorCode {
     CONFLICT: 'CONFLICT',
     TOO_MANY_REQUESTS: 'RATE_LIMITED',
     METHOD_NOT_SUPPORTED: 'VALIDATION_FAILED',
+    // A POST whose body is not JSON (a form, text/plain): the input cannot be read (HTTP 415).
+    UNSUPPORTED_MEDIA_TYPE: 'VALIDATION_FAILED',
   };
   return byTrpc[error.code] ?? 'INTERNAL';
 }
@@ -77,6 +79,9 @@ const t = initTRPC.context<Context>().create({
       Object.assign(data, flattenZodError(error.cause));
       message = 'Some fields are not valid: ' + error.cause.issues.map((issue) => `${issue.path.join('.') || 'input'}: ${issue.message}`).join('; ');
     }
+    if (error.code === 'UNSUPPORTED_MEDIA_TYPE') {
+      message = 'Send the input as JSON with the header Content-Type: application/json (a call without input may send no body at all).';
+    }
     // Unexpected errors keep their details in the log, not in the answer.
     if (appCode === 'INTERNAL') message = 'Something went wrong on our side. Please try again.';
     return { message, code: shape.code, data };
@@ -93,6 +98,12 @@ const mapErrors = t.middleware(async ({ ctx, next, path, type }) => {
     const cause = result.error.cause;
     if (cause instanceof AppError) {
       throw new TRPCError({ code: trpcCodes[cause.code], message: cause.message, cause });
+    }
+    // A foreign key the input named does not exist (a race with a delete, or an id no domain
+    // function checked): the caller's mistake, not ours.
+    if ((cause as { code?: unknown } | undefined)?.code === 'P2003') {
+      const error = new AppError('VALIDATION_FAILED', 'This refers to something that does not exist (any more); reload and try again.', { cause });
+      throw new TRPCError({ code: 'BAD_REQUEST', message: error.message, cause: error });
     }
     if (result.error.code === 'INTERNAL_SERVER_ERROR') {
       ctx.logger.error({ err: cause ?? result.error, path, type }, 'procedure failed');

@@ -193,7 +193,7 @@ const textTypeMessage = 'Enter text';
 
 /** The start of every text schema: a string that is well-formed Unicode (checked first, stops there). */
 function wellFormedString() {
-  return z.string({ error: (issue) => (issue.code === 'invalid_type' ? textTypeMessage : undefined) }).refine(isWellFormedText, { error: wellFormedMessage, abort: true });
+  return z.string({ error: (issue) => (issue.code === 'invalid_type' && issue.input !== undefined ? textTypeMessage : undefined) }).refine(isWellFormedText, { error: wellFormedMessage, abort: true });
 }
 
 /**

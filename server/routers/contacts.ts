@@ -44,10 +44,11 @@ export const contactsRouter = router({
   previewCsv: pressOfficerProcedure.input(previewCsvInput).mutation(({ input }) => previewContactsCsv(input)),
   importCsv: pressOfficerProcedure.input(importCsvInput).mutation(({ ctx, input }) => importContactsCsv(contactContext(ctx), input)),
   importVCard: pressOfficerProcedure.input(importVCardInput).mutation(({ ctx, input }) => importContactsVCard(contactContext(ctx), input)),
-  // Exports are queries that write an audit event; no cache may answer them (tRPC GETs carry the session cookie).
-  exportCsv: pressOfficerProcedure.input(exportContactsInput).query(({ ctx, input }) => exportContactsCsv(contactContext(ctx), input)),
-  exportVCard: pressOfficerProcedure.input(exportContactsInput).query(({ ctx, input }) => exportContactsVCard(contactContext(ctx), input)),
-  exportPersonalData: pressOfficerProcedure.input(contactIdInput).query(({ ctx, input }) => exportContactData(contactContext(ctx), input)),
+  // Exports write an audit event, so they are mutations: POST only, Origin-checked like every
+  // change (a GET could be triggered by any page the press officer visits), never cached.
+  exportCsv: pressOfficerProcedure.input(exportContactsInput).mutation(({ ctx, input }) => exportContactsCsv(contactContext(ctx), input)),
+  exportVCard: pressOfficerProcedure.input(exportContactsInput).mutation(({ ctx, input }) => exportContactsVCard(contactContext(ctx), input)),
+  exportPersonalData: pressOfficerProcedure.input(contactIdInput).mutation(({ ctx, input }) => exportContactData(contactContext(ctx), input)),
   erase: pressOfficerProcedure.input(contactIdInput).mutation(({ ctx, input }) => eraseContact(contactContext(ctx), input)),
   retentionReview: pressOfficerProcedure.input(retentionReviewInput).query(({ ctx, input }) => reviewRetention(contactContext(ctx), input)),
 });

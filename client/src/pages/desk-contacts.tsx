@@ -139,7 +139,7 @@ function ContactListPage() {
   async function exportCsv() {
     setExportMessage('Preparing the CSV file…');
     try {
-      const file = await api.contacts.exportCsv.query(input);
+      const file = await api.contacts.exportCsv.mutate(input);
       const url = URL.createObjectURL(new Blob([file.csv], { type: file.contentType }));
       const link = document.createElement('a');
       link.href = url;
