@@ -8,7 +8,8 @@
 // the default escape character; an explicit ESCAPE clause still wins.
 import type { SqlMigrationAwareDriverAdapterFactory } from '@prisma/driver-adapter-utils';
 
-interface SqliteConnection {
+export interface SqliteConnection {
+  prepare(sql: string): { all(): unknown[] };
   function(name: string, options: { deterministic: boolean; varargs: boolean }, implementation: (...args: unknown[]) => unknown): void;
 }
 
@@ -51,7 +52,7 @@ export function sqliteLike(pattern: unknown, value: unknown, escape?: unknown): 
 }
 
 /** Wraps the better-sqlite3 adapter factory so each connection it opens has the backslash-escaping LIKE. */
-export function withBackslashLikeEscape<T extends SqlMigrationAwareDriverAdapterFactory>(factory: T): T {
+export function withBackslashLikeEscape<T extends SqlMigrationAwareDriverAdapterFactory>(factory: T, onConnection?: (connection: SqliteConnection) => void): T {
   return new Proxy(factory, {
     get(target, property, receiver) {
       if (property === 'connect') {
@@ -61,6 +62,7 @@ export function withBackslashLikeEscape<T extends SqlMigrationAwareDriverAdapter
           const connection = (adapter as unknown as { client?: SqliteConnection }).client;
           if (!connection || typeof connection.function !== 'function') throw new Error('The SQLite adapter no longer exposes its connection; see server/db-sqlite-like.ts');
           connection.function('like', { deterministic: true, varargs: true }, (...args: unknown[]) => sqliteLike(args[0], args[1], args[2]));
+          onConnection?.(connection);
           return adapter;
         };
       }

@@ -104,7 +104,13 @@ const countryCodeForPhones = z
   .regex(/^[A-Z]{2}$/, { error: 'Use a two-letter country code such as CH' })
   .optional();
 
+/** A client-made id (a UUID) naming an import, so the console can ask for its progress (contacts.importStatus). */
+const importJobIdSchema = z.string().regex(/^[A-Za-z0-9_-]{8,100}$/, { error: 'Use 8–100 letters, digits, - or _ (a random UUID works)' });
+
+export const importStatusInput = z.object({ jobId: importJobIdSchema });
+
 export const importCsvInput = z.object({
+  jobId: importJobIdSchema.optional(),
   csv: fileText().max(MAX_IMPORT_TEXT),
   /** Header name → field; omitted: the suggested mapping (see contacts.previewCsv). */
   mapping: z.record(opaqueText().max(500), z.enum(contactFields).nullable()).optional(),
@@ -119,6 +125,7 @@ export const importCsvInput = z.object({
 export const previewCsvInput = z.object({ csv: fileText().max(MAX_IMPORT_TEXT), sampleRows: z.number().int().min(0).max(50).default(5) });
 
 export const importVCardInput = z.object({
+  jobId: importJobIdSchema.optional(),
   vcf: fileText().max(MAX_IMPORT_TEXT),
   defaultCountry: countryCodeForPhones,
   dryRun: z.boolean().default(false),
