@@ -1,4 +1,5 @@
 // contacts.erase: the right to erasure (GDPR art. 17, Swiss FADP art. 32).
+import { normalizeEmailForLimits } from '../common/normalize-email';
 import type { Tx } from '../db';
 import type { Prisma } from '../generated/sqlite/client';
 import { AppError } from '../errors';
@@ -94,7 +95,8 @@ export async function eraseContact(context: ContactContext, input: { id: string 
     for (const event of events) {
       await tx.auditEvent.update({ where: { id: event.id }, data: { before: scrubJson(event.before, secrets), after: scrubJson(event.after, secrets) } });
     }
-    await tx.rateLimitEvent.deleteMany({ where: { bucket: { in: ['request-email', 'login-email'] }, key: { in: allEmails } } });
+    // Limit keys are the addresses as normalised for limits (server/common/normalize-email.ts), or as written before that.
+    await tx.rateLimitEvent.deleteMany({ where: { bucket: { in: ['request-email', 'login-email'] }, key: { in: [...new Set([...allEmails, ...allEmails.map(normalizeEmailForLimits)])] } } });
     // Pointers first (they reference the survivor only by id, but keep the order obvious).
     await tx.mediaContact.deleteMany({ where: { id: { in: ids } } });
     const hashes = [...allEmails.map((email) => ({ kind: 'email', valueHash: erasedHash(secret, 'email', email) })), ...phones.map((phone) => ({ kind: 'phone', valueHash: erasedHash(secret, 'phone', phone) }))];

@@ -17,6 +17,7 @@ import type { Db, Tx } from '../db';
 import { insertRows, jsonColumn } from '../db-insert';
 import { AppError } from '../errors';
 import { recordAuditEvents } from '../audit/record-audit-event';
+import { normalizeEmailForLimits } from '../common/normalize-email';
 import { countRecentEvents, rateLimitedError, recordEvents, ruleKey, type RateLimitRule } from '../rate-limit/rate-limit';
 import { coversTopic, speaksLanguage } from '../availability/find-free-slots';
 import { getServerSecret } from '../secrets';
@@ -336,7 +337,8 @@ function rateRules(item: Intake): RateLimitRule[] {
   const { requestLimits } = item.context.config;
   return [
     { bucket: 'request-ip', key: item.context.ip ?? 'unknown', limit: requestLimits.perIpPerHour, windowMs: HOUR_MS },
-    { bucket: 'request-email', key: item.input.reporter.email, limit: requestLimits.perEmailPerHour, windowMs: HOUR_MS },
+    // One key per mailbox: aliases (x+1@…, Gmail dots) must not multiply the limit or the acknowledgements.
+    { bucket: 'request-email', key: normalizeEmailForLimits(item.input.reporter.email), limit: requestLimits.perEmailPerHour, windowMs: HOUR_MS },
   ];
 }
 

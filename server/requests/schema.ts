@@ -31,7 +31,8 @@ const idempotencyKeySchema = z
  * the form names, which need not be the sender's: a name that carries a link would let anyone send
  * a link from the press office's mailbox. Names are names, so links are refused.
  */
-const reporterNameSchema = nameText().refine((value) => !/:\/\/|(^|\s)www\./i.test(value), { error: 'Enter a name, not a link' });
+const LINK_PATTERN = /:\/\/|(^|\s)www\./i;
+const reporterNameSchema = nameText().refine((value) => !LINK_PATTERN.test(value), { error: 'Enter a name, not a link' });
 
 const referenceSchema = oneLineText().toUpperCase().min(4, 'A reference looks like IR-7K3Q').max(20, 'A reference looks like IR-7K3Q');
 const manageTokenSchema = opaqueText().min(1, 'The link is missing its token').max(200, 'This is not a manage token');
@@ -50,7 +51,8 @@ export const createRequestInput = z
     format: interviewFormatSchema,
     language: languageTagSchema,
     attribution: attributionSchema,
-    topic: oneLineText().min(1, 'Say what the interview is about').max(200),
+    // Repeated in the acknowledgement email, like the name: no links (they belong in the questions).
+    topic: oneLineText().min(1, 'Say what the interview is about').max(200).refine((value) => !LINK_PATTERN.test(value), { error: 'Put links in your questions, not in the topic' }),
     questions: multiLineText().max(5000).default(''),
     reporter: z.object({
       name: reporterNameSchema.min(1, 'Enter your name').max(200),
