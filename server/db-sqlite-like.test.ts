@@ -19,5 +19,7 @@ describe('SQLite LIKE with a backslash escape', () => {
     expect(sqliteLike('a\\\\b', 'a\\b')).toBe(1);
     expect(sqliteLike('a!%', 'a%', '!')).toBe(1);
     expect(sqliteLike('a.*(b)[', 'a.*(b)[')).toBe(1);
+    expect(sqliteLike('% lang:en-gb %', ' lang:en-gb ')).toBe(1);
+    expect(sqliteLike('a{2}|$^/', 'a{2}|$^/')).toBe(1);
   });
 });

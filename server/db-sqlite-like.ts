@@ -41,7 +41,7 @@ function likeToRegExp(pattern: string, escape: string): RegExp {
 }
 
 function quote(character: string): string {
-  return /[\\^$.*+?()[\]{}|/-]/.test(character) ? `\\${character}` : character;
+  return /[\\^$.*+?()[\]{}|/]/.test(character) ? `\\${character}` : character;
 }
 
 /** like(pattern, value[, escape]), as SQLite calls it for `value LIKE pattern [ESCAPE escape]`. */
