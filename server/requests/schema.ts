@@ -34,7 +34,7 @@ const idempotencyKeySchema = z
 const LINK_PATTERN = /:\/\/|(^|\s)www\./i;
 const reporterNameSchema = nameText().refine((value) => !LINK_PATTERN.test(value), { error: 'Enter a name, not a link' });
 
-const referenceSchema = oneLineText().toUpperCase().min(4, 'A reference looks like IR-7K3Q').max(20, 'A reference looks like IR-7K3Q');
+const referenceSchema = oneLineText().min(4, 'A reference looks like IR-7K3Q').max(20, 'A reference looks like IR-7K3Q');
 const manageTokenSchema = opaqueText().min(1, 'The link is missing its token').max(200, 'This is not a manage token');
 
 export const createRequestInput = z
