@@ -99,11 +99,17 @@ const mapErrors = t.middleware(async ({ ctx, next, path, type }) => {
     if (cause instanceof AppError) {
       throw new TRPCError({ code: trpcCodes[cause.code], message: cause.message, cause });
     }
-    // A foreign key the input named does not exist (a race with a delete, or an id no domain
-    // function checked): the caller's mistake, not ours.
-    if ((cause as { code?: unknown } | undefined)?.code === 'P2003') {
+    // Database refusals that are about the input, not a fault of ours, for the paths no domain
+    // function checks (or that lose a race between its check and its write, as two identical
+    // creates at once do on PostgreSQL): a foreign key that does not exist, a unique key taken.
+    const databaseCode = (cause as { code?: unknown } | undefined)?.code;
+    if (databaseCode === 'P2003') {
       const error = new AppError('VALIDATION_FAILED', 'This refers to something that does not exist (any more); reload and try again.', { cause });
       throw new TRPCError({ code: 'BAD_REQUEST', message: error.message, cause: error });
+    }
+    if (databaseCode === 'P2002') {
+      const error = new AppError('CONFLICT', 'Something with the same unique details was saved at the same moment; reload and check.', { cause });
+      throw new TRPCError({ code: 'CONFLICT', message: error.message, cause: error });
     }
     if (result.error.code === 'INTERNAL_SERVER_ERROR') {
       ctx.logger.error({ err: cause ?? result.error, path, type }, 'procedure failed');
