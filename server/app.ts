@@ -71,6 +71,7 @@ export function createApp(deps: { database: Database; config: Config; logger: Lo
     '/trpc',
     noStore,
     queryFastPath(createContext),
+    bodilessPostIsJson,
     express.json({ limit: MAX_BODY_BYTES }),
     mutationFastPath(createContext),
     createExpressMiddleware({
@@ -167,6 +168,20 @@ const PERMISSIONS_POLICY = ['accelerometer', 'camera', 'display-capture', 'geolo
  */
 function noStore(_request: Request, response: Response, next: NextFunction) {
   response.setHeader('Cache-Control', 'no-store');
+  next();
+}
+
+/**
+ * A POST with no body and no Content-Type (`curl -X POST …/auth.logout`) carries no input to
+ * misread: it is taken as an empty JSON call. Any other body must say it is JSON, or it answers
+ * 415 VALIDATION_FAILED. Not a CSRF opening: mutations are Origin-checked and the session cookie
+ * is SameSite=Lax.
+ */
+function bodilessPostIsJson(request: Request, _response: Response, next: NextFunction) {
+  const headers = request.headers;
+  if (request.method === 'POST' && headers['content-type'] === undefined && headers['transfer-encoding'] === undefined && (headers['content-length'] ?? '0') === '0') {
+    headers['content-type'] = 'application/json';
+  }
   next();
 }
 

@@ -10,6 +10,7 @@ import { PrismaClient as SqliteClient, type Prisma } from './generated/sqlite/cl
 import { PrismaClient as PostgresClient } from './generated/postgres/client';
 import { ensureSqliteFolder, type DatabaseProvider, type DatabaseTarget } from './db-url';
 import { serializeSqliteAdapter } from './db-sqlite-serial';
+import { withBackslashLikeEscape, type SqliteConnection } from './db-sqlite-like';
 
 export type Db = SqliteClient;
 /** The client handed to `db.$transaction(async (tx) => …)` callbacks. */
@@ -21,6 +22,13 @@ export interface Database {
   prisma: Db;
   provider: DatabaseProvider;
   close(): Promise<void>;
+  /**
+   * A read-only statement for health checks that never waits behind other requests'
+   * transactions (SQLite: run on the connection directly, outside the serialising lock of
+   * db-sqlite-serial.ts, which a 500-row import batch holds for a while). Only for statements
+   * whose answer cannot depend on uncommitted data (SELECT 1, the migrations table).
+   */
+  probe?(sql: string): Promise<unknown[]>;
 }
 
 /**
@@ -30,19 +38,27 @@ export interface Database {
  */
 const POSTGRES_CONNECT_TIMEOUT_MS = 5_000;
 
+/**
+ * Prisma's default error message quotes the failed call with its arguments (names, emails,
+ * message text) for a developer's terminal; errors end up in logs, so only the reason is kept.
+ */
+const ERROR_FORMAT = 'minimal';
+
 /** How long a SQLite writer waits for the write lock before failing (ms). */
 const SQLITE_BUSY_TIMEOUT_MS = 10_000;
 
 /** Opens the database named by `target`; does not apply migrations (see server/migrate.ts). */
 export async function openDatabase(target: DatabaseTarget): Promise<Database> {
   if (target.provider === 'postgres') {
-    const prisma = new PostgresClient({ adapter: new PrismaPg({ connectionString: target.url, max: 10, connectionTimeoutMillis: POSTGRES_CONNECT_TIMEOUT_MS }) });
+    const prisma = new PostgresClient({ adapter: new PrismaPg({ connectionString: target.url, max: 10, connectionTimeoutMillis: POSTGRES_CONNECT_TIMEOUT_MS }), errorFormat: ERROR_FORMAT });
     await prisma.$connect();
-    return { prisma: prisma as unknown as Db, provider: 'postgres', close: () => prisma.$disconnect() };
+    return { prisma: prisma as unknown as Db, provider: 'postgres', close: () => prisma.$disconnect(), probe: (sql) => prisma.$queryRawUnsafe<unknown[]>(sql) };
   }
   ensureSqliteFolder(target);
+  let connection: SqliteConnection | undefined;
   const prisma = new SqliteClient({
-    adapter: serializeSqliteAdapter(new PrismaBetterSQLite3({ url: target.url, timeout: SQLITE_BUSY_TIMEOUT_MS })),
+    errorFormat: ERROR_FORMAT,
+    adapter: serializeSqliteAdapter(withBackslashLikeEscape(new PrismaBetterSQLite3({ url: target.url, timeout: SQLITE_BUSY_TIMEOUT_MS }), (opened) => (connection = opened))),
   });
   await prisma.$connect();
   // WAL lets readers proceed while one writer commits; NORMAL sync is durable
@@ -50,5 +66,10 @@ export async function openDatabase(target: DatabaseTarget): Promise<Database> {
   await prisma.$queryRawUnsafe('PRAGMA journal_mode = WAL');
   await prisma.$queryRawUnsafe('PRAGMA synchronous = NORMAL');
   await prisma.$queryRawUnsafe('PRAGMA foreign_keys = ON');
-  return { prisma, provider: 'sqlite', close: () => prisma.$disconnect() };
+  return {
+    prisma,
+    provider: 'sqlite',
+    close: () => prisma.$disconnect(),
+    probe: async (sql) => (connection ? connection.prepare(sql).all() : prisma.$queryRawUnsafe<unknown[]>(sql)),
+  };
 }

@@ -50,11 +50,16 @@ export interface SchemaStatus {
 
 /** Compares the migrations applied to the database with those shipped. */
 export async function readSchemaStatus(prisma: Db, provider: DatabaseTarget['provider']): Promise<SchemaStatus> {
+  return readSchemaStatusWith((sql) => prisma.$queryRawUnsafe<unknown[]>(sql), provider);
+}
+
+/** readSchemaStatus through a given read (the health check's, see Database.probe). */
+export async function readSchemaStatusWith(query: (sql: string) => Promise<unknown[]>, provider: DatabaseTarget['provider']): Promise<SchemaStatus> {
   let applied: string[] = [];
   try {
-    const rows = await prisma.$queryRawUnsafe<{ migration_name: string }[]>(
+    const rows = (await query(
       'SELECT migration_name FROM _prisma_migrations WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL ORDER BY migration_name',
-    );
+    )) as { migration_name: string }[];
     applied = rows.map((row) => row.migration_name);
   } catch {
     // No migrations table yet: nothing applied.

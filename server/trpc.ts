@@ -48,6 +48,8 @@ function appCodeOf(error: TRPCError): AppErrorCode {
     CONFLICT: 'CONFLICT',
     TOO_MANY_REQUESTS: 'RATE_LIMITED',
     METHOD_NOT_SUPPORTED: 'VALIDATION_FAILED',
+    // A POST whose body is not JSON (a form, text/plain): the input cannot be read (HTTP 415).
+    UNSUPPORTED_MEDIA_TYPE: 'VALIDATION_FAILED',
   };
   return byTrpc[error.code] ?? 'INTERNAL';
 }
@@ -78,6 +80,9 @@ const t = initTRPC.context<Context>().create({
       Object.assign(data, flattenZodError(error.cause));
       message = 'Some fields are not valid: ' + error.cause.issues.map((issue) => `${issue.path.join('.') || 'input'}: ${issue.message}`).join('; ');
     }
+    if (error.code === 'UNSUPPORTED_MEDIA_TYPE') {
+      message = 'Send the input as JSON with the header Content-Type: application/json (a call without input may send no body at all).';
+    }
     // Unexpected errors keep their details in the log, not in the answer.
     if (appCode === 'INTERNAL') message = 'Something went wrong on our side. Please try again.';
     return { message, code: shape.code, data };
@@ -99,6 +104,14 @@ const mapErrors = t.middleware(async ({ ctx, next, path, type }) => {
     const cause = result.error.cause;
     if (cause instanceof AppError) {
       throw new TRPCError({ code: trpcCodes[cause.code], message: cause.message, cause });
+    }
+    // Database refusals that are about the input, not a fault of ours, for the paths no domain
+    // function checks (or that lose a race between its check and its write, as two identical
+    // creates at once do on PostgreSQL): a foreign key that does not exist, a unique key taken.
+    const databaseCode = (cause as { code?: unknown } | undefined)?.code;
+    if (databaseCode === 'P2003') {
+      const error = new AppError('VALIDATION_FAILED', 'This refers to something that does not exist (any more); reload and try again.', { cause });
+      throw new TRPCError({ code: 'BAD_REQUEST', message: error.message, cause: error });
     }
     if (result.error.code === 'INTERNAL_SERVER_ERROR' && isDatabaseUnavailable(cause)) {
       ctx.logger.warn({ err: cause, path, type }, 'database unavailable');

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { idSchema, nameText, opaqueText } from '../common/schema';
 
 export const staffRoles = ['admin', 'press_officer', 'spokesperson'] as const;
 export type StaffRole = (typeof staffRoles)[number];
@@ -16,11 +17,10 @@ export const MAX_PASSWORD_LENGTH = 256;
 
 export const loginInput = z.object({
   email: emailSchema,
-  password: z.string().min(1, 'Enter your password').max(MAX_PASSWORD_LENGTH),
+  password: opaqueText().min(1, 'Enter your password').max(MAX_PASSWORD_LENGTH),
 });
 
-export const newPasswordSchema = z
-  .string()
+export const newPasswordSchema = opaqueText()
   .min(MIN_PASSWORD_LENGTH, `A password has at least ${MIN_PASSWORD_LENGTH} characters`)
   .max(MAX_PASSWORD_LENGTH, `A password has at most ${MAX_PASSWORD_LENGTH} characters`);
 
@@ -30,12 +30,12 @@ export const newPasswordSchema = z
  */
 export const createUserInput = z.object({
   email: emailSchema,
-  name: z.string().trim().min(1, 'Enter a name').max(200),
+  name: nameText().min(1, 'Enter a name').max(200),
   role: staffRoleSchema,
   password: newPasswordSchema.optional(),
 });
 
-export const userIdInput = z.object({ userId: z.string().min(1).max(100) });
+export const userIdInput = z.object({ userId: idSchema });
 
 export const setUserActiveInput = userIdInput.extend({ active: z.boolean() });
 

@@ -17,7 +17,10 @@ import { loadCalendars, type SpokespersonCalendar } from './load-calendars';
 
 /** Longest time an entry is served without reloading (bounds staleness across instances). */
 export const CALENDAR_CACHE_TTL_MS = 5_000;
-/** Each entry covers this span around its load time; longer than any booking horizon. */
+/**
+ * Each entry covers this span around its load time: longer than any booking horizon
+ * (MAX_HORIZON_DAYS, 366) plus the time an entry is served, so every public window fits.
+ */
 const COVER_BEFORE_MS = 2 * 86_400_000;
 const COVER_AFTER_MS = 370 * 86_400_000;
 /** Bounds the slug → id memo; a press office has far fewer spokespeople. */
@@ -46,8 +49,10 @@ export class CalendarCache {
    */
   async get(options: { ids?: string[]; from: Date; to: Date; now: number }): Promise<SpokespersonCalendar[]> {
     const { from, to, now } = options;
-    if (from.getTime() < now - COVER_BEFORE_MS / 2 || to.getTime() > now + COVER_AFTER_MS / 2) {
-      // Outside what entries cover (history, or beyond any horizon): read directly.
+    if (from.getTime() < now - COVER_BEFORE_MS || to.getTime() > now + COVER_AFTER_MS) {
+      // Outside what an entry loaded now covers (history, or beyond any horizon): read directly.
+      // Public slot questions never get here: they are clamped to now … now + the longest
+      // horizon first (clampToBookableWindow in find-free-slots.ts).
       return loadCalendars({ db: this.db, where: options.ids ? { ids: options.ids } : undefined, from, to });
     }
     const ids = options.ids ?? (await this.activeIds(now));

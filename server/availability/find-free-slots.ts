@@ -10,6 +10,26 @@ import { getCalendarCache } from './calendar-cache';
 import type { SpokespersonCalendar } from './load-calendars';
 import type { searchInput, slotsInput } from './schema';
 import type { FreeSlot } from './types';
+import { MAX_HORIZON_DAYS } from '../spokespeople/schema';
+
+const DAY_MS = 86_400_000;
+
+/**
+ * The part of a public window that can hold a bookable slot: from now (to the
+ * minute, so identical questions within a minute stay identical) to now plus
+ * the longest booking horizon any spokesperson may have. Applied before any
+ * read, so no public question reaches past what the calendar cache holds
+ * (history, or years ahead) and each answer is computed over at most this
+ * span. Nothing is lost: the engine offers no slot before now (minimum notice
+ * counts from now) nor past the spokesperson's own horizon.
+ */
+export function clampToBookableWindow(window: { from: Date; to: Date }, now: Date): { from: Date; to: Date } {
+  const earliest = Math.floor(now.getTime() / 60_000) * 60_000;
+  const latest = now.getTime() + MAX_HORIZON_DAYS * DAY_MS;
+  const from = Math.min(Math.max(window.from.getTime(), earliest), latest);
+  const to = Math.max(Math.min(window.to.getTime(), latest), from);
+  return { from: new Date(from), to: new Date(to) };
+}
 
 /** The requested duration, or the default; VALIDATION_FAILED for one the spokesperson does not offer. */
 export function pickDuration(calendar: SpokespersonCalendar, requested: number | undefined): number {
@@ -40,7 +60,7 @@ export function computeCalendarSlots(calendar: SpokespersonCalendar, options: { 
  * for a duration they do not offer.
  */
 export async function findFreeSlots(options: { db: DbOrTx; input: z.output<typeof slotsInput>; now: Date }) {
-  const { input } = options;
+  const input = { ...options.input, ...clampToBookableWindow(options.input, options.now) };
   const cache = getCalendarCache(options.db);
   const id = await cache.resolveId(input.spokespersonId, options.now.getTime());
   const [calendar] = await cache.get({ ids: [id], from: input.from, to: input.to, now: options.now.getTime() });
@@ -102,7 +122,7 @@ export function coversTopic(topics: string[], wanted: string): boolean {
  * duration is left out.
  */
 export async function searchAvailability(options: { db: DbOrTx; input: z.output<typeof searchInput>; now: Date }) {
-  const { input } = options;
+  const input = { ...options.input, ...clampToBookableWindow(options.input, options.now) };
   const calendars = (await getCalendarCache(options.db).get({ from: input.from, to: input.to, now: options.now.getTime() })).filter(
     (calendar) =>
       (!input.topic || coversTopic(calendar.topics, input.topic)) &&

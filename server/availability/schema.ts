@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { MAX_DURATION_MINUTES, idSchema, instantSchema, interviewFormatSchema, languageTagSchema, timeZoneSchema } from '../common/schema';
+import { MAX_DURATION_MINUTES, idOrSlugSchema, idSchema, oneLineText, instantSchema, interviewFormatSchema, languageTagSchema, timeZoneSchema } from '../common/schema';
 
 /**
  * Longest window one slot query may ask for. 62 days covers any reporter's
@@ -21,10 +21,17 @@ export const slotWindowShape = {
   duration: z.number().int().min(5).max(MAX_DURATION_MINUTES).optional(),
 };
 
-/** Refinement: `to` after `from`, at most `days` later (spread into `.refine`). */
+/**
+ * Refinement: `to` after `from`, at most `days` later (spread into `.refine`). Passes while either
+ * end is not a valid instant (zod 4 runs object refinements after a field failed, and that field's
+ * own message is the one to show; `from: ""` must not answer "getTime is not a function").
+ */
 export function windowWithin(days: number): [(value: { from: Date; to: Date }) => boolean, { error: string; path: string[] }] {
   return [
-    (value) => value.to > value.from && value.to.getTime() - value.from.getTime() <= days * 86_400_000,
+    (value) => {
+      const ms = windowMs(value);
+      return ms === null || (ms > 0 && ms <= days * 86_400_000);
+    },
     { error: `"to" must be after "from" and at most ${days} days later`, path: ['to'] },
   ];
 }
@@ -32,7 +39,7 @@ export function windowWithin(days: number): [(value: { from: Date; to: Date }) =
 export const slotsInput = z
   .object({
     /** The spokesperson's id or slug (the slug in a public link lets the picker ask before it has the profile). */
-    spokespersonId: idSchema,
+    spokespersonId: idOrSlugSchema,
     ...slotWindowShape,
   })
   .refine(...windowWithin(MAX_SLOT_WINDOW_DAYS));
@@ -40,7 +47,7 @@ export const slotsInput = z
 export const searchInput = z
   .object({
     ...slotWindowShape,
-    topic: z.string().trim().min(1).max(100).optional(),
+    topic: oneLineText().min(1, 'Enter a topic').max(100).optional(),
     language: languageTagSchema.optional(),
     /** Only spokespeople who accept this interview format. */
     format: interviewFormatSchema.optional(),

@@ -88,6 +88,38 @@ const LINE_FEED = 10;
  * value is never closed.
  */
 export function parseCsv(text: string, options: ParseCsvOptions = {}): ParsedCsv {
+  const { delimiter, records } = readCsvRecords(text, options);
+  return collectParsedCsv([...records], delimiter);
+}
+
+/**
+ * parseCsv for large files in the server process: the same result, read in
+ * slices that let other requests run in between (`pause`, see
+ * common/yield-to-event-loop.ts); `onRecord` is told how many records were read.
+ */
+export async function parseCsvInSlices(
+  text: string,
+  options: ParseCsvOptions & { pause: () => Promise<void>; onRecord?: (count: number) => void },
+): Promise<ParsedCsv> {
+  const { delimiter, records } = readCsvRecords(text, options);
+  const all: CsvRecord[] = [];
+  for (const record of records) {
+    all.push(record);
+    if (all.length % 1_000 === 0) options.onRecord?.(all.length);
+    await options.pause();
+  }
+  return collectParsedCsv(all, delimiter);
+}
+
+type CsvRecord = { line: number; values: string[] };
+
+function collectParsedCsv(records: CsvRecord[], delimiter: CsvDelimiter): ParsedCsv {
+  const [headerRecord, ...rows] = records;
+  return { header: (headerRecord?.values ?? []).map((name) => name.trim()), rows, delimiter };
+}
+
+/** The delimiter, and the records one at a time (the header first); see parseCsv for the guarantees. */
+function readCsvRecords(text: string, options: ParseCsvOptions): { delimiter: CsvDelimiter; records: Generator<CsvRecord> } {
   const withoutMark = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   // Excel's "sep=;" first line names the delimiter; it is not part of the data.
   const separatorHint = SEPARATOR_HINT.exec(withoutMark);
@@ -95,72 +127,73 @@ export function parseCsv(text: string, options: ParseCsvOptions = {}): ParsedCsv
   const delimiter = options.delimiter ?? (separatorHint?.[1] as CsvDelimiter | undefined) ?? detectDelimiter(source);
   const delimiterCode = delimiter.charCodeAt(0);
   const unguard = options.keepFormulaGuards ? (value: string) => value : removeFormulaGuard;
-  const records: { line: number; values: string[] }[] = [];
 
-  let position = 0;
-  let line = separatorHint ? 2 : 1;
-  const length = source.length;
-  while (position < length) {
-    const recordLine = line;
-    const values: string[] = [];
-    let sawQuote = false;
-    // One field per iteration; the record ends at a line break or the end of the text.
-    for (;;) {
-      let value: string;
-      if (source.charCodeAt(position) === QUOTE) {
-        sawQuote = true;
-        const quotedStartLine = line;
-        let start = position + 1;
-        value = '';
-        for (;;) {
-          const closing = source.indexOf('"', start);
-          if (closing === -1) {
-            throw new AppError('VALIDATION_FAILED', `Line ${quotedStartLine}: a quoted value is never closed`, {
-              details: { line: quotedStartLine },
-            });
+  return { delimiter, records: generateRecords() };
+
+  function* generateRecords(): Generator<CsvRecord> {
+    let position = 0;
+    let line = separatorHint ? 2 : 1;
+    const length = source.length;
+    while (position < length) {
+      const recordLine = line;
+      const values: string[] = [];
+      let sawQuote = false;
+      // One field per iteration; the record ends at a line break or the end of the text.
+      for (;;) {
+        let value: string;
+        if (source.charCodeAt(position) === QUOTE) {
+          sawQuote = true;
+          const quotedStartLine = line;
+          let start = position + 1;
+          value = '';
+          for (;;) {
+            const closing = source.indexOf('"', start);
+            if (closing === -1) {
+              throw new AppError('VALIDATION_FAILED', `Line ${quotedStartLine}: a quoted value is never closed`, {
+                details: { line: quotedStartLine },
+              });
+            }
+            const piece = source.slice(start, closing);
+            line += countLineBreaks(piece);
+            if (source.charCodeAt(closing + 1) === QUOTE) {
+              value += piece + '"';
+              start = closing + 2;
+              continue;
+            }
+            value += piece;
+            position = closing + 1;
+            break;
           }
-          const piece = source.slice(start, closing);
-          line += countLineBreaks(piece);
-          if (source.charCodeAt(closing + 1) === QUOTE) {
-            value += piece + '"';
-            start = closing + 2;
-            continue;
-          }
-          value += piece;
-          position = closing + 1;
-          break;
+          // Lenient: anything between the closing quote and the delimiter is kept.
+          const rest = position;
+          while (position < length && !isFieldEnd(source.charCodeAt(position), delimiterCode)) position += 1;
+          value += source.slice(rest, position);
+        } else {
+          const start = position;
+          while (position < length && !isFieldEnd(source.charCodeAt(position), delimiterCode)) position += 1;
+          value = source.slice(start, position);
         }
-        // Lenient: anything between the closing quote and the delimiter is kept.
-        const rest = position;
-        while (position < length && !isFieldEnd(source.charCodeAt(position), delimiterCode)) position += 1;
-        value += source.slice(rest, position);
-      } else {
-        const start = position;
-        while (position < length && !isFieldEnd(source.charCodeAt(position), delimiterCode)) position += 1;
-        value = source.slice(start, position);
-      }
-      values.push(unguard(value));
+        values.push(unguard(value));
 
-      const next = source.charCodeAt(position);
-      if (next === delimiterCode) {
-        position += 1;
-        continue;
+        const next = source.charCodeAt(position);
+        if (next === delimiterCode) {
+          position += 1;
+          continue;
+        }
+        if (next === CARRIAGE_RETURN) {
+          position += source.charCodeAt(position + 1) === LINE_FEED ? 2 : 1;
+          line += 1;
+        } else if (next === LINE_FEED) {
+          position += 1;
+          line += 1;
+        }
+        break;
       }
-      if (next === CARRIAGE_RETURN) {
-        position += source.charCodeAt(position + 1) === LINE_FEED ? 2 : 1;
-        line += 1;
-      } else if (next === LINE_FEED) {
-        position += 1;
-        line += 1;
-      }
-      break;
+      const isEmptyLine = values.length === 1 && values[0] === '' && !sawQuote;
+      if (!isEmptyLine) yield { line: recordLine, values };
     }
-    const isEmptyLine = values.length === 1 && values[0] === '' && !sawQuote;
-    if (!isEmptyLine) records.push({ line: recordLine, values });
-  }
 
-  const [headerRecord, ...rows] = records;
-  return { header: (headerRecord?.values ?? []).map((name) => name.trim()), rows, delimiter };
+  }
 }
 
 /**

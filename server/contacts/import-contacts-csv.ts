@@ -4,7 +4,10 @@ import { languageTagSchema, timeZoneSchema } from '../common/schema';
 import { AppError } from '../errors';
 import type { ContactContext } from './contact-record';
 import { distinct } from './contact-record';
-import { contactFields, parseCsv, suggestColumnMapping, type ContactField } from './csv';
+import { contactFields, parseCsvInSlices, suggestColumnMapping, type ContactField } from './csv';
+import { createPauser } from '../common/yield-to-event-loop';
+import { noProgress, type ProgressReporter } from './import-progress';
+import { screenImportedText } from './imported-text';
 import { normalizePhone, type CountryCode } from './normalize-phone';
 import { saveImportedContacts, type ImportCandidate, type ImportReport, type ImportRowReport } from './save-imported-contacts';
 
@@ -21,8 +24,8 @@ export type ColumnMapping = Record<string, ContactField | null>;
  * the suggested column → field mapping, and the first rows as mapped, so a
  * person can correct the mapping before importing. Writes nothing.
  */
-export function previewContactsCsv(input: { csv: string; sampleRows: number }) {
-  const parsed = parseCsv(input.csv);
+export async function previewContactsCsv(input: { csv: string; sampleRows: number }) {
+  const parsed = await parseCsvInSlices(input.csv, { pause: createPauser() });
   if (parsed.header.length === 0) throw new AppError('VALIDATION_FAILED', 'This file is empty.', { details: { field: 'csv' } });
   const mapping = suggestColumnMapping(parsed.header);
   return {
@@ -95,8 +98,7 @@ export function readCsvRow(mapped: Partial<Record<ContactField, string>>, defaul
   }
   if (mapped.notes && mapped.notes.length > MAX_NOTES) reasons.push(`Notes: longer than ${MAX_NOTES} characters`);
   if (reasons.length > 0) return { reasons };
-  return {
-    candidate: {
+  return screenImportedText({
       name,
       emails: distinct(emails),
       phones: distinct(phones, (phone) => phone.e164),
@@ -108,8 +110,7 @@ export function readCsvRow(mapped: Partial<Record<ContactField, string>>, defaul
       timeZone,
       notes: mapped.notes ?? null,
       tags: distinct(split(mapped.tags)),
-    },
-  };
+  });
 }
 
 function split(value: string | undefined, separator: RegExp = LIST_SEPARATOR): string[] {
@@ -127,8 +128,11 @@ function split(value: string | undefined, separator: RegExp = LIST_SEPARATOR): s
 export async function importContactsCsv(
   context: ContactContext,
   input: { csv: string; mapping?: ColumnMapping; defaultCountry?: string; dryRun: boolean; source?: string; lawfulBasis: string },
+  progress: ProgressReporter = noProgress,
 ): Promise<ImportReport & { mapping: ColumnMapping }> {
-  const parsed = parseCsv(input.csv);
+  // In slices: a 60,000-row file takes seconds of CPU, and other requests must be answered meanwhile.
+  const pause = createPauser();
+  const parsed = await parseCsvInSlices(input.csv, { pause, onRecord: (count) => progress.update('reading', count) });
   if (parsed.header.length === 0) throw new AppError('VALIDATION_FAILED', 'This file is empty.', { details: { field: 'csv' } });
   const mapping = input.mapping ?? suggestColumnMapping(parsed.header);
   const unknown = Object.keys(mapping).filter((name) => mapping[name] && !parsed.header.includes(name));
@@ -139,7 +143,10 @@ export async function importContactsCsv(
   }
   const candidates: ImportCandidate[] = [];
   const invalid: ImportRowReport[] = [];
-  for (const row of parsed.rows) {
+  progress.update('checking', 0, parsed.rows.length);
+  for (const [index, row] of parsed.rows.entries()) {
+    await pause();
+    if (index % 1_000 === 0) progress.update('checking', index);
     const reasons: string[] = [];
     if (row.values.length > parsed.header.length && row.values.slice(parsed.header.length).some((value) => value.trim() !== '')) {
       reasons.push(`This row has ${row.values.length} values but the header has ${parsed.header.length} columns; check for an unquoted delimiter`);
@@ -152,6 +159,6 @@ export async function importContactsCsv(
   const report = await saveImportedContacts(context, {
     candidates, invalid, dryRun: input.dryRun, format: 'csv',
     source: input.source ?? 'CSV import', lawfulBasis: input.lawfulBasis,
-  });
+  }, { pause, progress });
   return { ...report, mapping };
 }

@@ -6,6 +6,7 @@ import { AppError } from '../errors';
 import { recordAuditEvent } from '../audit/record-audit-event';
 import type { ContactContext } from './contact-record';
 import { buildContactSearchText, foldForSearch } from './search-text';
+import { escapeLike } from '../common/escape-like';
 import type { createOutletInput, updateOutletInput } from './schema';
 
 const outletSelect = { id: true, name: true, kind: true, country: true, language: true, website: true, createdAt: true, updatedAt: true } as const;
@@ -47,7 +48,7 @@ export async function updateOutlet(context: ContactContext, input: z.output<type
 
 /** Outlets by name (a word prefix of the folded name when `query` is given), with how many active contacts each has. */
 export async function listOutlets(options: { db: DbOrTx; query?: string }) {
-  const folded = foldForSearch(options.query ?? '');
+  const folded = escapeLike(foldForSearch(options.query ?? ''));
   const rows = await options.db.outlet.findMany({
     where: folded ? { OR: [{ nameFolded: { startsWith: folded } }, { nameFolded: { contains: ` ${folded}` } }] } : {},
     orderBy: [{ name: 'asc' }, { id: 'asc' }],

@@ -5,7 +5,7 @@
 import { z } from 'zod';
 import type { Db } from '../db';
 import { AppError } from '../errors';
-import { idSchema, timeZoneSchema } from '../common/schema';
+import { idSchema, nameText, oneLineText, timeZoneSchema } from '../common/schema';
 import { phoneSchema } from './normalize-phone';
 import { recordAuditEvent } from '../audit/record-audit-event';
 
@@ -14,8 +14,8 @@ const visibilitySchema = z.enum(['public', 'confirmed', 'internal']);
 const defaultVisibility = { email: 'public', phone: 'confirmed', whatsapp: 'confirmed' } as const;
 
 const pressContactShape = {
-  name: z.string().trim().min(1, 'Enter a name').max(200),
-  title: z.string().trim().min(1, 'Enter a title').max(200),
+  name: nameText().min(1, 'Enter a name').max(200),
+  title: oneLineText().min(1, 'Enter a title').max(200),
   email: z.email({ error: 'Enter a valid email address' }).max(254).transform((value) => value.toLowerCase()),
   phone: phoneSchema.nullable(),
   whatsapp: phoneSchema.nullable(),
@@ -58,6 +58,9 @@ export async function savePressContact(options: { db: Db; input: z.output<typeof
     const id = 'id' in input ? input.id : undefined;
     const before = id ? await tx.pressContact.findUnique({ where: { id }, select }) : null;
     if (id && !before) throw new AppError('NOT_FOUND', 'No such press contact.');
+    if (input.userId && !(await tx.user.findUnique({ where: { id: input.userId }, select: { id: true } }))) {
+      throw new AppError('VALIDATION_FAILED', 'No such user to link this press contact to.', { details: { field: 'userId' } });
+    }
     const { id: _id, ...data } = input as typeof input & { id?: string };
     const saved = id
       ? await tx.pressContact.update({ where: { id }, data, select })

@@ -48,6 +48,7 @@ import {
   type PhoneNumber,
 } from 'libphonenumber-js/max';
 import { z } from 'zod';
+import { opaqueText } from '../common/schema';
 
 export type { CountryCode } from 'libphonenumber-js/max';
 
@@ -175,7 +176,7 @@ export function isE164(value: unknown): value is string {
  * `defaultCountry` applies to numbers typed without a country code.
  */
 export function makePhoneSchema(defaultCountry?: CountryCode) {
-  return z.string().transform((value, context) => {
+  return opaqueText().max(100, 'A phone number has at most 100 characters').transform((value, context) => {
     const result = normalizePhone(value, defaultCountry ? { defaultCountry } : {});
     if ('error' in result) {
       context.addIssue({ code: 'custom', message: result.error });

@@ -1,6 +1,6 @@
 // zod schemas for the media list: contacts.* and outlets.* inputs.
 import { z } from 'zod';
-import { idSchema, languageTagSchema, timeZoneSchema } from '../common/schema';
+import { fileText, httpUrlSchema, idSchema, languageTagSchema, multiLineText, nameText, oneLineText, opaqueText, timeZoneSchema } from '../common/schema';
 import { emailSchema } from '../auth/schema';
 import { phoneSchema } from './normalize-phone';
 import { contactFields } from './csv';
@@ -32,8 +32,8 @@ export const countryCodeSchema = z
   .regex(/^[A-Za-z]{2}$/, { error: 'Use a two-letter country code such as CH or FR' })
   .transform((value) => value.toUpperCase());
 
-const shortText = z.string().trim().max(MAX_SHORT_TEXT);
-const tagSchema = z.string().trim().min(1).max(50);
+const shortText = oneLineText().max(MAX_SHORT_TEXT);
+const tagSchema = oneLineText().min(1, 'A tag cannot be empty').max(50);
 
 export const contactPhoneInput = z.object({
   number: phoneSchema,
@@ -41,7 +41,7 @@ export const contactPhoneInput = z.object({
 });
 
 const contactFieldsInput = {
-  name: z.string().trim().min(1, 'Enter a name').max(MAX_SHORT_TEXT),
+  name: nameText().min(1, 'Enter a name').max(MAX_SHORT_TEXT),
   /** The first address is the primary one. */
   emails: z.array(emailSchema).max(MAX_LIST_ITEMS).optional(),
   /** The first number is the primary one. */
@@ -53,7 +53,7 @@ const contactFieldsInput = {
   timeZone: timeZoneSchema.nullish(),
   country: countryCodeSchema.nullish(),
   preferredChannel: z.enum(preferredChannels).nullish(),
-  notes: z.string().trim().max(MAX_NOTES).nullish(),
+  notes: multiLineText().max(MAX_NOTES).nullish(),
   tags: z.array(tagSchema).max(MAX_LIST_ITEMS).optional(),
   source: shortText.nullish(),
   lawfulBasis: z.enum(lawfulBases).nullish(),
@@ -94,7 +94,7 @@ export const mergeContactsInput = z
 
 export const contactFiltersInput = z.object({
   /** Word prefixes of name, email, outlet, beat or tag; accents and case do not matter. */
-  query: z.string().trim().max(MAX_SHORT_TEXT).optional(),
+  query: oneLineText().max(MAX_SHORT_TEXT).optional(),
   outletId: idSchema.optional(),
   /** A word (or word prefix) of the role/beat. */
   role: shortText.optional(),
@@ -107,7 +107,7 @@ export const contactFiltersInput = z.object({
 export const listContactsInput = contactFiltersInput.extend({
   limit: z.number().int().min(1).max(MAX_PAGE_SIZE).default(50),
   /** `nextCursor` of the previous page. */
-  cursor: z.string().max(500).optional(),
+  cursor: opaqueText().max(500).optional(),
 });
 
 export const exportContactsInput = contactFiltersInput.extend({
@@ -128,10 +128,16 @@ const countryCodeForPhones = z
   .regex(/^[A-Z]{2}$/, { error: 'Use a two-letter country code such as CH' })
   .optional();
 
+/** A client-made id (a UUID) naming an import, so the console can ask for its progress (contacts.importStatus). */
+const importJobIdSchema = z.string().regex(/^[A-Za-z0-9_-]{8,100}$/, { error: 'Use 8–100 letters, digits, - or _ (a random UUID works)' });
+
+export const importStatusInput = z.object({ jobId: importJobIdSchema });
+
 export const importCsvInput = z.object({
-  csv: z.string().max(MAX_IMPORT_TEXT),
+  jobId: importJobIdSchema.optional(),
+  csv: fileText().max(MAX_IMPORT_TEXT),
   /** Header name → field; omitted: the suggested mapping (see contacts.previewCsv). */
-  mapping: z.record(z.string(), z.enum(contactFields).nullable()).optional(),
+  mapping: z.record(opaqueText().max(500), z.enum(contactFields).nullable()).optional(),
   /** For numbers written without a country code. */
   defaultCountry: countryCodeForPhones,
   /** Report what would happen without writing anything. */
@@ -140,10 +146,11 @@ export const importCsvInput = z.object({
   lawfulBasis: z.enum(lawfulBases).default('legitimate_interest'),
 });
 
-export const previewCsvInput = z.object({ csv: z.string().max(MAX_IMPORT_TEXT), sampleRows: z.number().int().min(0).max(50).default(5) });
+export const previewCsvInput = z.object({ csv: fileText().max(MAX_IMPORT_TEXT), sampleRows: z.number().int().min(0).max(50).default(5) });
 
 export const importVCardInput = z.object({
-  vcf: z.string().max(MAX_IMPORT_TEXT),
+  jobId: importJobIdSchema.optional(),
+  vcf: fileText().max(MAX_IMPORT_TEXT),
   defaultCountry: countryCodeForPhones,
   dryRun: z.boolean().default(false),
   source: shortText.optional(),
@@ -151,14 +158,14 @@ export const importVCardInput = z.object({
 });
 
 export const createOutletInput = z.object({
-  name: z.string().trim().min(1, 'Enter a name').max(MAX_SHORT_TEXT),
+  name: nameText().min(1, 'Enter a name').max(MAX_SHORT_TEXT),
   kind: outletKindSchema,
   country: countryCodeSchema.nullish(),
   language: languageTagSchema.nullish(),
-  website: z.url({ protocol: /^https?$/, error: 'Use an http(s) link' }).max(500).nullish(),
+  website: httpUrlSchema(500).nullish(),
 });
 export const updateOutletInput = createOutletInput.partial().extend({ id: idSchema });
-export const listOutletsInput = z.object({ query: z.string().trim().max(MAX_SHORT_TEXT).optional() }).default({});
+export const listOutletsInput = z.object({ query: oneLineText().max(MAX_SHORT_TEXT).optional() }).default({});
 
 export type CreateContactInput = z.output<typeof createContactInput>;
 export type UpdateContactInput = z.output<typeof updateContactInput>;

@@ -4,6 +4,7 @@ import { recordAuditEvent } from '../audit/record-audit-event';
 import type { Prisma } from '../generated/sqlite/client';
 import { contactSelect, facetWord, toContactView, type ContactContext, type ContactView } from './contact-record';
 import { foldForSearch } from './search-text';
+import { escapeLike } from '../common/escape-like';
 import type { ContactFilters, ListContactsInput } from './schema';
 
 /** At most this many query words count; more only slow the query down. */
@@ -18,12 +19,13 @@ export function contactFilterWhere(filters: ContactFilters): Prisma.MediaContact
   const and: Prisma.MediaContactWhereInput[] = [{ mergedIntoId: null }];
   if (!filters.includeArchived) and.push({ archivedAt: null });
   const words = foldForSearch(filters.query ?? '').split(' ').filter(Boolean).slice(0, MAX_QUERY_WORDS);
-  for (const word of words) and.push({ OR: [{ searchText: { startsWith: word } }, { searchText: { contains: ` ${word}` } }] });
+  // Typed text is matched literally: LIKE wildcards escaped (server/common/escape-like.ts).
+  for (const word of words.map(escapeLike)) and.push({ OR: [{ searchText: { startsWith: word } }, { searchText: { contains: ` ${word}` } }] });
   if (filters.outletId) and.push({ outletId: filters.outletId });
   if (filters.country) and.push({ country: filters.country });
-  if (filters.language) and.push({ facets: { contains: ` lang:${filters.language.toLowerCase()} ` } });
-  if (filters.tag) and.push({ facets: { contains: ` tag:${facetWord(filters.tag)} ` } });
-  for (const word of foldForSearch(filters.role ?? '').split(/[^\p{L}\p{N}]+/u).filter(Boolean)) and.push({ facets: { contains: ` role:${word}` } });
+  if (filters.language) and.push({ facets: { contains: ` lang:${escapeLike(filters.language.toLowerCase())} ` } });
+  if (filters.tag) and.push({ facets: { contains: ` tag:${escapeLike(facetWord(filters.tag))} ` } });
+  for (const word of foldForSearch(filters.role ?? '').split(/[^\p{L}\p{N}]+/u).filter(Boolean)) and.push({ facets: { contains: ` role:${escapeLike(word)}` } });
   return { AND: and };
 }
 

@@ -259,6 +259,36 @@ export function parseVCards(
   return { contacts, errors };
 }
 
+/**
+ * parseVCards for large files in the server process: the same result, the
+ * cards read in slices that let other requests run in between (`pause`);
+ * `onCard` is told how many cards were read of how many.
+ */
+export async function parseVCardsInSlices(
+  text: string,
+  options: ParseVCardsOptions & { pause: () => Promise<void>; onCard?: (count: number, total: number) => void },
+): Promise<{ contacts: ParsedVCardContact[]; errors: VCardParseError[] }> {
+  await options.pause();
+  const cards = splitCards(text);
+  await options.pause();
+  const contacts: ParsedVCardContact[] = [];
+  const errors: VCardParseError[] = [];
+  if (cards.length === 0 && text.replace(/^\uFEFF/, '').trim() !== '') {
+    errors.push({ index: 0, message: 'This is not a vCard file: it has no BEGIN:VCARD' });
+  }
+  for (const [index, card] of cards.entries()) {
+    await options.pause();
+    if (index % 1_000 === 0) options.onCard?.(index, cards.length);
+    const result = readCard(card, options);
+    if ('contact' in result) contacts.push({ ...result.contact, index });
+    else {
+      const about = result.name ? { index, name: result.name } : { index };
+      for (const message of result.problems) errors.push({ ...about, message });
+    }
+  }
+  return { contacts, errors };
+}
+
 function splitCards(text: string): RawCard[] {
   const withoutMark = text.startsWith('\uFEFF') ? text.slice(1) : text;
   // unfoldContentLines expects CRLF; files from Unix tools use LF, very old Macs CR.

@@ -1,6 +1,6 @@
 import type { Request, Response } from 'express';
 import type { Database } from '../db';
-import { readSchemaStatus } from '../migrate';
+import { readSchemaStatusWith } from '../migrate';
 import { appVersion } from '../version';
 import { UNAVAILABLE_RETRY_AFTER_SECONDS } from '../errors';
 
@@ -14,8 +14,10 @@ export function healthHandler(database: Database) {
   return async (_request: Request, response: Response) => {
     const started = performance.now();
     try {
-      await database.prisma.$queryRawUnsafe('SELECT 1');
-      const schema = await readSchemaStatus(database.prisma, database.provider);
+      // Not queued behind a long transaction (an import batch): see Database.probe.
+      const query = database.probe?.bind(database) ?? ((sql: string) => database.prisma.$queryRawUnsafe<unknown[]>(sql));
+      await query('SELECT 1');
+      const schema = await readSchemaStatusWith(query, database.provider);
       const ok = schema.pending.length === 0;
       response.status(ok ? 200 : 503).json({
         status: ok ? 'ok' : 'schema_outdated',

@@ -1,11 +1,11 @@
 import { z } from 'zod';
-import { idSchema, instantSchema } from '../common/schema';
+import { idSchema, instantSchema, multiLineText, oneLineText } from '../common/schema';
 
 const slugSchema = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, { error: 'Use lowercase letters, digits and dashes' }).max(120);
 
 export const releaseInput = z.object({
-  title: z.string().trim().min(1, 'Enter a title').max(300),
-  body: z.string().trim().min(1, 'Enter the text').max(50_000),
+  title: oneLineText().min(1, 'Enter a title').max(300),
+  body: multiLineText().min(1, 'Enter the text').max(50_000),
   slug: slugSchema.optional(),
   /** Unset: a draft, not shown publicly. */
   publishedAt: instantSchema.nullable().default(null),

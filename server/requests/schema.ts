@@ -1,5 +1,17 @@
 import { z } from 'zod';
-import { MAX_DURATION_MINUTES, idSchema, instantSchema, interviewFormatSchema, languageTagSchema, timeZoneSchema } from '../common/schema';
+import {
+  MAX_DURATION_MINUTES,
+  httpUrlSchema,
+  idSchema,
+  instantSchema,
+  interviewFormatSchema,
+  languageTagSchema,
+  multiLineText,
+  nameText,
+  oneLineText,
+  opaqueText,
+  timeZoneSchema,
+} from '../common/schema';
 import { emailSchema } from '../auth/schema';
 import { phoneSchema } from '../contacts/normalize-phone';
 
@@ -18,8 +30,16 @@ const idempotencyKeySchema = z
   .string()
   .regex(/^[A-Za-z0-9_-]{16,100}$/, { error: 'Use 16–100 letters, digits, - or _ (a random UUID works)' });
 
-const referenceSchema = z.string().trim().min(4).max(20);
-const manageTokenSchema = z.string().min(1).max(200);
+/**
+ * The reporter's name and outlet are repeated in the acknowledgement email sent to the address
+ * the form names, which need not be the sender's: a name that carries a link would let anyone send
+ * a link from the press office's mailbox. Names are names, so links are refused.
+ */
+const LINK_PATTERN = /:\/\/|(^|\s)www\./i;
+const reporterNameSchema = nameText().refine((value) => !LINK_PATTERN.test(value), { error: 'Enter a name, not a link' });
+
+const referenceSchema = oneLineText().min(4, 'A reference looks like IR-7K3Q').max(20, 'A reference looks like IR-7K3Q');
+const manageTokenSchema = opaqueText().min(1, 'The link is missing its token').max(200, 'This is not a manage token');
 
 export const createRequestInput = z
   .object({
@@ -35,13 +55,14 @@ export const createRequestInput = z
     format: interviewFormatSchema,
     language: languageTagSchema,
     attribution: attributionSchema,
-    topic: z.string().trim().min(1, 'Say what the interview is about').max(200),
-    questions: z.string().trim().max(5000).default(''),
+    // Repeated in the acknowledgement email, like the name: no links (they belong in the questions).
+    topic: oneLineText().min(1, 'Say what the interview is about').max(200).refine((value) => !LINK_PATTERN.test(value), { error: 'Put links in your questions, not in the topic' }),
+    questions: multiLineText().max(5000).default(''),
     reporter: z.object({
-      name: z.string().trim().min(1, 'Enter your name').max(200),
+      name: reporterNameSchema.min(1, 'Enter your name').max(200),
       email: emailSchema,
-      outlet: z.string().trim().min(1, 'Enter your outlet').max(200),
-      role: z.string().trim().max(200).optional(),
+      outlet: reporterNameSchema.min(1, 'Enter your outlet').max(200),
+      role: oneLineText().max(200).optional(),
       phone: phoneSchema.optional(),
       whatsapp: phoneSchema.optional(),
       timeZone: timeZoneSchema,
@@ -54,32 +75,32 @@ export const createRequestInput = z
     error: 'Choose one slot (start) or propose up to three times (proposedStarts), not both',
     path: ['start'],
   })
-  .refine((input) => input.format !== 'phone' || input.reporter.phone, {
+  .refine((input) => input.format !== 'phone' || input.reporter?.phone, {
     error: 'A phone interview needs your phone number',
     path: ['reporter', 'phone'],
   })
-  .refine((input) => input.format !== 'whatsapp' || input.reporter.whatsapp || input.reporter.phone, {
+  .refine((input) => input.format !== 'whatsapp' || input.reporter?.whatsapp || input.reporter?.phone, {
     error: 'A WhatsApp interview needs your WhatsApp number',
     path: ['reporter', 'whatsapp'],
   });
 
 export const manageInput = z.object({ reference: referenceSchema, token: manageTokenSchema });
 
-export const reporterCancelInput = manageInput.extend({ reason: z.string().trim().max(1000).optional() });
+export const reporterCancelInput = manageInput.extend({ reason: multiLineText().max(1000).optional() });
 /** A reporter moves their request or interview to another offered slot. */
 export const reporterMoveInput = manageInput.extend({ start: instantSchema });
 export const approveMoveInput = z.object({ requestId: idSchema });
-export const declineMoveInput = z.object({ requestId: idSchema, reason: z.string().trim().max(2000).optional() });
+export const declineMoveInput = z.object({ requestId: idSchema, reason: multiLineText().max(2000).optional() });
 export const pickProposalInput = manageInput.extend({ index: z.number().int().min(0).max(MAX_DESK_PROPOSALS - 1) });
 
 export const formatDetailsSchema = z
   .object({
-    dialIn: z.string().trim().max(200).optional(),
-    whatsapp: z.string().trim().max(200).optional(),
-    videoUrl: z.url({ protocol: /^https?$/, error: 'Use an http(s) link' }).max(500).optional(),
-    studioAddress: z.string().trim().max(500).optional(),
-    address: z.string().trim().max(500).optional(),
-    notes: z.string().trim().max(1000).optional(),
+    dialIn: oneLineText().max(200).optional(),
+    whatsapp: oneLineText().max(200).optional(),
+    videoUrl: httpUrlSchema(500).optional(),
+    studioAddress: multiLineText().max(500).optional(),
+    address: multiLineText().max(500).optional(),
+    notes: multiLineText().max(1000).optional(),
   })
   .strict();
 
@@ -100,12 +121,12 @@ export const approveInput = z.object({
   overrideHours: z.boolean().default(false),
 });
 
-export const declineInput = z.object({ requestId: idSchema, reason: z.string().trim().min(1, 'Give the reporter a reason').max(2000) });
+export const declineInput = z.object({ requestId: idSchema, reason: multiLineText().min(1, 'Give the reporter a reason').max(2000) });
 
 export const proposeInput = z.object({
   requestId: idSchema,
   slots: z.array(z.object({ start: instantSchema, spokespersonId: idSchema.optional() })).min(1).max(MAX_DESK_PROPOSALS),
-  message: z.string().trim().max(2000).optional(),
+  message: multiLineText().max(2000).optional(),
   /** When the reporter picks one, book it at once (default) or send it back to the queue. */
   autoAccept: z.boolean().default(true),
 });
@@ -157,12 +178,12 @@ export const rescheduleInput = z.object({
   overrideHours: z.boolean().default(false),
 });
 
-export const cancelInterviewInput = z.object({ interviewId: idSchema, reason: z.string().trim().min(1, 'Say why').max(2000) });
+export const cancelInterviewInput = z.object({ interviewId: idSchema, reason: multiLineText().min(1, 'Say why').max(2000) });
 export const markOutcomeInput = z.object({
   interviewId: idSchema,
   outcome: z.enum(['completed', 'no_show', 'cancelled_late']),
   /** What happened, for the record (shown on the interview and the reporter's history). */
-  note: z.string().trim().max(2000, 'At most 2,000 characters').optional(),
+  note: multiLineText().max(2000, 'At most 2,000 characters').optional(),
 });
 
 export type FormatDetails = z.output<typeof formatDetailsSchema>;

@@ -22,7 +22,7 @@ import {
   updateSpokespersonInput,
 } from '../spokespeople/schema';
 import { previewAvailability } from '../spokespeople/preview-availability';
-import { idSchema } from '../common/schema';
+import { idOrSlugSchema, idSchema } from '../common/schema';
 import type { SessionUser } from '../auth/schema';
 import { pressOfficerProcedure, publicProcedure, router, staffProcedure } from '../trpc';
 
@@ -34,7 +34,7 @@ function actorOf(ctx: { user: SessionUser; ip: string; now: () => Date }) {
 export const spokespeopleRouter = router({
   list: publicProcedure.query(({ ctx }) => findSpokespeople({ db: ctx.db })),
   get: publicProcedure
-    .input(z.object({ id: z.string().min(1).max(100) }))
+    .input(z.object({ id: idOrSlugSchema }))
     .query(({ ctx, input }) => getSpokesperson({ db: ctx.db, idOrSlug: input.id })),
 
   /** Staff: every spokesperson, active or not, with settings. */

@@ -6,9 +6,13 @@ import {
   interviewFormatSchema,
   languageTagSchema,
   localDateSchema,
+  multiLineText,
+  nameText,
+  oneLineText,
   timeZoneSchema,
   wallTimeSchema,
 } from '../common/schema';
+import { emailSchema } from '../auth/schema';
 import { MAX_SLOT_WINDOW_DAYS, slotWindowShape, windowWithin } from '../availability/schema';
 
 // Limits, each with its reason.
@@ -45,7 +49,7 @@ export const dateOverrideSchema = z.object({
   date: localDateSchema,
   /** Empty: not available at all that day. */
   ranges: z.array(wallRangeSchema).max(MAX_RANGES_PER_DAY),
-  note: z.string().trim().max(200).optional(),
+  note: oneLineText().max(200).optional(),
 });
 
 const durationSchema = z.number().int().min(MIN_DURATION_MINUTES).max(MAX_DURATION_MINUTES);
@@ -63,13 +67,13 @@ const settingsShape = {
 };
 
 const profileShape = {
-  name: z.string().trim().min(1, 'Enter a name').max(200),
-  title: z.string().trim().min(1, 'Enter a title').max(200),
-  bio: z.string().trim().max(5000),
-  email: z.email({ error: 'Enter a valid email address' }).max(254).transform((value) => value.toLowerCase()),
+  name: nameText().min(1, 'Enter a name').max(200),
+  title: oneLineText().min(1, 'Enter a title').max(200),
+  bio: multiLineText().max(5000),
+  email: emailSchema,
   phone: z.string().regex(/^\+[1-9]\d{6,14}$/, { error: 'Use an E.164 number such as +41780000000' }).nullable(),
   languages: z.array(languageTagSchema).min(1, 'Add at least one interview language').max(20),
-  topics: z.array(z.string().trim().min(1).max(100)).max(50),
+  topics: z.array(oneLineText().min(1, 'Enter a topic').max(100)).max(50),
   timeZone: timeZoneSchema,
   formats: z.array(interviewFormatSchema).min(1, 'Allow at least one interview format'),
 };
@@ -80,7 +84,8 @@ const slugSchema = z
   .max(80);
 
 function defaultInAllowed(value: { defaultDurationMinutes?: number; allowedDurations?: number[] }) {
-  return value.defaultDurationMinutes === undefined || value.allowedDurations === undefined || value.allowedDurations.includes(value.defaultDurationMinutes);
+  // Also runs when a field failed (zod 4): only judge well-typed values.
+  return typeof value.defaultDurationMinutes !== 'number' || !Array.isArray(value.allowedDurations) || value.allowedDurations.includes(value.defaultDurationMinutes);
 }
 const defaultInAllowedMessage = { error: 'The default duration must be one of the allowed durations', path: ['defaultDurationMinutes'] };
 
@@ -128,7 +133,9 @@ const availabilityShape = {
  */
 function distinctOverrideDates(value: { overrides?: { date: string }[] }, context: z.RefinementCtx) {
   const seen = new Set<string>();
-  value.overrides?.forEach((override, index) => {
+  if (!Array.isArray(value.overrides)) return;
+  value.overrides.forEach((override, index) => {
+    if (typeof override?.date !== 'string') return;
     if (seen.has(override.date)) {
       context.addIssue({ code: 'custom', message: `Two overrides for ${override.date}: give each date once.`, path: ['overrides', index, 'date'] });
     }
@@ -144,14 +151,16 @@ export const removeDateOverrideInput = z.object({ spokespersonId: idSchema, date
 const timeOffShape = {
   start: instantSchema,
   end: instantSchema,
-  reason: z.string().trim().max(200).optional(),
+  reason: oneLineText().max(200).optional(),
 };
 
 /** The rules every time-off entry obeys, saved or drafted (spread into `.refine`). */
 type TimeOffRule = [(value: { start: Date; end: Date }) => boolean, { error: string; path: string[] }];
-const timeOffEndsAfterStart: TimeOffRule = [(value) => value.end > value.start, { error: 'The end must be after the start', path: ['end'] }];
+// Both pass while either end is not a valid instant: that field's own message is the one to show.
+const bothInstants = (value: { start: unknown; end: unknown }) => value.start instanceof Date && value.end instanceof Date;
+const timeOffEndsAfterStart: TimeOffRule = [(value) => !bothInstants(value) || value.end > value.start, { error: 'The end must be after the start', path: ['end'] }];
 const timeOffWithinLimit: TimeOffRule = [
-  (value) => value.end.getTime() - value.start.getTime() <= MAX_TIME_OFF_DAYS * 86_400_000,
+  (value) => !bothInstants(value) || value.end.getTime() - value.start.getTime() <= MAX_TIME_OFF_DAYS * 86_400_000,
   { error: `Time off spans at most ${MAX_TIME_OFF_DAYS} days; deactivate the spokesperson instead`, path: ['end'] },
 ];
 

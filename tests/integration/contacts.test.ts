@@ -5,6 +5,7 @@ import { createTestDatabase, type TestDatabase } from '../support/test-database'
 import { appCodeOf, deskCaller, makeBookableSpokesperson, publicCaller, requestInput, WORKFLOW_NOW } from '../support/workflow';
 import { toCsv } from '../../server/contacts/csv';
 import { parseVCards } from '../../server/contacts/vcard';
+import { IMPORT_BATCH_SIZE } from '../../server/contacts/save-imported-contacts';
 
 let database: TestDatabase;
 let desk: Awaited<ReturnType<typeof deskCaller>>;
@@ -201,7 +202,7 @@ describe('contacts.importCsv', () => {
     const report = await desk.caller.contacts.importCsv({ csv });
     const elapsed = performance.now() - started;
     expect(report.counts).toEqual({ created: 4_950, updated: 0, unchanged: 0, skipped: 50, failed: 0 });
-    expect(report.batchSize).toBe(500);
+    expect(report.batchSize).toBe(IMPORT_BATCH_SIZE);
     const skipped = report.rows.filter((row) => row.status === 'skipped');
     expect(skipped.map((row) => row.line)).toEqual(rows.flatMap((_, index) => (index % 100 === 50 ? [index + 2] : [])));
     for (const row of skipped) {
