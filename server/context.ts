@@ -79,7 +79,7 @@ export function createCookieJar(response: Response, config: Config): CookieJar {
   };
 }
 
-export function contextFactory(deps: { database: Database; config: Config; logger: Logger }) {
+export function contextFactory(deps: { database: Database; config: Config; logger: Logger; now?: () => Date }) {
   return ({ req, res }: CreateExpressContextOptions) => {
     const request = req as Request & { log?: Logger };
     return createContextInner({

@@ -51,7 +51,7 @@ export async function prepareSchema(config: Config, logger: Logger): Promise<voi
   );
 }
 
-export async function startServer(options: { config: Config; logger?: Logger; buildClient?: boolean; announce?: (line: string) => void }): Promise<RunningServer> {
+export async function startServer(options: { config: Config; logger?: Logger; buildClient?: boolean; announce?: (line: string) => void; /** The clock requests read (tests inject one). */ now?: () => Date }): Promise<RunningServer> {
   const { config } = options;
   const logger = options.logger ?? createLogger(config.logLevel);
   const announce = options.announce ?? ((line: string) => console.log(line));
@@ -74,7 +74,7 @@ export async function startServer(options: { config: Config; logger?: Logger; bu
   const outbox = startOutboxWorker({ database, transport, config, logger });
   const expiry = startExpiryScheduler({ db: database.prisma, config, onError: (error) => logger.error({ err: error }, 'request expiry failed') });
   const reminders = startReminderScheduler({ db: database.prisma, config, onError: (error) => logger.error({ err: error }, 'interview reminders failed') });
-  const app = createApp({ database, config, logger });
+  const app = createApp({ database, config, logger, now: options.now });
   const server = await new Promise<Server>((resolve, reject) => {
     const listening = app.listen(config.port, config.host, (error?: Error) => (error ? reject(error) : resolve(listening)));
     listening.on('error', reject);

@@ -16,6 +16,7 @@ import type { z } from 'zod';
 import type { Db, Tx } from '../db';
 import { insertRows, jsonColumn } from '../db-insert';
 import { AppError } from '../errors';
+import { resolveRequestRelease } from '../releases/manage-releases';
 import { recordAuditEvents } from '../audit/record-audit-event';
 import { countRecentEvents, rateLimitedError, recordEvents, ruleKey, type RateLimitRule } from '../rate-limit/rate-limit';
 import { coversTopic, speaksLanguage } from '../availability/find-free-slots';
@@ -68,6 +69,10 @@ function fingerprintOf(input: CreateRequestInput): string {
  */
 export async function createRequest(context: WorkflowContext, input: CreateRequestInput): Promise<CreatedRequest> {
   const fingerprint = fingerprintOf(input);
+  // A release under embargo is only reachable through its preview link, with its terms accepted.
+  const embargo = input.releaseId
+    ? await resolveRequestRelease({ db: context.db, releaseId: input.releaseId, previewToken: input.previewToken, acceptEmbargoTerms: input.acceptEmbargoTerms, now: context.now })
+    : { underEmbargo: false, embargoAcceptedAt: null };
   let spokespersonId = input.spokespersonId;
   if (!spokespersonId) {
     // "Any spokesperson": choose one from the cached calendars first; from
@@ -77,7 +82,7 @@ export async function createRequest(context: WorkflowContext, input: CreateReque
     assertDeadlineAhead(input, context.now);
     spokespersonId = await chooseAnySpokesperson(context, input);
   }
-  return intakeQueue(context.db).submit({ context, input, fingerprint, spokespersonId, any: !input.spokespersonId });
+  return intakeQueue(context.db).submit({ context, input, fingerprint, spokespersonId, any: !input.spokespersonId, embargo });
 }
 
 function assertDeadlineAhead(input: CreateRequestInput, now: Date) {
@@ -158,6 +163,7 @@ interface Intake {
   fingerprint: string;
   spokespersonId: string;
   any: boolean;
+  embargo: { underEmbargo: boolean; embargoAcceptedAt: Date | null };
 }
 
 interface Pending extends Intake {
@@ -410,6 +416,8 @@ function requestRow(entry: Accepted, secret: Buffer) {
     reference,
     mediaContactId: contactId,
     releaseId: input.releaseId,
+    underEmbargo: item.embargo.underEmbargo,
+    embargoAcceptedAt: item.embargo.embargoAcceptedAt,
     spokespersonId: spokesperson.id,
     anySpokesperson: item.any,
     reporterName: input.reporter.name,
