@@ -6,8 +6,8 @@ import type { Database } from '../../server/db';
 import { silentLogger } from './context';
 
 /** The real Express app on an ephemeral 127.0.0.1 port; close() stops it. */
-export async function startTestHttpServer(database: Database, config: Config) {
-  const app = createApp({ database, config, logger: silentLogger });
+export async function startTestHttpServer(database: Database, config: Config, now?: () => Date) {
+  const app = createApp({ database, config, logger: silentLogger, now });
   const server = await new Promise<Server>((resolve) => {
     const listening = app.listen(0, '127.0.0.1', () => resolve(listening));
   });
