@@ -28,7 +28,7 @@ const releaseSelect = {
   links: true,
   previewTokenHash: true,
   updatedAt: true,
-  pressContact: { select: { id: true, name: true, title: true, email: true, phone: true, whatsapp: true, visibility: true, timeZone: true } },
+  pressContact: { select: { id: true, name: true, title: true, email: true, phone: true, whatsapp: true, visibility: true, timeZone: true, hoursStart: true, hoursEnd: true } },
   spokespeople: { select: { position: true, spokesperson: { select: { id: true, slug: true, name: true, title: true, languages: true, topics: true, timeZone: true, active: true } } }, orderBy: { position: 'asc' as const } },
   attachments: { select: { id: true, fileName: true, contentType: true, sizeBytes: true }, orderBy: { createdAt: 'asc' as const } },
 } as const;
@@ -63,6 +63,8 @@ function contactFor(row: ReleaseRow, audience: Audience) {
     phone: shown('phone') ? contact.phone : null,
     whatsapp: shown('whatsapp') ? contact.whatsapp : null,
     timeZone: contact.timeZone,
+    hoursStart: contact.hoursStart,
+    hoursEnd: contact.hoursEnd,
   };
 }
 

@@ -127,7 +127,7 @@ describe('attachments over HTTP', () => {
 
   const pdf = Buffer.concat([Buffer.from('%PDF-1.7\n'), Buffer.alloc(2000, 0x20), Buffer.from('\n%%EOF\n')]);
   const upload = (releaseId: string, body: Buffer, type: string, headers: Record<string, string> = { cookie, origin }) =>
-    fetch(`${server.base}/releases/${releaseId}/attachments?name=${encodeURIComponent('../Monitor report.pdf')}`, { method: 'POST', headers: { 'content-type': type, ...headers }, body });
+    fetch(`${server.base}/releases/${releaseId}/attachments?name=${encodeURIComponent('../Monitor report.pdf')}`, { method: 'POST', headers: { 'content-type': type, ...headers }, body: new Uint8Array(body) });
 
   it('stores a PDF for press officers and serves it only to those who may see the release', async () => {
     const { release, link } = await embargoedRelease('Monitor launch attachments');

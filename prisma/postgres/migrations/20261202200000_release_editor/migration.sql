@@ -27,3 +27,7 @@ CREATE INDEX "ReleaseAttachment_releaseId_idx" ON "ReleaseAttachment"("releaseId
 
 -- AddForeignKey
 ALTER TABLE "ReleaseAttachment" ADD CONSTRAINT "ReleaseAttachment_releaseId_fkey" FOREIGN KEY ("releaseId") REFERENCES "Release"("id") ON DELETE CASCADE ON UPDATE CASCADE;
+
+-- The press contact's working hours (in their zone) for the contact block.
+ALTER TABLE "PressContact" ADD COLUMN "hoursStart" TEXT,
+ADD COLUMN "hoursEnd" TEXT;

@@ -22,3 +22,7 @@ CREATE UNIQUE INDEX "Release_previewTokenHash_key" ON "Release"("previewTokenHas
 
 -- CreateIndex
 CREATE INDEX "ReleaseAttachment_releaseId_idx" ON "ReleaseAttachment"("releaseId");
+
+-- The press contact's working hours (in their zone) for the contact block.
+ALTER TABLE "PressContact" ADD COLUMN "hoursStart" TEXT;
+ALTER TABLE "PressContact" ADD COLUMN "hoursEnd" TEXT;
