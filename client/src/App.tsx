@@ -2,6 +2,7 @@ import { lazy, Suspense } from 'react';
 import { useLocation, onLinkClick } from './router';
 import { HomePage } from './reporter/home';
 import { ReleasePage } from './reporter/release';
+import { ReleasePreviewPage } from './reporter/release-preview-page';
 import { BookPage } from './reporter/book';
 import { ManagePage } from './reporter/manage';
 
@@ -14,6 +15,7 @@ function Page() {
   const query = new URLSearchParams(search);
   let match: RegExpExecArray | null;
   if ((match = /^\/releases\/([^/]+)$/.exec(path))) return <ReleasePage slug={decodeURIComponent(match[1]!)} />;
+  if ((match = /^\/preview\/([A-Za-z0-9_-]+)$/.exec(path))) return <ReleasePreviewPage token={match[1]!} />;
   if ((match = /^\/book\/([^/]+)$/.exec(path))) return <BookPage spokesperson={decodeURIComponent(match[1]!)} releaseId={query.get('release') ?? undefined} />;
   if ((match = /^\/manage\/([^/]+)$/.exec(path))) return <ManagePage reference={decodeURIComponent(match[1]!)} token={query.get('token') ?? ''} isNew={query.get('new') === '1'} />;
   if (path === '/desk' || path.startsWith('/desk/')) {

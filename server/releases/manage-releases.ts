@@ -11,6 +11,7 @@ import { slugify } from '../common/slugify';
 import { recordAuditEvent } from '../audit/record-audit-event';
 import { createSecretToken, hashSecretToken, matchesSecretToken } from '../auth/tokens';
 import { renderMarkdown } from './render-markdown';
+import { internationalFormat } from '../contacts/normalize-phone';
 import type { releaseInput, updateReleaseInput } from './schema';
 
 type Visibility = Record<string, string>;
@@ -62,6 +63,9 @@ function contactFor(row: ReleaseRow, audience: Audience) {
     email: shown('email') ? contact.email : null,
     phone: shown('phone') ? contact.phone : null,
     whatsapp: shown('whatsapp') ? contact.whatsapp : null,
+    /** "+41 78 000 00 00": the international format for the contact block. */
+    phoneDisplay: shown('phone') ? internationalFormat(contact.phone) : null,
+    whatsappDisplay: shown('whatsapp') ? internationalFormat(contact.whatsapp) : null,
     timeZone: contact.timeZone,
     hoursStart: contact.hoursStart,
     hoursEnd: contact.hoursEnd,

@@ -8,6 +8,7 @@ import { ZonePicker } from '../components/zone-picker';
 import { formatName, languageName, matchLanguage } from '../components/interview-options';
 import { browserTimeZone, formatDate, formatTime, zoneCity, wallTimeToInstant } from '../time';
 import { navigate, onLinkClick, useLocation } from '../router';
+import { EmbargoTermsField, embargoRequestFields } from './embargo-terms-field';
 import './book.css';
 
 const DAY = 86_400_000;
@@ -377,7 +378,7 @@ function RequestForm(props: {
       const created = await api.requests.create.mutate({
         idempotencyKey,
         spokespersonId: person.id,
-        ...(releaseId ? { releaseId } : {}),
+        ...(releaseId ? { releaseId, ...embargoRequestFields(form) } : {}),
         start: slot.start,
         durationMinutes: duration,
         format: format as 'video',
@@ -481,6 +482,7 @@ function RequestForm(props: {
         <label htmlFor={`${id}-deadline`}>Your deadline ({zoneCity(timeZone)} time)</label>
         <input id={`${id}-deadline`} name="deadline" type="datetime-local" defaultValue={defaultDeadline} required aria-invalid={invalid('deadline')} aria-describedby={describedBy('deadline')} />
         {errorText('deadline')}
+        <EmbargoTermsField />
         <button type="submit" disabled={submitting}>
           {submitting ? 'Sending…' : 'Request an interview'}
         </button>

@@ -6,6 +6,7 @@ import { onLinkClick } from '../router';
 import { formatName, formatNames, languageName } from '../components/interview-options';
 import { TopicSearch } from './topic-search';
 import { OfficeProfileCard, useOfficeProfile } from './office-profile';
+import { NewsroomContact } from './newsroom-contact';
 
 
 export function HomePage() {
@@ -77,6 +78,7 @@ export function HomePage() {
           }
         </Loaded>
       </section>
+      <NewsroomContact />
     </>
   );
 }

@@ -4,6 +4,9 @@ import { Loaded } from '../components/query-state';
 import { languageName } from '../components/interview-options';
 import { onLinkClick } from '../router';
 import { OfficeContact, useOfficeProfile } from './office-profile';
+import { ReleaseBody } from './release-body';
+import { PressContactBlock } from './press-contact-block';
+import { releaseBookingUrl, releaseDate } from './release-article';
 
 /**
  * "31 October 2020 at 09:00 CET" in the reporter's zone, named. (dateStyle and
@@ -35,9 +38,7 @@ export function ReleasePage({ slug }: { slug: string }) {
               Published <time dateTime={data.publishedAt}>{publishedText(data.publishedAt)}</time>
             </p>
           )}
-          {data.body.split(/\n{2,}/).map((paragraph, index) => (
-            <p key={index}>{paragraph}</p>
-          ))}
+          <ReleaseBody release={data} />
           <section aria-labelledby="release-interviews">
             <h2 id="release-interviews">Request an interview</h2>
             {data.spokespeople.length === 0 ? (
@@ -66,23 +67,7 @@ export function ReleasePage({ slug }: { slug: string }) {
               </ul>
             )}
           </section>
-          {data.pressContact && (
-            <p>
-              <span className="label">Press contact:</span> {data.pressContact.name}, {data.pressContact.title}
-              {data.pressContact.email && (
-                <>
-                  {' '}
-                  — <a href={`mailto:${data.pressContact.email}`}>{data.pressContact.email}</a>
-                </>
-              )}
-              {data.pressContact.phone && (
-                <>
-                  {' '}
-                  — <a href={`tel:${data.pressContact.phone}`}>{data.pressContact.phone}</a>
-                </>
-              )}
-            </p>
-          )}
+          {data.pressContact && <PressContactBlock contact={data.pressContact} date={releaseDate(data)} bookingUrl={releaseBookingUrl(data)} />}
           {!data.pressContact && office?.contact && <OfficeContact contact={office.contact} />}
         </article>
       )}

@@ -1,3 +1,4 @@
+import { EmbargoMark } from './embargo-mark';
 import { useEffect, useId, useRef, useState } from 'react';
 import { api, errorMessage } from '../../api/trpc';
 import { useQuery } from '../../api/use-query';
@@ -238,6 +239,7 @@ function RequestCard({ request, timeZone, now, spokespeople, expanded, onToggleD
       <h2 id={headingIdOf(request.id)} tabIndex={-1}>
         {request.reference}: {request.reporter.name}, {request.reporter.outlet}
       </h2>
+      <EmbargoMark request={request} />
       <p className={`queue-deadline queue-deadline-${left.urgency}`}>
         <span className="label">Deadline:</span> {formatDateTime(request.deadline.utc, timeZone)} · <strong>{left.text}</strong>
       </p>
