@@ -151,6 +151,7 @@ export async function getManagedRelease(options: { db: Db; id: string; now: Date
     ...toView(row, 'staff', options.now),
     /** What the public view would show (channels not marked public hidden), for the preview. */
     publicPressContact: contactFor(row, 'public'),
+    pressContactId: row.pressContact?.id ?? null,
     hasPreviewLink: row.previewTokenHash !== null,
     requests: requests.map((request) => ({ ...request, createdAt: request.createdAt.toISOString() })),
   };

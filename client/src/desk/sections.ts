@@ -14,6 +14,7 @@ import { SpokespeoplePage } from './spokespeople/spokespeople-page';
 import { PressContactsPage } from './setup/press-contacts-page';
 import { UsersPage } from './setup/users-page';
 import { SettingsPage } from './setup/settings-page';
+import { ReleasesPage } from './releases/releases-page';
 
 export interface Section {
   path: string;
@@ -33,6 +34,7 @@ export const sections: readonly Section[] = [
   { path: '/desk', label: 'Queue', roles: OFFICE, Page: QueuePage },
   { path: '/desk/planner', label: 'Planner', roles: OFFICE, Page: PlannerPage },
   { path: '/desk/availability', label: 'Availability', roles: EVERYONE, Page: AvailabilityEditorPage },
+  { path: '/desk/releases', label: 'Releases', roles: OFFICE, Page: ReleasesPage },
   { path: '/desk/contacts', label: 'Media contacts', roles: OFFICE, Page: ContactsPage },
   { path: '/desk/outbox', label: 'Outbox', roles: OFFICE, Page: OutboxPage },
   // Setup and every role at home: the calendar feed (own for a spokesperson, the office's for staff),

@@ -6,6 +6,7 @@
 import { zoneAbbreviation } from '../components/zone-abbreviation';
 import { zoneCity } from '../time';
 import type { ReleaseContact } from './release-types';
+import './release.css';
 
 type BlockContact = Pick<ReleaseContact, 'name' | 'title' | 'email' | 'phone' | 'whatsapp' | 'phoneDisplay' | 'whatsappDisplay' | 'timeZone' | 'hoursStart' | 'hoursEnd'>;
 
