@@ -16,6 +16,8 @@ export interface TestServerOptions {
   demo?: boolean;
   /** The first-run admin (DESK_ADMIN_EMAIL / DESK_ADMIN_PASSWORD). */
   admin?: { email: string; password: string };
+  /** The server's clock (default: the real one); a test moves it to cross an embargo. */
+  now?: () => Date;
 }
 
 /**
@@ -36,7 +38,7 @@ export async function startDemoServer(options: TestServerOptions = {}): Promise<
     DESK_DEMO: options.demo === false ? '0' : '1',
     ...(options.admin ? { DESK_ADMIN_EMAIL: options.admin.email, DESK_ADMIN_PASSWORD: options.admin.password } : {}),
   });
-  const running = await startServer({ config, logger: createLogger('silent'), announce: () => {} });
+  const running = await startServer({ config, logger: createLogger('silent'), announce: () => {}, now: options.now });
   mkdirSync(SCREENSHOT_DIR, { recursive: true });
   return { ...running, base, dataDir: folder };
 }
