@@ -68,7 +68,7 @@ describe('an embargoed launch', () => {
     await desk.getByRole('button', { name: 'Make a preview link' }).click();
     const link = await desk.getByLabel('Preview link (shown once; copy it now)').inputValue();
     expect(link).toMatch(/\/preview\/[A-Za-z0-9_-]{43}$/);
-    expect(await desk.getByLabel('Contact block').inputValue()).toMatch(/Working hours: 09:00–18:00 Zurich time \(CES?T\)\nPhone: \+41 78 000 00 00/);
+    expect(await desk.getByLabel('Contact block as text').inputValue()).toMatch(/Working hours: 09:00–18:00 Zurich time \(CES?T\)\nPhone: \+41 78 000 00 00/);
     await checkPage(desk, 'release-editor');
 
     // Not public yet: the public list and page know nothing of it.
@@ -98,7 +98,7 @@ describe('an embargoed launch', () => {
     await page.getByLabel('Format').selectOption('video');
     await page.getByRole('button', { name: 'Request an interview' }).click();
     // Without accepting the terms the server refuses, and says why.
-    await page.getByText(/accept the embargo terms/).waitFor();
+    await page.getByRole('alert').filter({ hasText: 'accept the embargo terms to request an interview' }).waitFor();
     await page.getByLabel('I accept the embargo terms').check();
     await page.getByRole('button', { name: 'Request an interview' }).click();
     await page.getByRole('heading', { name: /^Interview request IR-/ }).waitFor();

@@ -5,6 +5,7 @@ import { languageName } from '../components/interview-options';
 import { onLinkClick } from '../router';
 import { OfficeContact, useOfficeProfile } from './office-profile';
 import { ReleaseBody } from './release-body';
+import { usePageTitle } from '../components/page-title';
 import { PressContactBlock } from './press-contact-block';
 import { releaseBookingUrl, releaseDate } from './release-article';
 
@@ -20,6 +21,7 @@ function publishedText(iso: string): string {
 export function ReleasePage({ slug }: { slug: string }) {
   const release = useQuery(() => api.releases.get.query({ slug }), [slug]);
   const office = useOfficeProfile();
+  usePageTitle(release.status === 'ready' ? release.data.title : 'Release');
   return (
     <Loaded state={release} label="the release">
       {(data) => (

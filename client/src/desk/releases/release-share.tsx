@@ -59,7 +59,7 @@ export function ReleaseShare({ release }: { release: ManagedRelease }) {
       {makeLink.isError && <p role="alert">{makeLink.error.message}</p>}
       {contact ? (
         <>
-          <label htmlFor="contact-block-text">Contact block</label>
+          <label htmlFor="contact-block-text">Contact block as text</label>
           <textarea id="contact-block-text" readOnly rows={6} value={contactBlockText(contact, options)} />
           <div className="row-actions">
             <button type="button" className="secondary" onClick={() => copy('text')}>Copy as text</button>
