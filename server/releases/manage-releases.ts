@@ -125,10 +125,19 @@ export async function getPublicRelease(options: { db: Db; slug: string; now: Dat
  * an unknown link) so a link made too early reveals nothing.
  */
 export async function getPreviewRelease(options: { db: Db; token: string; now: Date }) {
-  const row = await findRelease(options.db, { previewTokenHash: hashSecretToken(options.token) });
+  const row = await findReleaseByPreviewToken(options.db, options.token);
   if (!row || releaseStatus(row, options.now) === 'draft') throw new AppError('NOT_FOUND', 'This preview link is not valid (it may have been replaced).');
   const view = toView(row, 'public', options.now, options.token);
   return { ...view, underEmbargo: view.status !== 'published' };
+}
+
+/** The release a preview token opens: the release's own link, or a media contact's personal link from a sending. */
+async function findReleaseByPreviewToken(db: Db, token: string) {
+  const hash = hashSecretToken(token);
+  const own = await findRelease(db, { previewTokenHash: hash });
+  if (own) return own;
+  const sending = await db.releaseSending.findUnique({ where: { tokenHash: hash }, select: { releaseId: true } });
+  return sending ? findRelease(db, { id: sending.releaseId }) : null;
 }
 
 /** Staff: every release with its status, newest first. */
@@ -143,12 +152,20 @@ export async function getManagedRelease(options: { db: Db; id: string; now: Date
   if (!row) throw new AppError('NOT_FOUND', 'No such release.');
   const requests = await options.db.interviewRequest.findMany({
     where: { releaseId: row.id },
-    select: { id: true, reference: true, reporterName: true, reporterOutlet: true, status: true, underEmbargo: true, createdAt: true },
+    select: { id: true, reference: true, reporterName: true, reporterOutlet: true, status: true, underEmbargo: true, releaseSendingId: true, createdAt: true },
     orderBy: { createdAt: 'desc' },
     take: 200,
   });
+  const sendings = await options.db.releaseSending.findMany({
+    where: { releaseId: row.id },
+    select: { id: true, email: true, createdAt: true, mediaContact: { select: { id: true, name: true } } },
+    orderBy: [{ createdAt: 'desc' }, { id: 'asc' }],
+    take: 1000,
+  });
   return {
     ...toView(row, 'staff', options.now),
+    /** Who was sent it (distribution), newest first. */
+    sendings: sendings.map((sending) => ({ id: sending.id, email: sending.email, name: sending.mediaContact?.name ?? null, createdAt: sending.createdAt.toISOString() })),
     /** What the public view would show (channels not marked public hidden), for the preview. */
     publicPressContact: contactFor(row, 'public'),
     pressContactId: row.pressContact?.id ?? null,
@@ -181,13 +198,18 @@ export async function createPreviewLink(options: { db: Db; id: string; actorId: 
 export async function resolveRequestRelease(options: { db: Db; releaseId: string; previewToken?: string; acceptEmbargoTerms?: boolean; now: Date }) {
   const row = await options.db.release.findUnique({ where: { id: options.releaseId }, select: { id: true, publishedAt: true, embargoUntil: true, previewTokenHash: true } });
   const status = row ? releaseStatus(row, options.now) : 'draft';
-  if (row && status === 'published') return { underEmbargo: false, embargoAcceptedAt: null };
-  const viaLink = row && status !== 'draft' && row.previewTokenHash !== null && options.previewToken !== undefined && matchesSecretToken(options.previewToken, row.previewTokenHash);
-  if (!viaLink) throw new AppError('NOT_FOUND', 'No such release.');
+  // A personal link from a sending records where the request came from, embargo or not.
+  const sending = options.previewToken
+    ? await options.db.releaseSending.findUnique({ where: { tokenHash: hashSecretToken(options.previewToken) }, select: { id: true, releaseId: true } })
+    : null;
+  const releaseSendingId = sending?.releaseId === options.releaseId ? sending.id : null;
+  if (row && status === 'published') return { underEmbargo: false, embargoAcceptedAt: null, releaseSendingId };
+  const viaOwnLink = row !== null && row.previewTokenHash !== null && options.previewToken !== undefined && matchesSecretToken(options.previewToken, row.previewTokenHash);
+  if (!row || status === 'draft' || !(viaOwnLink || releaseSendingId)) throw new AppError('NOT_FOUND', 'No such release.');
   if (options.acceptEmbargoTerms !== true) {
     throw new AppError('VALIDATION_FAILED', 'This release is under embargo: accept the embargo terms to request an interview.', { details: { field: 'acceptEmbargoTerms' } });
   }
-  return { underEmbargo: true, embargoAcceptedAt: options.now };
+  return { underEmbargo: true, embargoAcceptedAt: options.now, releaseSendingId };
 }
 
 /** Creates or updates a release with its spokespeople (audited); CONFLICT for a taken slug. */

@@ -72,7 +72,7 @@ export async function createRequest(context: WorkflowContext, input: CreateReque
   // A release under embargo is only reachable through its preview link, with its terms accepted.
   const embargo = input.releaseId
     ? await resolveRequestRelease({ db: context.db, releaseId: input.releaseId, previewToken: input.previewToken, acceptEmbargoTerms: input.acceptEmbargoTerms, now: context.now })
-    : { underEmbargo: false, embargoAcceptedAt: null };
+    : { underEmbargo: false, embargoAcceptedAt: null, releaseSendingId: null };
   let spokespersonId = input.spokespersonId;
   if (!spokespersonId) {
     // "Any spokesperson": choose one from the cached calendars first; from
@@ -163,7 +163,7 @@ interface Intake {
   fingerprint: string;
   spokespersonId: string;
   any: boolean;
-  embargo: { underEmbargo: boolean; embargoAcceptedAt: Date | null };
+  embargo: { underEmbargo: boolean; embargoAcceptedAt: Date | null; releaseSendingId: string | null };
 }
 
 interface Pending extends Intake {
@@ -418,6 +418,7 @@ function requestRow(entry: Accepted, secret: Buffer) {
     releaseId: input.releaseId,
     underEmbargo: item.embargo.underEmbargo,
     embargoAcceptedAt: item.embargo.embargoAcceptedAt,
+    releaseSendingId: item.embargo.releaseSendingId,
     spokespersonId: spokesperson.id,
     anySpokesperson: item.any,
     reporterName: input.reporter.name,

@@ -2,7 +2,16 @@ import { z } from 'zod';
 import { createPreviewLink, getManagedRelease, getPreviewRelease, getPublicRelease, listAllReleases, listPublicReleases, saveRelease } from '../releases/manage-releases';
 import { previewTokenSchema, releaseInput, updateReleaseInput } from '../releases/schema';
 import { idSchema } from '../common/schema';
+import { previewRecipients, sendRelease } from '../releases/send-release';
+import { getServerSecret } from '../secrets';
 import { pressOfficerProcedure, publicProcedure, router, staffProcedure } from '../trpc';
+
+const mediaListFilter = z.object({
+  query: z.string().trim().max(200).optional(),
+  tag: z.string().trim().max(100).optional(),
+  language: z.string().trim().max(35).optional(),
+  country: z.string().trim().regex(/^[A-Za-z]{2}$/, { error: 'Use a two-letter country code' }).optional(),
+});
 
 export const releasesRouter = router({
   /** Published, past any embargo, newest first. */
@@ -20,4 +29,10 @@ export const releasesRouter = router({
   createPreviewLink: pressOfficerProcedure
     .input(z.object({ id: idSchema }))
     .mutation(({ ctx, input }) => createPreviewLink({ db: ctx.db, id: input.id, actorId: ctx.user.id, now: ctx.now(), publicUrl: ctx.config.publicUrl })),
+  /** Who a sending with this filter would reach (do-not-contact, archived and merged contacts never). */
+  recipients: pressOfficerProcedure.input(z.object({ filter: mediaListFilter })).query(({ ctx, input }) => previewRecipients({ db: ctx.db, filter: input.filter })),
+  /** Sends the release to the filtered contacts through the outbox, each with their own preview link (audited). */
+  send: pressOfficerProcedure
+    .input(z.object({ id: idSchema, filter: mediaListFilter }))
+    .mutation(async ({ ctx, input }) => sendRelease({ db: ctx.db, releaseId: input.id, filter: input.filter, actorId: ctx.user.id, now: ctx.now(), publicUrl: ctx.config.publicUrl, secret: await getServerSecret(ctx.db) })),
 });
