@@ -4,7 +4,9 @@
 // in their own zone (and Zurich's), and requests an interview accepting the
 // terms; the desk queue marks the request; when the server's (injected) clock
 // reaches the instant, the release is public and listed, and not a minute before.
+import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { simpleParser } from 'mailparser';
 import type { BrowserContext, Page } from 'playwright-core';
 import { DateTime } from 'luxon';
 import { describe, expect, it } from 'vitest';
@@ -30,6 +32,22 @@ async function checkPage(page: Page, name: string) {
 async function newPage(zone: string): Promise<{ context: BrowserContext; page: Page }> {
   const context = await suite.browser.newContext({ timezoneId: zone, locale: 'en-GB', viewport: { width: 1280, height: 900 } });
   return { context, page: await context.newPage() };
+}
+
+/** The personal preview link in the newest .eml to `email` (the outbox worker writes them every 2 s). */
+async function previewLinkMailedTo(email: string): Promise<string> {
+  const folder = join(suite.server.dataDir, 'outbox');
+  for (let attempt = 0; attempt < 60; attempt++) {
+    for (const name of (await readdir(folder).catch(() => [] as string[])).filter((file) => file.endsWith('.eml'))) {
+      const mail = await simpleParser(await readFile(join(folder, name)));
+      const to = Array.isArray(mail.to) ? mail.to : [mail.to];
+      if (!to.some((address) => address?.text.includes(email))) continue;
+      const link = /(http:\/\/127\.0\.0\.1:\d+\/preview\/[A-Za-z0-9_-]{43})/.exec(mail.text ?? '');
+      if (link) return link[1]!;
+    }
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+  throw new Error(`no release email to ${email}`);
 }
 
 const pdf = Buffer.concat([Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\n'), Buffer.alloc(4000, 0x20), Buffer.from('\n%%EOF\n')]);
@@ -74,9 +92,27 @@ describe('an embargoed launch', () => {
     // Not public yet: the public list and page know nothing of it.
     expect(await (await fetch(`${suite.server.base}/trpc/releases.get?input=${encodeURIComponent(JSON.stringify({ slug: 'monitor-2027-launch' }))}`)).status).toBe(404);
 
+    // Send the embargoed release to three contacts tagged for the launch; the one marked do-not-contact is left out.
+    const cookie = (await officer.context.cookies()).map((entry) => `${entry.name}=${entry.value}`).join('; ');
+    for (const [name, doNotContact] of [['Lee Reporter', false], ['Mo Desk', false], ['No Mail', true]] as const) {
+      const response = await fetch(`${suite.server.base}/trpc/contacts.create`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', cookie, origin: suite.server.base },
+        body: JSON.stringify({ name, emails: [`${name.split(' ')[0]!.toLowerCase()}@launch.example.org`], tags: ['monitor-launch'], doNotContact }),
+      });
+      expect(response.status).toBe(200);
+    }
+    await desk.getByLabel('Tag').fill('monitor-launch');
+    await desk.getByText('2 contacts match; 1 marked do not contact left out.').waitFor();
+    await desk.getByRole('button', { name: 'Send to 2 contacts' }).click();
+    await desk.getByText('Queued 2 emails.').waitFor();
+    await desk.getByRole('list', { name: 'Sent to' }).getByText('Lee Reporter').waitFor();
+    const personalLink = await previewLinkMailedTo('lee@launch.example.org');
+    expect(personalLink).not.toBe(link);
+
     const reporter = await newPage('America/Los_Angeles');
     const page = reporter.page;
-    await page.goto(link);
+    await page.goto(personalLink);
     await page.getByRole('heading', { name: 'Under embargo' }).waitFor();
     const losAngeles = new Intl.DateTimeFormat('en-GB', { timeZone: 'America/Los_Angeles', day: 'numeric', month: 'long', year: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(embargo.toJSDate());
     const zurich = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/Zurich', day: 'numeric', month: 'long', year: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(embargo.toJSDate());
@@ -92,7 +128,7 @@ describe('an embargoed launch', () => {
     await first.waitFor();
     await first.click();
     await page.getByLabel('Your name').fill('Lee Reporter');
-    await page.getByLabel('Email').fill('lee@example.org');
+    await page.getByLabel('Email').fill('lee@launch.example.org');
     await page.getByLabel('Outlet').fill('Pacific Wire');
     await page.getByLabel('Topic').fill('The Monitor launch');
     await page.getByLabel('Format').selectOption('video');
@@ -103,6 +139,9 @@ describe('an embargoed launch', () => {
     await page.getByRole('button', { name: 'Request an interview' }).click();
     await page.getByRole('heading', { name: /^Interview request IR-/ }).waitFor();
 
+    // The release records that the request came from Lee's email.
+    await desk.reload();
+    await desk.getByRole('list', { name: 'Sent to' }).getByText('requested an interview').waitFor();
     // The desk queue marks it.
     await desk.goto(`${suite.server.base}/desk`);
     await desk.locator('.embargo-mark').filter({ hasText: 'Monitor 2027 launch' }).first().waitFor();

@@ -162,3 +162,34 @@ describe('attachments over HTTP', () => {
     expect(await database.prisma.releaseAttachment.count({ where: { releaseId: release.id } })).toBe(0);
   });
 });
+
+describe('sending a release to the media list', () => {
+  it('queues one email per contact with their own link, skips do-not-contact, records who was sent it and which requests came from it', async () => {
+    const { desk, person, release } = await embargoedRelease('Monitor launch sending');
+    const tag = `launch-${Date.now()}`;
+    for (const [name, doNotContact] of [['Ana Wire', false], ['Ben Radio', false], ['Cleo Quiet', true]] as const) {
+      await desk.contacts.create({ name, emails: [`${name.split(' ')[0]!.toLowerCase()}-${tag}@example.org`], tags: [tag], doNotContact });
+    }
+    const preview = await desk.releases.recipients({ filter: { tag } });
+    expect(preview.recipients.map((contact) => contact.name)).toEqual(['Ana Wire', 'Ben Radio']);
+    expect(preview.skippedDoNotContact).toBe(1);
+
+    expect(await desk.releases.send({ id: release.id, filter: { tag } })).toEqual({ sent: 2, alreadySent: 0 });
+    // Sending again reaches nobody twice.
+    expect(await desk.releases.send({ id: release.id, filter: { tag } })).toEqual({ sent: 0, alreadySent: 2 });
+    const queued = await database.prisma.outboxMessage.findMany({ where: { kind: 'release', recipient: { contains: tag } }, select: { recipient: true, payload: true } });
+    expect(queued.map((message) => message.recipient).sort()).toEqual([`ana-${tag}@example.org`, `ben-${tag}@example.org`]);
+
+    // Each contact's link opens the release under embargo and books through it.
+    const { deriveSendingToken } = await import('../../server/releases/send-release');
+    const { getServerSecret } = await import('../../server/secrets');
+    const sendingId = String((queued[0]!.payload as { releaseSendingId: string }).releaseSendingId);
+    const token = deriveSendingToken(await getServerSecret(database.prisma), sendingId);
+    const reporter = await publicCaller(database);
+    expect(await reporter.releases.preview({ token })).toMatchObject({ id: release.id, underEmbargo: true });
+    const created = await reporter.requests.create(requestInput(person.id, '2027-03-02T10:00:00Z', { releaseId: release.id, previewToken: token, acceptEmbargoTerms: true }));
+    const managed = await desk.releases.getManaged({ id: release.id });
+    expect(managed.sendings.map((sending) => sending.name).sort()).toEqual(['Ana Wire', 'Ben Radio']);
+    expect(managed.requests).toEqual([expect.objectContaining({ id: created.requestId, underEmbargo: true, releaseSendingId: sendingId })]);
+  });
+});

@@ -8,6 +8,7 @@ import { ReleaseArticle } from '../../reporter/release-article';
 import { ReleaseAttachments } from './release-attachments';
 import { ReleaseForm } from './release-form';
 import { ReleaseShare } from './release-share';
+import { ReleaseSend } from './release-send';
 import { statusNames, type ManagedRelease } from './release-types';
 
 export function ReleaseEditor({ id, canEdit }: { id: string | null; canEdit: boolean }) {
@@ -36,6 +37,7 @@ export function ReleaseEditor({ id, canEdit }: { id: string | null; canEdit: boo
               {canEdit && <ReleaseForm key={data.id} release={data} officeZone={officeZone} />}
               {canEdit && <ReleaseAttachments release={data} />}
               {canEdit && <ReleaseShare release={data} />}
+              {canEdit && <ReleaseSend release={data} />}
               <ReleaseRequests release={data} />
               <section aria-labelledby="preview-heading">
                 <h2 id="preview-heading">Preview as the public will see it</h2>
