@@ -191,5 +191,11 @@ describe('sending a release to the media list', () => {
     const managed = await desk.releases.getManaged({ id: release.id });
     expect(managed.sendings.map((sending) => sending.name).sort()).toEqual(['Ana Wire', 'Ben Radio']);
     expect(managed.requests).toEqual([expect.objectContaining({ id: created.requestId, underEmbargo: true, releaseSendingId: sendingId })]);
+
+    // Erasing a contact removes the record of what was sent to them, and an erased person is never sent anything again.
+    const ben = preview.recipients.find((contact) => contact.name === 'Ben Radio')!;
+    await desk.contacts.erase({ id: ben.id });
+    expect((await desk.releases.getManaged({ id: release.id })).sendings.map((sending) => sending.email)).not.toContain(`ben-${tag}@example.org`);
+    expect((await desk.releases.recipients({ filter: { tag } })).recipients.map((contact) => contact.name)).toEqual(['Ana Wire']);
   });
 });

@@ -43,7 +43,8 @@ export function ReleaseArticle(props: {
       )}
       <ReleaseBody release={release} />
       <ReleaseSpokespeople release={release} previewToken={props.previewToken} />
-      {contact && <PressContactBlock contact={contact} date={releaseDate(release)} bookingUrl={releaseBookingUrl(release)} />}
+      {/* Under embargo the public page does not exist yet: the block's booking link stays on this preview. */}
+      {contact && <PressContactBlock contact={contact} date={releaseDate(release)} bookingUrl={props.previewToken ? `${window.location.origin}/preview/${props.previewToken}#release-interviews` : releaseBookingUrl(release)} />}
     </article>
   );
 }
