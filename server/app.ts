@@ -19,6 +19,7 @@ import { renderFeed } from './feeds/manage-feeds';
 import { sendError } from './http/send-error';
 import { AppError, isDatabaseUnavailable, unavailableError, UNAVAILABLE_RETRY_AFTER_SECONDS } from './errors';
 import { clientDistDir } from './client-build';
+import { deleteAttachmentHandler, downloadAttachmentHandler, uploadAttachmentHandler } from './releases/attachments';
 
 // Largest JSON body we accept. Most inputs are a few KB; a media-list import
 // (contacts.importCsv / importVCard) carries the whole file, and 5 MB holds
@@ -26,6 +27,8 @@ import { clientDistDir } from './client-build';
 const MAX_BODY_BYTES = 5 * 1024 * 1024;
 
 export function createApp(deps: { database: Database; config: Config; logger: Logger; now?: () => Date }) {
+  // The clock every request reads (tests inject one to cross an embargo instant).
+  const now = deps.now ?? (() => new Date());
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', deps.config.trustProxy);
@@ -66,7 +69,22 @@ export function createApp(deps: { database: Database; config: Config; logger: Lo
     }, next);
   });
 
-  const createContext = contextFactory(deps);
+  // Release attachments: a raw-body upload beside tRPC (press officers), downloads for whoever may see the release.
+  const files = { db: deps.database.prisma, config: deps.config, now };
+  const upload = uploadAttachmentHandler(files);
+  const removeAttachment = deleteAttachmentHandler(files);
+  const download = downloadAttachmentHandler(files);
+  app.post('/releases/:id/attachments', (request, response, next) => {
+    upload(request, response).catch(next);
+  });
+  app.delete('/attachments/:id', (request, response, next) => {
+    removeAttachment(request, response).catch(next);
+  });
+  app.get('/attachments/:id/:name', (request, response, next) => {
+    download(request, response).catch(next);
+  });
+
+  const createContext = contextFactory({ ...deps, now });
   app.use(
     '/trpc',
     noStore,
@@ -86,7 +104,7 @@ export function createApp(deps: { database: Database; config: Config; logger: Lo
   // client-side routes (/manage/IR-…) work on reload.
   const dist = clientDistDir();
   app.use(express.static(dist, { index: false, maxAge: '1h', setHeaders: noCacheHtml }));
-  app.get(/^\/(?!trpc|healthz|invites|feeds).*/, (_request, response, next) => {
+  app.get(/^\/(?!trpc|healthz|invites|feeds|attachments).*/, (_request, response, next) => {
     const index = join(dist, 'index.html');
     if (!existsSync(index)) return next();
     response.setHeader('Cache-Control', 'no-cache');
@@ -105,6 +123,7 @@ export function createApp(deps: { database: Database; config: Config; logger: Lo
 
   // Malformed JSON and oversized bodies land here from express.json().
   app.use((error: Error & { status?: number; type?: string }, request: Request & { log?: Logger }, response: Response, _next: NextFunction) => {
+    if (error instanceof AppError) return sendError(response, error);
     if (error.type === 'entity.too.large') {
       return sendError(response, new AppError('VALIDATION_FAILED', `The request body is larger than ${MAX_BODY_BYTES / 1024 / 1024} MB; split the import into smaller files.`));
     }

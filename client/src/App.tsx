@@ -3,6 +3,7 @@ import { useLocation, onLinkClick } from './router';
 import { I18nProvider, LANGUAGES, LANGUAGE_NATIVE_NAMES, useI18n, isLanguage } from './i18n/i18n';
 import { HomePage } from './reporter/home';
 import { ReleasePage } from './reporter/release';
+import { ReleasePreviewPage } from './reporter/release-preview-page';
 import { BookPage } from './reporter/book';
 import { ManagePage } from './reporter/manage';
 
@@ -14,6 +15,7 @@ function ReporterPage({ path, query }: { path: string; query: URLSearchParams })
   const { t } = useI18n();
   let match: RegExpExecArray | null;
   if ((match = /^\/releases\/([^/]+)$/.exec(path))) return <ReleasePage slug={decodeURIComponent(match[1]!)} />;
+  if ((match = /^\/preview\/([A-Za-z0-9_-]+)$/.exec(path))) return <ReleasePreviewPage token={match[1]!} />;
   if ((match = /^\/(?:embed\/)?book\/([^/]+)$/.exec(path))) return <BookPage spokesperson={decodeURIComponent(match[1]!)} releaseId={query.get('release') ?? undefined} />;
   if ((match = /^\/manage\/([^/]+)$/.exec(path))) return <ManagePage reference={decodeURIComponent(match[1]!)} token={query.get('token') ?? ''} isNew={query.get('new') === '1'} />;
   if (path === '/') return <HomePage />;

@@ -80,6 +80,8 @@ export async function eraseContact(context: ContactContext, input: { id: string 
       });
       if (request.interview) await tx.interview.update({ where: { id: request.interview.id }, data: { formatDetails: scrubJson(request.interview.formatDetails, secrets) ?? {} } });
     }
+    // Releases sent to them: the record of the sending (their address) goes, and with it their personal preview link.
+    await tx.releaseSending.deleteMany({ where: { OR: [{ mediaContactId: { in: ids } }, { email: { in: allEmails } }] } });
     const deletedMessages = await tx.outboxMessage.deleteMany({ where: { recipient: { in: allEmails } } });
     const interviewIds = requests.flatMap((request) => (request.interview ? [request.interview.id] : []));
     const related = await tx.outboxMessage.findMany({

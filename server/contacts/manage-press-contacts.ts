@@ -5,7 +5,7 @@
 import { z } from 'zod';
 import type { Db } from '../db';
 import { AppError } from '../errors';
-import { idSchema, nameText, oneLineText, timeZoneSchema } from '../common/schema';
+import { idSchema, nameText, oneLineText, timeZoneSchema, wallTimeSchema } from '../common/schema';
 import { phoneSchema } from './normalize-phone';
 import { recordAuditEvent } from '../audit/record-audit-event';
 
@@ -23,6 +23,9 @@ const pressContactShape = {
   userId: idSchema.nullable(),
   /** The zone they work in; pages show its abbreviation for the date in question (CET in November, CEST in June). */
   timeZone: timeZoneSchema.nullable(),
+  /** Working hours in that zone ("09:00"–"18:00"), for the contact block on releases. */
+  hoursStart: wallTimeSchema.nullable(),
+  hoursEnd: wallTimeSchema.nullable(),
 };
 
 export const pressContactInput = z.object({
@@ -32,13 +35,15 @@ export const pressContactInput = z.object({
   visibility: pressContactShape.visibility.default(defaultVisibility),
   userId: pressContactShape.userId.default(null),
   timeZone: pressContactShape.timeZone.default(null),
+  hoursStart: pressContactShape.hoursStart.default(null),
+  hoursEnd: pressContactShape.hoursEnd.default(null),
 });
 
 // No defaults here: a field left out of an update keeps its value (with
 // pressContactInput.partial() the defaults came back and wiped phone numbers).
 export const updatePressContactInput = z.object(pressContactShape).partial().extend({ id: idSchema });
 
-const select = { id: true, name: true, title: true, email: true, phone: true, whatsapp: true, visibility: true, userId: true, timeZone: true } as const;
+const select = { id: true, name: true, title: true, email: true, phone: true, whatsapp: true, visibility: true, userId: true, timeZone: true, hoursStart: true, hoursEnd: true } as const;
 
 type ChannelVisibility = Record<'email' | 'phone' | 'whatsapp', z.output<typeof visibilitySchema>>;
 

@@ -284,3 +284,10 @@ function describeNumberKind(
 function describeExtension(extension: string): { error: string } {
   return { error: `Phone numbers are stored without extensions; remove "${extension}" and add it to the notes` };
 }
+
+/** "+41 78 000 00 00" for a stored E.164 number (the number itself if it no longer parses); null stays null. */
+export function internationalFormat(e164: string | null): string | null {
+  if (!e164) return null;
+  const normalized = normalizePhone(e164);
+  return 'error' in normalized ? e164 : normalized.international;
+}

@@ -3,6 +3,7 @@
 // shared/seed with the contact's real phone and address replaced by
 // fictitious ones). All people's addresses are example.org and all numbers
 // are fictitious: the demo never sends to a real person.
+import { DateTime } from 'luxon';
 import { readFileSync } from 'node:fs';
 import type { Db, Tx } from '../db';
 import { hashPassword, verifyPassword } from '../auth/password';
@@ -37,6 +38,11 @@ export function parsePressRelease(text: string): ParsedRelease {
   return { title, body };
 }
 
+/** 00:01 in Geneva three weeks after `now`: the demo's embargo, always ahead when the demo is fresh. */
+export function demoEmbargoInstant(now: Date): Date {
+  return DateTime.fromJSDate(now).setZone('Europe/Zurich').plus({ weeks: 3 }).set({ hour: 0, minute: 1, second: 0, millisecond: 0 }).toJSDate();
+}
+
 function readRelease(): ParsedRelease {
   return parsePressRelease(readFileSync(new URL('./press-release-2020-10-31.txt', import.meta.url), 'utf8'));
 }
@@ -59,7 +65,7 @@ export async function seedDemo(options: { db: Db; now: Date; password: string })
   try {
     await db.$transaction(async (tx) => {
       await tx.setting.create({ data: { key: DEMO_MARKER, value: now.toISOString() } });
-      await writeDemo(tx, passwordHash);
+      await writeDemo(tx, passwordHash, now);
     });
   } catch (error) {
     // Another instance claimed the marker first: it seeds, we do not.
@@ -89,7 +95,7 @@ export async function hasDemo(db: Db): Promise<boolean> {
   return (await db.setting.findUnique({ where: { key: DEMO_MARKER } })) !== null;
 }
 
-async function writeDemo(tx: Tx, passwordHash: string) {
+async function writeDemo(tx: Tx, passwordHash: string, now: Date) {
   const users: Record<string, string> = {};
   for (const login of demoLogins) {
     const existing = await tx.user.findUnique({ where: { email: login.email }, select: { id: true } });
@@ -105,7 +111,10 @@ async function writeDemo(tx: Tx, passwordHash: string) {
       email: 'media@example.org',
       phone: '+41780000000',
       whatsapp: '+41780000000',
-      visibility: { email: 'public', phone: 'confirmed', whatsapp: 'confirmed' },
+      // The release publishes the mobile/WhatsApp number, so the demo does too.
+      visibility: { email: 'public', phone: 'public', whatsapp: 'public' },
+      hoursStart: '09:00',
+      hoursEnd: '18:00',
       // The release says "(CET)": that is Geneva's zone as of 31 October; the zone is stored, its abbreviation is computed per date.
       timeZone: 'Europe/Zurich',
       userId: users['jared.bloch@example.org'],
@@ -193,19 +202,25 @@ async function writeDemo(tx: Tx, passwordHash: string) {
       body: release.body,
       // Geneva, 31 October 2020, 09:00 CET (UTC+1: summer time had ended on 25 October).
       publishedAt: new Date('2020-10-31T08:00:00Z'),
+      // The original's "Links:" section (its hyperlinks did not survive as text; fictitious addresses here).
+      links: [
+        { label: 'Cluster Munition Monitor', url: 'https://cmc.example.org/monitor' },
+        { label: 'The Convention on Cluster Munitions', url: 'https://cmc.example.org/convention' },
+      ],
       pressContactId: pressContact.id,
       spokespeople: { create: [{ spokespersonId: hector.id, position: 0 }, { spokespersonId: kasia.id, position: 1 }] },
     },
   });
   await tx.release.create({
     data: {
-      slug: 'cluster-munition-monitor-2020-launch',
-      title: 'Cluster Munition Monitor 2020 launches on 23 November',
+      slug: 'cluster-munition-monitor-launch',
+      title: 'Cluster Munition Monitor launches',
       body:
-        "On 23 November, CMC's flagship report, the Cluster Munition Monitor, will be launched, providing a global overview of the international norm banning cluster munitions and progress towards eliminating the weapon, providing life-saving risk education, and assisting survivors.",
+        "CMC's flagship report, the **Cluster Munition Monitor**, will be launched, providing a global overview of the international norm banning cluster munitions and progress towards eliminating the weapon, providing life-saving risk education, and assisting survivors.",
       publishedAt: new Date('2020-10-31T08:00:00Z'),
-      // Embargoed until the launch: 23 November 2020, 10:00 in Geneva (CET).
-      embargoUntil: new Date('2020-11-23T09:00:00Z'),
+      // Under embargo in the demo whenever it is seeded: until 00:01 in Geneva, three weeks later.
+      embargoUntil: demoEmbargoInstant(now),
+      embargoTerms: 'Not for publication, broadcast or posting before the embargo lifts. Interviews may be recorded in advance.',
       pressContactId: pressContact.id,
       spokespeople: { create: [{ spokespersonId: kasia.id, position: 0 }, { spokespersonId: hector.id, position: 1 }] },
     },

@@ -4,6 +4,7 @@
 import type { Db, DbOrTx } from '../db';
 import { AppError } from '../errors';
 import { recordAuditEvent } from '../audit/record-audit-event';
+import { internationalFormat } from '../contacts/normalize-phone';
 import type { OfficeProfile } from './schema';
 
 export const OFFICE_SETTING_KEY = 'office';
@@ -31,7 +32,7 @@ type Visibility = Record<string, string | undefined>;
 export async function getPublicOfficeProfile(options: { db: Db }) {
   const profile = await readOfficeProfile(options.db);
   const contact = profile?.pressContactId
-    ? await options.db.pressContact.findUnique({ where: { id: profile.pressContactId }, select: { id: true, name: true, title: true, email: true, phone: true, whatsapp: true, visibility: true, timeZone: true } })
+    ? await options.db.pressContact.findUnique({ where: { id: profile.pressContactId }, select: { id: true, name: true, title: true, email: true, phone: true, whatsapp: true, visibility: true, timeZone: true, hoursStart: true, hoursEnd: true } })
     : null;
   const visibility = (contact?.visibility ?? {}) as Visibility;
   const shown = (channel: string, value: string | null) => (visibility[channel] === 'public' ? value : null);
@@ -42,7 +43,7 @@ export async function getPublicOfficeProfile(options: { db: Db }) {
     website: profile?.website ?? null,
     timeZone: profile?.timeZone ?? 'UTC',
     contact: contact
-      ? { id: contact.id, name: contact.name, title: contact.title, email: shown('email', contact.email), phone: shown('phone', contact.phone), whatsapp: shown('whatsapp', contact.whatsapp), timeZone: contact.timeZone }
+      ? { id: contact.id, name: contact.name, title: contact.title, email: shown('email', contact.email), phone: shown('phone', contact.phone), whatsapp: shown('whatsapp', contact.whatsapp), timeZone: contact.timeZone, hoursStart: contact.hoursStart, hoursEnd: contact.hoursEnd, phoneDisplay: internationalFormat(shown('phone', contact.phone)), whatsappDisplay: internationalFormat(shown('whatsapp', contact.whatsapp)) }
       : null,
   };
 }

@@ -19,6 +19,7 @@ export const outboxKinds = [
   'invite_cancel', // iCalendar CANCEL to one attendee
   'reminder', // before an interview, to the reporter or the spokesperson (server/reminders/)
   'password_link', // to a staff user: one-time link to set their password (new account or reset)
+  'release', // a release (or its embargoed preview) to one media contact, with their own preview link
 ] as const;
 export type OutboxKind = (typeof outboxKinds)[number];
 

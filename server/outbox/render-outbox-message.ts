@@ -1,6 +1,8 @@
 // Turns an outbox row into the email to send, from the database as it is at
 // delivery time. Rows hold ids, not content, so no secret (manage token) is
 // ever stored: the reporter's link is derived again here.
+import { deriveSendingToken } from '../releases/send-release';
+import { renderReleaseEmail } from '../mail/render-release-email';
 import type Mail from 'nodemailer/lib/mailer';
 import type { Db } from '../db';
 import type { Config } from '../env';
@@ -94,6 +96,7 @@ export async function renderOutboxMessage(db: Db, row: OutboxRow, config: Pick<C
   const base = { from, to: row.recipient, messageId: row.messageId, date: row.createdAt };
   const payload = (row.payload ?? {}) as Record<string, unknown>;
   if (row.kind === 'password_link') return { ...base, ...(await renderPasswordLinkRow(db, payload, office, config)) };
+  if (row.kind === 'release') return { ...base, ...(await renderReleaseRow(db, payload, office, config)) };
   if (!row.requestId) throw new PermanentRenderError(`outbox row ${row.id} names no request`);
   const request = await db.interviewRequest.findUnique({ where: { id: row.requestId }, select: requestSelect });
   if (!request) throw new PermanentRenderError(`request ${row.requestId} no longer exists`);
@@ -259,4 +262,13 @@ function deskNotice(base: Mail.Options, subject: string, text: string, reason: s
     ],
   });
   return { ...base, subject, text: body.text, html: body.html };
+}
+
+async function renderReleaseRow(db: Db, payload: Record<string, unknown>, office: { name: string; timeZone: string }, config: Pick<Config, 'publicUrl'>) {
+  const sendingId = String(payload.releaseSendingId ?? '');
+  const sending = await db.releaseSending.findUnique({ where: { id: sendingId }, select: { id: true, release: { select: { title: true, embargoUntil: true, embargoTerms: true } } } });
+  if (!sending) throw new PermanentRenderError(`release sending ${sendingId} no longer exists`);
+  const token = deriveSendingToken(await getServerSecret(db), sending.id);
+  const url = `${config.publicUrl.replace(/\/$/, '')}/preview/${token}`;
+  return renderReleaseEmail({ title: sending.release.title, officeName: office.name, url, embargoUntil: sending.release.embargoUntil, embargoTerms: sending.release.embargoTerms, timeZone: office.timeZone });
 }

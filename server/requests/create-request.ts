@@ -16,6 +16,7 @@ import type { z } from 'zod';
 import type { Db, Tx } from '../db';
 import { insertRows, jsonColumn } from '../db-insert';
 import { AppError } from '../errors';
+import { resolveRequestRelease } from '../releases/manage-releases';
 import { recordAuditEvents } from '../audit/record-audit-event';
 import { normalizeEmailForLimits } from '../common/normalize-email';
 import { countRecentEvents, rateLimitedError, recordEvents, ruleKey, type RateLimitRule } from '../rate-limit/rate-limit';
@@ -70,6 +71,10 @@ function fingerprintOf(input: CreateRequestInput): string {
  */
 export async function createRequest(context: WorkflowContext, input: CreateRequestInput): Promise<CreatedRequest> {
   const fingerprint = fingerprintOf(input);
+  // A release under embargo is only reachable through its preview link, with its terms accepted.
+  const embargo = input.releaseId
+    ? await resolveRequestRelease({ db: context.db, releaseId: input.releaseId, previewToken: input.previewToken, acceptEmbargoTerms: input.acceptEmbargoTerms, now: context.now })
+    : { underEmbargo: false, embargoAcceptedAt: null, releaseSendingId: null };
   let spokespersonId = input.spokespersonId;
   if (!spokespersonId) {
     // "Any spokesperson": choose one from the cached calendars first; from
@@ -79,7 +84,7 @@ export async function createRequest(context: WorkflowContext, input: CreateReque
     assertDeadlineAhead(input, context.now);
     spokespersonId = await chooseAnySpokesperson(context, input);
   }
-  return intakeQueue(context.db).submit({ context, input, fingerprint, spokespersonId, any: !input.spokespersonId, emailKey: normalizeEmailKey(input.reporter.email) });
+  return intakeQueue(context.db).submit({ context, input, fingerprint, spokespersonId, any: !input.spokespersonId, emailKey: normalizeEmailKey(input.reporter.email), embargo });
 }
 
 function assertDeadlineAhead(input: CreateRequestInput, now: Date) {
@@ -180,6 +185,7 @@ interface Intake {
   any: boolean;
   /** The reporter's normalised address (hold limits). */
   emailKey: string;
+  embargo: { underEmbargo: boolean; embargoAcceptedAt: Date | null; releaseSendingId: string | null };
 }
 
 interface Pending extends Intake {
@@ -446,6 +452,9 @@ function requestRow(entry: Accepted, secret: Buffer) {
     reference,
     mediaContactId: contactId,
     releaseId: input.releaseId,
+    underEmbargo: item.embargo.underEmbargo,
+    embargoAcceptedAt: item.embargo.embargoAcceptedAt,
+    releaseSendingId: item.embargo.releaseSendingId,
     spokespersonId: spokesperson.id,
     anySpokesperson: item.any,
     reporterName: input.reporter.name,

@@ -47,6 +47,9 @@ export const createRequestInput = z
     /** Absent: any spokesperson who covers the topic and language. */
     spokespersonId: idSchema.optional(),
     releaseId: idSchema.optional(),
+    /** For a release under embargo: the token of its preview link, and the reporter's acceptance of its embargo terms. */
+    previewToken: z.string().regex(/^[A-Za-z0-9_-]{20,100}$/).optional(),
+    acceptEmbargoTerms: z.boolean().optional(),
     /** The chosen slot's start, from availability.slots. */
     start: instantSchema.optional(),
     /** Or up to three times that would suit, for the desk to choose from. */

@@ -88,3 +88,15 @@ describe('parsePressRelease', () => {
     expect(parsed.body).not.toContain('to schedule an interview');
   });
 });
+
+describe('the demo matches the seed release', () => {
+  it('publishes the press officer’s mobile/WhatsApp, keeps a links section and has a release under embargo', async () => {
+    const contact = await database.prisma.pressContact.findFirst({ where: { email: 'media@example.org' } });
+    expect(contact?.visibility).toEqual({ email: 'public', phone: 'public', whatsapp: 'public' });
+    const release = await database.prisma.release.findUnique({ where: { slug: 'cmc-condemns-cluster-munition-use-nagorno-karabakh' } });
+    expect((release?.links as unknown[]).length).toBeGreaterThan(0);
+    const embargoed = await database.prisma.release.findUnique({ where: { slug: 'cluster-munition-monitor-launch' } });
+    expect(embargoed?.embargoUntil?.getTime()).toBeGreaterThan(Date.now());
+    expect(embargoed?.embargoTerms).not.toBe('');
+  });
+});

@@ -63,7 +63,7 @@ describe('office profile', () => {
       description: 'A global campaign.',
       website: 'https://cmc.example.org',
       timeZone: 'Europe/Zurich',
-      contact: { id: contact.id, name: 'Jared Bloch', title: 'Communications', email: 'media@example.org', phone: null, whatsapp: null, timeZone: 'Europe/Zurich' },
+      contact: { id: contact.id, name: 'Jared Bloch', title: 'Communications', email: 'media@example.org', phone: null, whatsapp: null, phoneDisplay: null, whatsappDisplay: null, timeZone: 'Europe/Zurich', hoursStart: null, hoursEnd: null },
     });
     const audit = await database.prisma.auditEvent.findFirstOrThrow({ where: { action: 'office.update' } });
     expect(audit).toMatchObject({ actorType: 'user', actorId: admin.user.id, entityType: 'office', before: null });
@@ -79,8 +79,8 @@ describe('demo office profile', () => {
       expect(await seedDemo({ db: demo.prisma, now: WORKFLOW_NOW, password: 'a demo password for this test' })).toEqual({ seeded: true });
       const office = await (await makeCaller(demo)).office.get();
       expect(office).toMatchObject({ configured: true, name: 'Cluster Munition Coalition', timeZone: 'Europe/Zurich', website: 'https://cmc.example.org' });
-      // The release's "(CET)" is stored as the zone, and only the public channel (email) is shown.
-      expect(office.contact).toMatchObject({ name: 'Jared Bloch', email: 'media@example.org', phone: null, whatsapp: null, timeZone: 'Europe/Zurich' });
+      // The release's "(CET)" is stored as the zone; the release publishes the mobile/WhatsApp, so the demo does too.
+      expect(office.contact).toMatchObject({ name: 'Jared Bloch', email: 'media@example.org', phone: '+41780000000', phoneDisplay: '+41 78 000 00 00', whatsapp: '+41780000000', timeZone: 'Europe/Zurich', hoursStart: '09:00', hoursEnd: '18:00' });
     } finally {
       await demo.destroy();
     }

@@ -26,7 +26,7 @@ describe('press releases', () => {
     const page = await reporter.releases.get({ slug: published.slug });
     expect(page.spokespeople.map((spokesperson) => spokesperson.name)).toEqual(['Hector Guerra']);
     // Per-channel visibility: the email is public, the mobile only for confirmed interviewees.
-    expect(page.pressContact).toEqual({ name: 'Jared Bloch', title: 'Communications', email: 'media@example.org', phone: null, whatsapp: null });
+    expect(page.pressContact).toEqual({ name: 'Jared Bloch', title: 'Communications', email: 'media@example.org', phone: null, whatsapp: null, phoneDisplay: null, whatsappDisplay: null, timeZone: null, hoursStart: null, hoursEnd: null });
     for (const slug of ['monitor-launch', 'draft', 'nothing-here']) {
       expect(appCodeOf(await reporter.releases.get({ slug }).catch((error: unknown) => error))).toBe('NOT_FOUND');
     }

@@ -7,8 +7,8 @@ import { silentLogger } from './context';
 import type { Logger } from '../../server/logger';
 
 /** The real Express app on an ephemeral 127.0.0.1 port; close() stops it. */
-export async function startTestHttpServer(database: Database, config: Config, logger: Logger = silentLogger) {
-  const app = createApp({ database, config, logger });
+export async function startTestHttpServer(database: Database, config: Config, logger: Logger = silentLogger, now?: () => Date) {
+  const app = createApp({ database, config, logger, now });
   const server = await new Promise<Server>((resolve) => {
     const listening = app.listen(0, '127.0.0.1', () => resolve(listening));
   });

@@ -16,6 +16,7 @@ import { SpokespeoplePage } from './spokespeople/spokespeople-page';
 import { PressContactsPage } from './setup/press-contacts-page';
 import { UsersPage } from './setup/users-page';
 import { SettingsPage } from './setup/settings-page';
+import { ReleasesPage } from './releases/releases-page';
 
 export interface Section {
   path: string;
@@ -37,6 +38,7 @@ export const sections: readonly Section[] = [
   { path: '/desk/interviews', label: 'Interviews', roles: OFFICE, Page: InterviewsSection },
   { path: '/desk/planner', label: 'Planner', roles: OFFICE, Page: PlannerPage },
   { path: '/desk/availability', label: 'Availability', roles: EVERYONE, Page: AvailabilityEditorPage },
+  { path: '/desk/releases', label: 'Releases', roles: OFFICE, Page: ReleasesPage },
   { path: '/desk/contacts', label: 'Media contacts', roles: OFFICE, Page: ContactsPage },
   // The outbox (and /desk/outbox/<id>, one message).
   { path: '/desk/outbox', label: 'Outbox', roles: OFFICE, Page: OutboxSection },

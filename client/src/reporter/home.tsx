@@ -8,6 +8,7 @@ import { useI18n, type MessageKey } from '../i18n/i18n';
 import { usePageTitle } from '../components/page-title';
 import { TopicSearch } from './topic-search';
 import { OfficeProfileCard, useOfficeProfile } from './office-profile';
+import { NewsroomContact } from './newsroom-contact';
 
 
 export function HomePage() {
@@ -81,6 +82,7 @@ export function HomePage() {
           }
         </Loaded>
       </section>
+      <NewsroomContact />
     </>
   );
 }

@@ -6,6 +6,9 @@ import { onLinkClick } from '../router';
 import { OfficeContact, useOfficeProfile } from './office-profile';
 import { useI18n } from '../i18n/i18n';
 import { usePageTitle } from '../components/page-title';
+import { ReleaseBody } from './release-body';
+import { PressContactBlock } from './press-contact-block';
+import { releaseBookingUrl, releaseDate } from './release-article';
 
 /**
  * "31 October 2020 at 09:00 CET" in the reporter's zone, named. (dateStyle and
@@ -39,9 +42,7 @@ export function ReleasePage({ slug }: { slug: string }) {
               {t('release.published')} <time dateTime={data.publishedAt}>{publishedText(data.publishedAt, locale)}</time>
             </p>
           )}
-          {data.body.split(/\n{2,}/).map((paragraph, index) => (
-            <p key={index}>{paragraph}</p>
-          ))}
+          <ReleaseBody release={data} />
           <section aria-labelledby="release-interviews">
             <h2 id="release-interviews">{t('home.request')}</h2>
             {data.spokespeople.length === 0 ? (
@@ -70,23 +71,7 @@ export function ReleasePage({ slug }: { slug: string }) {
               </ul>
             )}
           </section>
-          {data.pressContact && (
-            <p>
-              <span className="label">{t('release.pressContact')}</span> {data.pressContact.name}, {data.pressContact.title}
-              {data.pressContact.email && (
-                <>
-                  {' '}
-                  — <a href={`mailto:${data.pressContact.email}`}>{data.pressContact.email}</a>
-                </>
-              )}
-              {data.pressContact.phone && (
-                <>
-                  {' '}
-                  — <a href={`tel:${data.pressContact.phone}`}>{data.pressContact.phone}</a>
-                </>
-              )}
-            </p>
-          )}
+          {data.pressContact && <PressContactBlock contact={data.pressContact} date={releaseDate(data)} bookingUrl={releaseBookingUrl(data)} />}
           {!data.pressContact && office?.contact && <OfficeContact contact={office.contact} />}
         </article>
       )}

@@ -1,4 +1,5 @@
 import { useEffect, useId, useMemo, useRef, useState } from 'react';
+import { EmbargoTermsField, embargoRequestFields } from './embargo-terms-field';
 import { TRPCClientError } from '@trpc/client';
 import { api } from '../api/trpc';
 import { useI18n, type MessageKey } from '../i18n/i18n';
@@ -117,7 +118,7 @@ export function RequestForm(props: {
       const created = await api.requests.create.mutate({
         idempotencyKey,
         spokespersonId: person.id,
-        ...(releaseId ? { releaseId } : {}),
+        ...(releaseId ? { releaseId, ...embargoRequestFields(form) } : {}),
         start: slot.start,
         durationMinutes: duration,
         format: format as 'video',
@@ -209,6 +210,7 @@ export function RequestForm(props: {
         <textarea id={`${id}-questions`} name="questions" rows={4} aria-invalid={invalid('questions')} aria-describedby={describedBy('questions')} />
         {errorText('questions')}
         {field('deadline', t('form.deadline', { city: zoneCity(timeZone) }), { path: 'deadline', type: 'datetime-local', defaultValue: defaultDeadline, required: true })}
+        <EmbargoTermsField />
         <button type="submit" disabled={submitting}>
           {submitting ? t('form.sending') : t('form.submit')}
         </button>

@@ -12,6 +12,7 @@ import { ReassignForm } from './reassign-form';
 import { RequestDetail } from './request-detail';
 import { RequestTimes } from './request-times';
 import { MoveAnswer } from './move-answer';
+import { EmbargoMark } from './embargo-mark';
 import { headingIdOf, type Act, type PublicSpokesperson, type QueueRequest } from './queue-types';
 
 type Panel = 'approve' | 'decline' | 'propose' | 'reassign';
@@ -50,6 +51,7 @@ export function RequestCard({ request, timeZone, now, spokespeople, expanded, on
       <Heading id={headingIdOf(request.id)} tabIndex={-1}>
         {request.reference}: {request.reporter.name}, {request.reporter.outlet}
       </Heading>
+      <EmbargoMark request={request} />
       <p className={`queue-deadline queue-deadline-${left.urgency}`}>
         <span className="label">Deadline:</span> {formatDateTime(request.deadline.utc, timeZone)} · <strong>{left.text}</strong>
       </p>

@@ -24,6 +24,8 @@ export function PressContactForm({ contact, onDone }: { contact?: PressContact; 
     whatsapp: contact?.whatsapp ?? '',
     visibility: (contact?.visibility as Record<Channel, Visibility> | undefined) ?? { email: 'public', phone: 'confirmed', whatsapp: 'confirmed' },
     timeZone: contact?.timeZone ?? browserTimeZone(),
+    hoursStart: contact?.hoursStart ?? '',
+    hoursEnd: contact?.hoursEnd ?? '',
   }));
   const [problem, setProblem] = useState<FormProblem | null>(null);
   const options = {
@@ -41,7 +43,7 @@ export function PressContactForm({ contact, onDone }: { contact?: PressContact; 
   const heading = contact ? `Edit ${contact.name}` : 'New press contact';
   function submit(event: React.FormEvent) {
     event.preventDefault();
-    const input = { ...draft, phone: draft.phone.trim() || null, whatsapp: draft.whatsapp.trim() || null };
+    const input = { ...draft, phone: draft.phone.trim() || null, whatsapp: draft.whatsapp.trim() || null, hoursStart: draft.hoursStart || null, hoursEnd: draft.hoursEnd || null };
     if (contact) update.mutate({ id: contact.id, ...input });
     else create.mutate(input);
   }
@@ -69,6 +71,10 @@ export function PressContactForm({ contact, onDone }: { contact?: PressContact; 
       </fieldset>
       <ZonePicker value={draft.timeZone} onChange={(timeZone) => setDraft({ ...draft, timeZone })} label="Works in the time zone" />
       {errors.timeZone && <p className="field-error">{errors.timeZone.join(' ')}</p>}
+      <div className="setup-grid">
+        <TextField label="Working hours from" type="time" hint="In their zone; shown in the contact block on releases." value={draft.hoursStart} errors={errors.hoursStart} onChange={(event) => setDraft({ ...draft, hoursStart: event.target.value })} />
+        <TextField label="Working hours until" type="time" value={draft.hoursEnd} errors={errors.hoursEnd} onChange={(event) => setDraft({ ...draft, hoursEnd: event.target.value })} />
+      </div>
       <FormStatus problem={problem} />
       <div className="row-actions">
         <button type="submit" disabled={pending}>{pending ? 'Saving…' : contact ? 'Save changes' : 'Add the press contact'}</button>
