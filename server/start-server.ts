@@ -15,6 +15,7 @@ import { createApp } from './app';
 import { startExpiryScheduler } from './requests/expire-requests';
 import { startReminderScheduler } from './reminders/send-due-reminders';
 import { startOutboxWorker } from './outbox/deliver-outbox';
+import { startCalendarSync } from './calendars/sync-connection';
 import { createMailTransport } from './mail/transport';
 import { join } from 'node:path';
 
@@ -74,6 +75,8 @@ export async function startServer(options: { config: Config; logger?: Logger; bu
   const outbox = startOutboxWorker({ database, transport, config, logger });
   const expiry = startExpiryScheduler({ db: database.prisma, config, onError: (error) => logger.error({ err: error }, 'request expiry failed') });
   const reminders = startReminderScheduler({ db: database.prisma, config, onError: (error) => logger.error({ err: error }, 'interview reminders failed') });
+  // Failures are recorded on each connection; only unexpected errors reach the log (never a credential: none is in them).
+  const calendars = startCalendarSync({ db: database.prisma, config, onError: (error) => logger.error({ err: error }, 'calendar sync failed') });
   const app = createApp({ database, config, logger });
   const server = await new Promise<Server>((resolve, reject) => {
     const listening = app.listen(config.port, config.host, (error?: Error) => (error ? reject(error) : resolve(listening)));
@@ -101,6 +104,7 @@ export async function startServer(options: { config: Config; logger?: Logger; bu
       clearTimeout(force);
       expiry.stop();
       await reminders.stop();
+      await calendars.stop();
       await outbox.stop();
       transport.close();
       await database.close();

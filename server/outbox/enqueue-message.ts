@@ -17,6 +17,7 @@ export const outboxKinds = [
   'invite', // iCalendar REQUEST (new or changed) to one attendee
   'invite_cancel', // iCalendar CANCEL to one attendee
   'reminder', // before an interview, to the reporter or the spokesperson (server/reminders/)
+  'calendar_notice', // to the press office: a spokesperson's calendar stopped syncing, or a new event clashes with an interview (server/calendars/)
 ] as const;
 export type OutboxKind = (typeof outboxKinds)[number];
 

@@ -89,6 +89,7 @@ export async function renderOutboxMessage(db: Db, row: OutboxRow, config: Pick<C
   const from = { name: office.name, address: config.mailFrom };
   const base = { from, to: row.recipient, messageId: row.messageId, date: row.createdAt };
   const payload = (row.payload ?? {}) as Record<string, unknown>;
+  if (row.kind === 'calendar_notice') return renderCalendarNotice(base, row.subject, payload, config.publicUrl);
   if (!row.requestId) throw new PermanentRenderError(`outbox row ${row.id} names no request`);
   const request = await db.interviewRequest.findUnique({ where: { id: row.requestId }, select: requestSelect });
   if (!request) throw new PermanentRenderError(`request ${row.requestId} no longer exists`);
@@ -215,6 +216,18 @@ function deskNotice(base: Mail.Options, subject: string, text: string, reason: s
       { kind: 'paragraph', text },
       ...(reason ? [{ kind: 'fields' as const, fields: [{ label: 'Reason', lines: [reason] }] }] : []),
       { kind: 'action', text: 'Open the request', href: `${publicUrl}/desk/requests/${encodeURIComponent(requestId)}` },
+    ],
+  });
+  return { ...base, subject, text: body.text, html: body.html };
+}
+
+/** A press-office notice about a spokesperson's calendar connection (server/calendars/sync-connection.ts); the text was written when queued. */
+function renderCalendarNotice(base: Mail.Options, subject: string, payload: Record<string, unknown>, publicUrl: string): Mail.Options {
+  const body = renderEmailBody({
+    title: String(payload.title ?? subject),
+    blocks: [
+      { kind: 'paragraph', text: String(payload.text ?? '') },
+      ...(typeof payload.href === 'string' ? [{ kind: 'action' as const, text: String(payload.link ?? 'Open the desk'), href: `${publicUrl}${payload.href}` }] : []),
     ],
   });
   return { ...base, subject, text: body.text, html: body.html };

@@ -11,6 +11,7 @@ import { usersRouter } from './users';
 import { contactsRouter } from './contacts';
 import { outletsRouter } from './outlets';
 import { pressContactsRouter } from './press-contacts';
+import { calendarsRouter } from './calendars';
 
 export const appRouter = router({
   auth: authRouter,
@@ -25,6 +26,7 @@ export const appRouter = router({
   contacts: contactsRouter,
   outlets: outletsRouter,
   pressContacts: pressContactsRouter,
+  calendars: calendarsRouter,
 });
 
 /** The API's type, imported (type-only) by the web client. */
