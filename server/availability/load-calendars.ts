@@ -4,7 +4,7 @@
 import type { DbOrTx } from '../db';
 import { Prisma } from '../generated/sqlite/client';
 import { MAX_DURATION_MINUTES } from '../common/schema';
-import type { Booking, BusyInterval, ComputeFreeSlotsOptions, DateOverride, IsoWeekday, WeeklyRule } from './types';
+import type { Booking, BusyInterval, CalendarBusyInterval, ComputeFreeSlotsOptions, DateOverride, IsoWeekday, WeeklyRule } from './types';
 
 /** Interview statuses that occupy the spokesperson's time. */
 export const BUSY_INTERVIEW_STATUSES = ['confirmed', 'rescheduled', 'completed', 'no_show'];
@@ -85,11 +85,14 @@ export async function loadCalendars(
   const timeOffBy = groupBy(busy.filter((row) => row.kind === 'away'), (row) => row.spokespersonId);
   const interviewsBy = groupBy(busy.filter((row) => row.kind === 'interview'), (row) => row.spokespersonId);
   const holdsBy = groupBy(busy.filter((row) => row.kind === 'hold'), (row) => row.spokespersonId);
+  const calendarBy = groupBy(busy.filter((row) => row.kind === 'calendar'), (row) => row.spokespersonId);
 
   return people.map((person) => {
     const weeklyRules = toWeeklyRules(person.weeklyRules);
     const overrides = toDateOverrides(person.overrides);
     const away: BusyInterval[] = (timeOffBy.get(person.id) ?? []).map((row) => ({ start: row.start, end: row.end }));
+    // For calendar rows the id column carries the calendar's name (see loadBusyTimes).
+    const calendarBusy: CalendarBusyInterval[] = (calendarBy.get(person.id) ?? []).map((row) => ({ start: row.start, end: row.end, calendar: row.id }));
     const bookings: Booking[] = [
       ...(interviewsBy.get(person.id) ?? []).map((row) => ({
         start: row.start,
@@ -119,6 +122,7 @@ export async function loadCalendars(
         weeklyRules,
         overrides,
         timeOff: away,
+        calendarBusy,
         bookings,
         stepMinutes: person.slotStepMinutes,
         bufferBeforeMinutes: person.bufferBeforeMinutes,
@@ -132,7 +136,7 @@ export async function loadCalendars(
 }
 
 interface BusyRow {
-  kind: 'away' | 'interview' | 'hold';
+  kind: 'away' | 'interview' | 'hold' | 'calendar';
   id: string;
   spokespersonId: string;
   start: number;
@@ -144,7 +148,8 @@ interface BusyRow {
 type Range = ReturnType<typeof mergeWindows>[number];
 
 /**
- * Time off, busy interviews and held requests of these spokespeople in the
+ * Time off, busy interviews, held requests and busy times read from their own
+ * calendars (the calendar's name in the id column) of these spokespeople in the
  * ranges, in one statement. Raw SQL on purpose: this runs inside every
  * booking transaction and every calendar reload, and Prisma's JavaScript
  * engine spent about 1.3 ms a query on the three model queries it replaces.
@@ -178,7 +183,10 @@ async function loadBusyTimes(db: DbOrTx, ids: string[], ranges: Range[]): Promis
       FROM "Interview" WHERE "spokespersonId" IN (${idList}) AND "status" IN (${Prisma.join(BUSY_INTERVIEW_STATUSES)}) AND (${during('"startsAt"', '"endsAt"', longest)})
     UNION ALL
     SELECT 'hold', "id", "spokespersonId", "holdStart", "holdEnd", 0, 0
-      FROM "InterviewRequest" WHERE "spokespersonId" IN (${idList}) AND "status" IN (${Prisma.join(HOLDING_REQUEST_STATUSES)}) AND (${during('"holdStart"', '"holdEnd"', longest)})`;
+      FROM "InterviewRequest" WHERE "spokespersonId" IN (${idList}) AND "status" IN (${Prisma.join(HOLDING_REQUEST_STATUSES)}) AND (${during('"holdStart"', '"holdEnd"', longest)})
+    UNION ALL
+    SELECT 'calendar', "calendarName", "spokespersonId", "startsAt", "endsAt", 0, 0
+      FROM "CalendarBusy" WHERE "spokespersonId" IN (${idList}) AND (${during('"startsAt"', '"endsAt"')})`;
   // A UNION loses the columns' declared types on SQLite, so dates may come back as text.
   return rows.map((row) => ({ ...row, start: instantOf(row.start), end: instantOf(row.end), bufferBefore: Number(row.bufferBefore), bufferAfter: Number(row.bufferAfter) }));
 }

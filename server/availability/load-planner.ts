@@ -1,5 +1,5 @@
 // desk.planner: reads what the planner shows for every active spokesperson in
-// four queries whatever their number, then lays it out with the pure
+// five queries whatever their number, then lays it out with the pure
 // buildPlanner. Reads the database directly rather than the calendar cache: the
 // planner needs details the slot engine does not (references, outlets, reasons)
 // and a press officer deciding on a time must see writes at once.
@@ -37,9 +37,9 @@ export async function loadPlanner(options: { db: DbOrTx; input: z.output<typeof 
     orderBy: [{ name: 'asc' }, { id: 'asc' }],
   });
   const ids = people.map((person) => person.id);
-  const [timeOff, interviews, holds] =
+  const [timeOff, interviews, holds, calendarBusy] =
     ids.length === 0
-      ? [[], [], []]
+      ? [[], [], [], []]
       : await Promise.all([
           db.timeOff.findMany({
             where: { spokespersonId: { in: ids }, startsAt: { lt: input.to }, endsAt: { gt: input.from } },
@@ -52,6 +52,10 @@ export async function loadPlanner(options: { db: DbOrTx; input: z.output<typeof 
           db.interviewRequest.findMany({
             where: { spokespersonId: { in: ids }, status: { in: HOLDING_REQUEST_STATUSES }, holdStart: { lt: input.to }, holdEnd: { gt: input.from } },
             select: { id: true, spokespersonId: true, reference: true, holdStart: true, holdEnd: true },
+          }),
+          db.calendarBusy.findMany({
+            where: { spokespersonId: { in: ids }, startsAt: { lt: input.to }, endsAt: { gt: input.from } },
+            select: { spokespersonId: true, calendarName: true, startsAt: true, endsAt: true },
           }),
         ]);
 
@@ -74,6 +78,9 @@ export async function loadPlanner(options: { db: DbOrTx; input: z.output<typeof 
       holds: holds
         .filter((row) => row.spokespersonId === person.id)
         .map((row) => ({ requestId: row.id, reference: row.reference, start: row.holdStart!.getTime(), end: row.holdEnd!.getTime() })),
+      calendarBusy: calendarBusy
+        .filter((row) => row.spokespersonId === person.id)
+        .map((row) => ({ calendar: row.calendarName, start: row.startsAt.getTime(), end: row.endsAt.getTime() })),
     })),
   });
 }

@@ -88,7 +88,7 @@ export async function approveRequest(context: WorkflowContext, input: z.output<t
   const start = input.start ?? request.requestedStart ?? (reporterProposal ? new Date(reporterProposal.start) : null);
   if (!start) throw new AppError('VALIDATION_FAILED', 'Choose a start time for the interview.');
   await withBookingLock(context.db, [request.spokespersonId], (tx) =>
-    bookInterview(tx, context, { requestId: input.requestId, spokespersonId: request.spokespersonId!, start, formatDetails: input.formatDetails, overrideHours: input.overrideHours, mode: 'desk', action: 'request.approve' }),
+    bookInterview(tx, context, { requestId: input.requestId, spokespersonId: request.spokespersonId!, start, formatDetails: input.formatDetails, overrideHours: input.overrideHours, overrideCalendar: input.overrideCalendar, mode: 'desk', action: 'request.approve' }),
   );
   return loadDeskView(context.db, input.requestId, context.now);
 }
