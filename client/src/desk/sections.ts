@@ -8,6 +8,7 @@ import { PlannerPage } from './planner/planner-page';
 import { AvailabilityEditorPage } from './availability/availability-page';
 import { ContactsPage } from './contacts/contacts-page';
 import { OutboxPage } from './outbox/outbox-page';
+import { CalendarsPage } from './calendars/calendars-page';
 
 export interface Section {
   path: string;
@@ -23,6 +24,7 @@ export const sections: readonly Section[] = [
   { path: '/desk', label: 'Queue', roles: OFFICE, Page: QueuePage },
   { path: '/desk/planner', label: 'Planner', roles: OFFICE, Page: PlannerPage },
   { path: '/desk/availability', label: 'Availability', roles: EVERYONE, Page: AvailabilityEditorPage },
+  { path: '/desk/calendars', label: 'Calendars', roles: EVERYONE, Page: CalendarsPage },
   { path: '/desk/contacts', label: 'Media contacts', roles: OFFICE, Page: ContactsPage },
   { path: '/desk/outbox', label: 'Outbox', roles: OFFICE, Page: OutboxPage },
 ];
