@@ -37,7 +37,7 @@ export function ConnectionList({ spokespersonId }: { spokespersonId: string }) {
                       <span className="meta"> ({formatDateTime(connection.lastSyncedAt, zone)}, {zoneCity(zone)} time)</span>
                     )}
                   </p>
-                  <p className="meta">{connection.busyCount} busy times ahead.</p>
+                  <p className="meta">{connection.busyCount === 1 ? "1 busy time" : `${connection.busyCount} busy times`} stored.</p>
                   <div className="calendar-actions">
                     <button type="button" disabled={sync.isPending} onClick={() => sync.mutate({ connectionId: connection.id })}>
                       Sync {connection.label} now
