@@ -202,6 +202,8 @@ function RequestCard({ request, timeZone, now, spokespeople, expanded, onToggleD
   const [panel, setPanel] = useState<Panel | null>(null);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  // The spokesperson's own calendar shows them busy then: the desk may book anyway (audited) after checking with them.
+  const [calendarConflict, setCalendarConflict] = useState(false);
   const [chosen, setChosen] = useState(0);
   const toggles = useRef<Partial<Record<Panel, HTMLButtonElement | null>>>({});
   const person = request.spokesperson;
@@ -213,14 +215,18 @@ function RequestCard({ request, timeZone, now, spokespeople, expanded, onToggleD
   const isOpen = request.status === 'pending' || request.status === 'proposed';
   const personOf = (spokespersonId: string) => spokespeople.find((entry) => entry.id === spokespersonId) ?? (person?.id === spokespersonId ? person : null);
 
-  async function approve() {
+  async function approve(overrideCalendar = false) {
     setBusy(true);
     setError(null);
-    const failure = await act(request, `Approve ${request.reference}`, () => api.desk.requests.approve.mutate({ requestId: request.id, start: candidates[chosen] }), (result) =>
+    setCalendarConflict(false);
+    const failure = await act(request, `Approve ${request.reference}`, () => api.desk.requests.approve.mutate({ requestId: request.id, start: candidates[chosen], ...(overrideCalendar ? { overrideCalendar } : {}) }), (result) =>
       result.interview ? `Interview booked for ${inBothZones(result.interview.start.utc, timeZone, result.spokesperson)}.` : '',
     );
     setBusy(false);
-    if (failure) setError(errorMessage(failure.error));
+    if (failure) {
+      setError(errorMessage(failure.error));
+      setCalendarConflict((failure.error as { data?: { appCode?: string } }).data?.appCode === 'EXTERNAL_CONFLICT');
+    }
   }
 
   const togglePanel = (next: Panel) => {
@@ -311,7 +317,7 @@ function RequestCard({ request, timeZone, now, spokespeople, expanded, onToggleD
         {isOpen && (
           <>
             {request.status === 'pending' && person && candidates.length > 0 && (
-              <button type="button" onClick={approve} disabled={busy}>
+              <button type="button" onClick={() => approve()} disabled={busy}>
                 Approve<span className="visually-hidden"> {request.reference}</span>
               </button>
             )}{' '}
@@ -335,6 +341,11 @@ function RequestCard({ request, timeZone, now, spokespeople, expanded, onToggleD
         <p role="alert" className="form-error">
           {error}
         </p>
+      )}
+      {calendarConflict && (
+        <button type="button" className="secondary" disabled={busy} onClick={() => approve(true)}>
+          Approve {request.reference} anyway (they will move the other event)
+        </button>
       )}
       {isOpen && panel && (
         <div id={`${id}-panel`} className="queue-panel">
