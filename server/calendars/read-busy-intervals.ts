@@ -103,18 +103,27 @@ function isBusy(vevent: ICAL.Component): boolean {
   return transp !== 'TRANSPARENT' && status !== 'CANCELLED' && vevent.hasProperty('dtstart');
 }
 
-/** A non-recurring VEVENT (or one override) as an interval; DTEND, else DURATION, else RFC 5545's defaults. */
+/**
+ * A non-recurring VEVENT (or one override) as an interval: DTEND, else DURATION, else RFC 5545's
+ * defaults (a date lasts one day, a date-time no time at all). Read from the properties directly:
+ * constructing an ICAL.Event costs about 0.2 ms, most of a 2,000-event sync.
+ */
 function intervalOf(vevent: ICAL.Component, timeZone: string): BusyTime | null {
-  const event = new ICAL.Event(vevent);
-  const start = event.startDate;
+  const start = vevent.getFirstPropertyValue('dtstart') as ICAL.Time | null;
   if (!start) return null;
   const startZone = zoneParameter(vevent, 'dtstart');
-  if (vevent.hasProperty('dtend')) {
-    if (start.isDate) return occurrenceOf(start, event.endDate, startZone, timeZone);
-    return { start: instantOf(start, startZone, timeZone), end: instantOf(event.endDate, zoneParameter(vevent, 'dtend'), timeZone) };
+  const dtend = vevent.getFirstPropertyValue('dtend') as ICAL.Time | null;
+  if (dtend) {
+    if (start.isDate) return occurrenceOf(start, dtend, startZone, timeZone);
+    return { start: instantOf(start, startZone, timeZone), end: instantOf(dtend, zoneParameter(vevent, 'dtend'), timeZone) };
   }
-  // DURATION (ical.js computes endDate from it), or none: a date lasts one day, a date-time no time at all.
-  return occurrenceOf(start, event.endDate ?? start, startZone, timeZone);
+  const duration = vevent.getFirstPropertyValue('duration') as ICAL.Duration | null;
+  if (duration) {
+    const end = start.clone();
+    end.addDuration(duration);
+    return occurrenceOf(start, end, startZone, timeZone);
+  }
+  return occurrenceOf(start, start, startZone, timeZone);
 }
 
 /** One occurrence whose start and end share the start's zone (ical.js adds the duration in wall-clock terms). */

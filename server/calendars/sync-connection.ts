@@ -131,10 +131,12 @@ export async function syncConnection(context: SyncContext, connectionId: string)
       const known = new Set(before.map((row) => `${row.startsAt.getTime()}-${row.endsAt.getTime()}`));
       const fresh = rows.filter((row) => !known.has(`${row.startsAt.getTime()}-${row.endsAt.getTime()}`) && row.endsAt > now);
       if (fresh.length === 0) return;
-      const interviews = await tx.interview.findMany({
-        where: { spokespersonId: person.id, status: { in: UPCOMING_INTERVIEW_STATUSES }, endsAt: { gt: now }, OR: fresh.map((row) => ({ startsAt: { lt: row.endsAt }, endsAt: { gt: row.startsAt } })) },
+      // The spokesperson's upcoming interviews are few; matched here rather than with one OR term per event (thousands would pass SQLite's parameter limit).
+      const upcoming = await tx.interview.findMany({
+        where: { spokespersonId: person.id, status: { in: UPCOMING_INTERVIEW_STATUSES }, endsAt: { gt: now }, startsAt: { lt: to } },
         select: { id: true, requestId: true, startsAt: true, endsAt: true, request: { select: { reference: true } } },
       });
+      const interviews = upcoming.filter((interview) => fresh.some((row) => row.startsAt < interview.endsAt && row.endsAt > interview.startsAt));
       const messages: OutboxMessageInput[] = interviews.map((interview) => {
         const clash = fresh.find((row) => row.startsAt < interview.endsAt && row.endsAt > interview.startsAt)!;
         return {
