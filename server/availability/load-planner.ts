@@ -53,10 +53,7 @@ export async function loadPlanner(options: { db: DbOrTx; input: z.output<typeof 
             where: { spokespersonId: { in: ids }, status: { in: HOLDING_REQUEST_STATUSES }, holdStart: { lt: input.to }, holdEnd: { gt: input.from } },
             select: { id: true, spokespersonId: true, reference: true, holdStart: true, holdEnd: true },
           }),
-          db.calendarBusy.findMany({
-            where: { spokespersonId: { in: ids }, startsAt: { lt: input.to }, endsAt: { gt: input.from } },
-            select: { spokespersonId: true, calendarName: true, startsAt: true, endsAt: true },
-          }),
+          db.calendarBusy.findMany({ where: { spokespersonId: { in: ids } }, select: { spokespersonId: true, calendarName: true, intervals: true } }),
         ]);
 
   return buildPlanner({
@@ -78,9 +75,10 @@ export async function loadPlanner(options: { db: DbOrTx; input: z.output<typeof 
       holds: holds
         .filter((row) => row.spokespersonId === person.id)
         .map((row) => ({ requestId: row.id, reference: row.reference, start: row.holdStart!.getTime(), end: row.holdEnd!.getTime() })),
+      // Stored as one JSON array per calendar (server/calendars/); buildPlanner keeps what overlaps the window.
       calendarBusy: calendarBusy
         .filter((row) => row.spokespersonId === person.id)
-        .map((row) => ({ calendar: row.calendarName, start: row.startsAt.getTime(), end: row.endsAt.getTime() })),
+        .flatMap((row) => (row.intervals as [number, number][]).map(([start, end]) => ({ calendar: row.calendarName, start, end }))),
     })),
   });
 }

@@ -43,7 +43,7 @@ const connectionSelect = {
   lastSyncedAt: true,
   createdAt: true,
   spokesperson: { select: { name: true, timeZone: true } },
-  _count: { select: { busy: true } },
+  busy: { select: { count: true } },
 } as const;
 
 /**
@@ -77,7 +77,7 @@ function toView(row: {
   lastSyncedAt: Date | null;
   createdAt: Date;
   spokesperson: { name: string; timeZone: string };
-  _count: { busy: number };
+  busy: { count: number }[];
 }) {
   return {
     id: row.id,
@@ -92,7 +92,7 @@ function toView(row: {
     lastErrorText: row.lastError ? syncErrorText[row.lastError as SyncErrorCode] : null,
     lastAttemptAt: row.lastAttemptAt?.toISOString() ?? null,
     lastSyncedAt: row.lastSyncedAt?.toISOString() ?? null,
-    busyCount: row._count.busy,
+    busyCount: row.busy.reduce((sum, calendar) => sum + calendar.count, 0),
   };
 }
 

@@ -14,7 +14,6 @@ import { randomUUID } from 'node:crypto';
 import type { Db } from '../db';
 import type { Config } from '../env';
 import { getServerSecret } from '../secrets';
-import { insertRows } from '../db-insert';
 import { sortableId } from '../common/sortable-id';
 import { invalidateCalendars } from '../availability/calendar-cache';
 import { enqueueMessages, type OutboxMessageInput } from '../outbox/enqueue-message';
@@ -117,18 +116,28 @@ export async function syncConnection(context: SyncContext, connectionId: string)
 
     await db.$transaction(async (tx) => {
       const keys = [...replaced.keys()];
-      const before = keys.length ? await tx.calendarBusy.findMany({ where: { connectionId: connection.id, calendarKey: { in: keys } }, select: { startsAt: true, endsAt: true } }) : [];
+      const before = keys.length ? await tx.calendarBusy.findMany({ where: { connectionId: connection.id, calendarKey: { in: keys } }, select: { intervals: true } }) : [];
       if (keys.length) await tx.calendarBusy.deleteMany({ where: { connectionId: connection.id, calendarKey: { in: keys } } });
-      const rows = [...replaced].flatMap(([calendarKey, { name, busy }]) =>
-        busy.map((interval) => ({ id: sortableId(), connectionId: connection.id, spokespersonId: person.id, calendarKey, calendarName: name, startsAt: new Date(interval.start), endsAt: new Date(interval.end) })),
-      );
-      if (rows.length) await insertRows(tx, 'CalendarBusy', rows);
+      if (keys.length) {
+        await tx.calendarBusy.createMany({
+          data: [...replaced].map(([calendarKey, { name, busy }]) => ({
+            id: sortableId(),
+            connectionId: connection.id,
+            spokespersonId: person.id,
+            calendarKey,
+            calendarName: name,
+            intervals: busy.map((interval) => [interval.start, interval.end]),
+            count: busy.length,
+          })),
+        });
+      }
       await tx.calendarConnection.update({
         where: { id: connection.id },
         data: { ...update, ...release, ...(full ? { syncedUntil: to } : {}), status: 'ok', lastError: null, lastSyncedAt: now, failureNotifiedAt: null },
       });
+      const rows = [...replaced].flatMap(([, { name, busy }]) => busy.map((interval) => ({ calendarName: name, startsAt: new Date(interval.start), endsAt: new Date(interval.end) })));
       // Events that are new since the last sync and collide with an upcoming interview: the desk must hear of them.
-      const known = new Set(before.map((row) => `${row.startsAt.getTime()}-${row.endsAt.getTime()}`));
+      const known = new Set(before.flatMap((row) => (row.intervals as [number, number][]).map(([start, end]) => `${start}-${end}`)));
       const fresh = rows.filter((row) => !known.has(`${row.startsAt.getTime()}-${row.endsAt.getTime()}`) && row.endsAt > now);
       if (fresh.length === 0) return;
       // The spokesperson's upcoming interviews are few; matched here rather than with one OR term per event (thousands would pass SQLite's parameter limit).

@@ -47,8 +47,8 @@ async function londonSpokesperson() {
 }
 
 async function storedBusy(spokespersonId: string): Promise<[number, number][]> {
-  const rows = await database.prisma.calendarBusy.findMany({ where: { spokespersonId }, select: { startsAt: true, endsAt: true }, orderBy: [{ startsAt: 'asc' }, { endsAt: 'asc' }] });
-  return rows.map((row) => [row.startsAt.getTime(), row.endsAt.getTime()]);
+  const rows = await database.prisma.calendarBusy.findMany({ where: { spokespersonId }, select: { intervals: true } });
+  return rows.flatMap((row) => row.intervals as [number, number][]).sort((a, b) => a[0] - b[0] || a[1] - b[1]);
 }
 
 async function calendarNotices() {

@@ -30,8 +30,8 @@ CREATE TABLE "CalendarBusy" (
     "spokespersonId" TEXT NOT NULL,
     "calendarKey" TEXT NOT NULL,
     "calendarName" TEXT NOT NULL,
-    "startsAt" TIMESTAMP(3) NOT NULL,
-    "endsAt" TIMESTAMP(3) NOT NULL,
+    "intervals" JSONB NOT NULL,
+    "count" INTEGER NOT NULL,
 
     CONSTRAINT "CalendarBusy_pkey" PRIMARY KEY ("id")
 );
@@ -40,10 +40,10 @@ CREATE TABLE "CalendarBusy" (
 CREATE INDEX "CalendarConnection_spokespersonId_idx" ON "CalendarConnection"("spokespersonId");
 
 -- CreateIndex
-CREATE INDEX "CalendarBusy_spokespersonId_startsAt_idx" ON "CalendarBusy"("spokespersonId", "startsAt");
+CREATE INDEX "CalendarBusy_spokespersonId_idx" ON "CalendarBusy"("spokespersonId");
 
 -- CreateIndex
-CREATE INDEX "CalendarBusy_connectionId_calendarKey_idx" ON "CalendarBusy"("connectionId", "calendarKey");
+CREATE UNIQUE INDEX "CalendarBusy_connectionId_calendarKey_key" ON "CalendarBusy"("connectionId", "calendarKey");
 
 -- AddForeignKey
 ALTER TABLE "CalendarConnection" ADD CONSTRAINT "CalendarConnection_spokespersonId_fkey" FOREIGN KEY ("spokespersonId") REFERENCES "Spokesperson"("id") ON DELETE CASCADE ON UPDATE CASCADE;

@@ -29,8 +29,8 @@ CREATE TABLE "CalendarBusy" (
     "spokespersonId" TEXT NOT NULL,
     "calendarKey" TEXT NOT NULL,
     "calendarName" TEXT NOT NULL,
-    "startsAt" DATETIME NOT NULL,
-    "endsAt" DATETIME NOT NULL,
+    "intervals" JSONB NOT NULL,
+    "count" INTEGER NOT NULL,
     CONSTRAINT "CalendarBusy_connectionId_fkey" FOREIGN KEY ("connectionId") REFERENCES "CalendarConnection" ("id") ON DELETE CASCADE ON UPDATE CASCADE
 );
 
@@ -38,8 +38,8 @@ CREATE TABLE "CalendarBusy" (
 CREATE INDEX "CalendarConnection_spokespersonId_idx" ON "CalendarConnection"("spokespersonId");
 
 -- CreateIndex
-CREATE INDEX "CalendarBusy_spokespersonId_startsAt_idx" ON "CalendarBusy"("spokespersonId", "startsAt");
+CREATE INDEX "CalendarBusy_spokespersonId_idx" ON "CalendarBusy"("spokespersonId");
 
 -- CreateIndex
-CREATE INDEX "CalendarBusy_connectionId_calendarKey_idx" ON "CalendarBusy"("connectionId", "calendarKey");
+CREATE UNIQUE INDEX "CalendarBusy_connectionId_calendarKey_key" ON "CalendarBusy"("connectionId", "calendarKey");
 
