@@ -246,3 +246,21 @@ describe('calendar feeds', () => {
     expect(appCodeOf(error)).toBe('VALIDATION_FAILED');
   });
 });
+
+describe('key rotation', () => {
+  it('re-seals every stored secret for a new server secret, and back, losing none', async () => {
+    const { getServerSecret } = await import('../../server/secrets');
+    const { resealCalendarSecrets } = await import('../../server/calendars/reseal-secrets');
+    const { calendarKeyFrom, openSecret } = await import('../../server/calendars/secret-box');
+    const { randomBytes } = await import('node:crypto');
+    const current = await getServerSecret(database.prisma);
+    const next = randomBytes(32);
+    const count = await database.prisma.calendarConnection.count();
+    expect(await resealCalendarSecrets({ db: database.prisma, oldSecret: current, newSecret: next })).toEqual({ resealed: count, unchanged: 0 });
+    const rows = await database.prisma.calendarConnection.findMany({ select: { id: true, secret: true } });
+    for (const row of rows) expect(JSON.parse(openSecret(calendarKeyFrom(next), row.id, row.secret))).toBeTypeOf('object');
+    // Run twice by mistake: nothing changes.
+    expect(await resealCalendarSecrets({ db: database.prisma, oldSecret: current, newSecret: next })).toEqual({ resealed: 0, unchanged: count });
+    await resealCalendarSecrets({ db: database.prisma, oldSecret: next, newSecret: current });
+  });
+});
