@@ -184,14 +184,14 @@ async function loadBusyTimes(db: DbOrTx, ids: string[], ranges: Range[]): Promis
     SELECT 'hold', "id", "spokespersonId", "holdStart", "holdEnd", 0, 0, NULL
       FROM "InterviewRequest" WHERE "spokespersonId" IN (${idList}) AND "status" IN (${Prisma.join(HOLDING_REQUEST_STATUSES)}) AND (${during('"holdStart"', '"holdEnd"', longest)})
     UNION ALL
-    SELECT 'calendar', "calendarName", "spokespersonId", NULL, NULL, 0, 0, "intervals"
+    SELECT 'calendar', "calendarName", "spokespersonId", NULL, NULL, 0, 0, CAST("intervals" AS TEXT)
       FROM "CalendarBusy" WHERE "spokespersonId" IN (${idList})`;
   // A UNION loses the columns' declared types on SQLite, so dates may come back as text.
   const busy: BusyRow[] = [];
   const calendars: CalendarRow[] = [];
   for (const row of rows) {
     if (row.kind === 'calendar') {
-      // The calendar's name travels in the id column; its intervals are JSON (text on SQLite, parsed on PostgreSQL).
+      // The calendar's name travels in the id column; its intervals as JSON text (cast: PostgreSQL types the NULLs of the other branches as text).
       calendars.push({ spokespersonId: row.spokespersonId, calendar: row.id, intervals: (typeof row.intervals === 'string' ? JSON.parse(row.intervals) : row.intervals) as [number, number][] });
     } else {
       busy.push({ kind: row.kind, id: row.id, spokespersonId: row.spokespersonId, start: instantOf(row.start), end: instantOf(row.end), bufferBefore: Number(row.bufferBefore), bufferAfter: Number(row.bufferAfter) });

@@ -29,6 +29,7 @@ const kindNames: Record<string, string> = {
   proposal_picked: 'Proposed time picked',
   invite: 'Calendar invite',
   invite_cancel: 'Calendar cancellation',
+  calendar_notice: 'Spokesperson calendar notice (to press office)',
 };
 
 function statusLabel(message: OutboxMessage): string {
