@@ -10,6 +10,7 @@ import { runApprovalRaceBench, runCreateRequestBench } from './http-requests';
 import { runClientBench } from './client';
 import { runContactsBench } from './contacts';
 import { runOutboxBench } from './outbox';
+import { runCalendarBench } from './calendars';
 
 const machine = `${cpus().length} × ${cpus()[0]?.model.trim()}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}, ${process.platform}`;
 const date = new Date().toISOString().slice(0, 10);
@@ -26,6 +27,8 @@ console.log('media list…');
 const contacts = await runContactsBench();
 console.log('outbox delivery to a local SMTP server…');
 const outbox = await runOutboxBench();
+console.log('spokespeople\'s calendars…');
+const calendars = await runCalendarBench();
 console.log('web client in Chromium…');
 const client = await runClientBench().catch((error: Error) => error);
 
@@ -127,6 +130,18 @@ const lines = [
     if (typeof result === 'string') return [`| ${name} | ${result} | | | | |`];
     return result.runs.map((run) => `| ${name} | ${result.messages} | ${run.concurrency} | ${run.seconds} | ${run.messagesPerSecond} | ${run.connections} |`);
   }),
+  "## Spokespeople's own calendars (SQLite)",
+  '',
+  `Full sync of one feed with ${calendars.sync.events.toLocaleString('en')} events, ${calendars.sync.series} of them weekly series (Europe/Berlin, with VTIMEZONE), from a local HTTP server: fetch, parse and expand with ical.js, replace the stored busy times (${calendars.sync.busyRows} intervals), median of ${calendars.sync.runs}: ${calendars.sync.medianMs} ms, slowest ${calendars.sync.p95Ms} ms (target ≤ 2 s: ${check(calendars.sync.medianMs <= 2000)}). bench/calendars.ts.`,
+  '',
+  `\`availability.slots\` (14 days, in-process) for a spokesperson with 3 connected calendars (${calendars.slots.connectedRows} busy intervals) against one without, ${calendars.slots.runs} sequential answers each, each with a fresh minute so the answer memo never answers:`,
+  '',
+  '| calendar cache | without calendars | with 3 calendars |',
+  '|---|---|---|',
+  `| just invalidated (reload from the database) | median ${calendars.slots.coldPlain.medianMs} ms, p95 ${calendars.slots.coldPlain.p95Ms} ms | median ${calendars.slots.coldConnected.medianMs} ms, p95 ${calendars.slots.coldConnected.p95Ms} ms |`,
+  `| warm | median ${calendars.slots.warmPlain.medianMs} ms, p95 ${calendars.slots.warmPlain.p95Ms} ms | median ${calendars.slots.warmConnected.medianMs} ms, p95 ${calendars.slots.warmConnected.p95Ms} ms |`,
+  '',
+  'Busy times are stored as one JSON row per calendar and read by the same UNION statement as time off and bookings, so connected calendars add no query to a calendar reload. The machine is shared: medians move by tens of percent between runs.',
   '',
   '## Web client',
   '',

@@ -10,6 +10,8 @@ export const appErrorCodes = {
   NOT_FOUND: 404,
   CONFLICT: 409,
   SLOT_TAKEN: 409,
+  /** The spokesperson's own calendar (server/calendars/) shows them busy; the desk may override. */
+  EXTERNAL_CONFLICT: 409,
   INVALID_TRANSITION: 409,
   RATE_LIMITED: 429,
   INTERNAL: 500,

@@ -18,6 +18,7 @@ import { createApp } from './app';
 import { startExpiryScheduler } from './requests/expire-requests';
 import { startReminderScheduler } from './reminders/send-due-reminders';
 import { startOutboxWorker } from './outbox/deliver-outbox';
+import { startCalendarSync } from './calendars/sync-connection';
 import { createMailTransport } from './mail/transport';
 import { join } from 'node:path';
 
@@ -101,6 +102,8 @@ export async function startServer(options: { config: Config; logger?: Logger; bu
   const outbox = startOutboxWorker({ database, transport, config, logger, settings: config.outbox });
   const expiry = startExpiryScheduler({ db: database.prisma, config, onError: (error) => logger.error({ err: error }, 'request expiry failed') });
   const reminders = startReminderScheduler({ db: database.prisma, config, onError: (error) => logger.error({ err: error }, 'interview reminders failed') });
+  // Failures are recorded on each connection; only unexpected errors reach the log (never a credential: none is in them).
+  const calendars = startCalendarSync({ db: database.prisma, config, onError: (error) => logger.error({ err: error }, 'calendar sync failed') });
   const app = createApp({ database, config, logger, now: options.now });
   const server = await new Promise<Server>((resolve, reject) => {
     const listening = app.listen(config.port, config.host, (error?: Error) => (error ? reject(error) : resolve(listening)));
@@ -151,7 +154,7 @@ export async function startServer(options: { config: Config; logger?: Logger; bu
       // The worker stops claiming at once, lets sends finish until workDeadline,
       // then abandons the rest (their rows go back to the queue at once).
       const outboxStopped = outbox.stop({ deadline: workDeadline });
-      await withDeadline(Promise.all([httpClosed, outboxStopped, reminders.stop()]), deadline);
+      await withDeadline(Promise.all([httpClosed, outboxStopped, reminders.stop(), calendars.stop()]), deadline);
       clearTimeout(force);
       transport.close();
       await withDeadline(database.close(), deadline);

@@ -295,6 +295,10 @@ function buildBusyTimeline(options: ComputeFreeSlotsOptions, spanFrom: number, s
     assertInterval(away, 'time off');
     if (away.start < away.end && away.end > spanFrom && away.start < spanTo) intervals.push(away);
   }
+  for (const busy of options.calendarBusy ?? []) {
+    assertInterval(busy, 'calendar busy time');
+    if (busy.start < busy.end && busy.end > spanFrom && busy.start < spanTo) intervals.push(busy);
+  }
   intervals.sort((a, b) => a.start - b.start);
   const starts: number[] = [];
   const ends: number[] = [];

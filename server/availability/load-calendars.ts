@@ -4,7 +4,7 @@
 import type { DbOrTx } from '../db';
 import { Prisma } from '../generated/sqlite/client';
 import { MAX_DURATION_MINUTES } from '../common/schema';
-import type { Booking, BusyInterval, ComputeFreeSlotsOptions, DateOverride, IsoWeekday, WeeklyRule } from './types';
+import type { Booking, BusyInterval, CalendarBusyInterval, ComputeFreeSlotsOptions, DateOverride, IsoWeekday, WeeklyRule } from './types';
 
 /** Interview statuses that occupy the spokesperson's time. */
 export const BUSY_INTERVIEW_STATUSES = ['confirmed', 'rescheduled', 'completed', 'no_show'];
@@ -84,15 +84,18 @@ export async function loadCalendars(
   if (people.length === 0) return [];
   const ids = people.map((person) => person.id);
 
-  const busy = await loadBusyTimes(db, ids, ranges);
+  const { busy, calendars } = await loadBusyTimes(db, ids, ranges);
+  const calendarRows = expandCalendarBusy(calendars, ranges);
   const timeOffBy = groupBy(busy.filter((row) => row.kind === 'away'), (row) => row.spokespersonId);
   const interviewsBy = groupBy(busy.filter((row) => row.kind === 'interview'), (row) => row.spokespersonId);
   const holdsBy = groupBy(busy.filter((row) => row.kind === 'hold'), (row) => row.spokespersonId);
+  const calendarBy = groupBy(calendarRows, (row) => row.spokespersonId);
 
   return people.map((person) => {
     const weeklyRules = toWeeklyRules(person.weeklyRules);
     const overrides = toDateOverrides(person.overrides);
     const away: BusyInterval[] = (timeOffBy.get(person.id) ?? []).map((row) => ({ start: row.start, end: row.end }));
+    const calendarBusy: CalendarBusyInterval[] = (calendarBy.get(person.id) ?? []).map((row) => ({ start: row.start, end: row.end, calendar: row.calendar }));
     const bookings: Booking[] = [
       ...(interviewsBy.get(person.id) ?? []).map((row) => ({
         start: row.start,
@@ -122,6 +125,7 @@ export async function loadCalendars(
         weeklyRules,
         overrides,
         timeOff: away,
+        calendarBusy,
         bookings,
         stepMinutes: person.slotStepMinutes,
         bufferBeforeMinutes: person.bufferBeforeMinutes,
@@ -148,7 +152,7 @@ type Range = ReturnType<typeof mergeWindows>[number];
 
 /**
  * Time off, busy interviews and held requests of these spokespeople in the
- * ranges, in one statement. Raw SQL on purpose: this runs inside every
+ * ranges, and the busy times read from their own calendars, in one statement. Raw SQL on purpose: this runs inside every
  * booking transaction and every calendar reload, and Prisma's JavaScript
  * engine spent about 1.3 ms a query on the three model queries it replaces.
  * Portable as written (quoted identifiers, Prisma.sql placeholders; dates are
@@ -157,7 +161,7 @@ type Range = ReturnType<typeof mergeWindows>[number];
  * Table and column names are written out: a rename in the Prisma schema must
  * be made here too (the availability and double-booking tests fail otherwise).
  */
-async function loadBusyTimes(db: DbOrTx, ids: string[], ranges: Range[]): Promise<BusyRow[]> {
+async function loadBusyTimes(db: DbOrTx, ids: string[], ranges: Range[]): Promise<{ busy: BusyRow[]; calendars: CalendarRow[] }> {
   const idList = Prisma.join(ids);
   // Interviews and holds last at most MAX_DURATION_MINUTES, so a lower bound on
   // their start turns "starts before the range ends" into an index range scan
@@ -173,17 +177,52 @@ async function loadBusyTimes(db: DbOrTx, ids: string[], ranges: Range[]): Promis
       ' OR ',
     );
   const longest = MAX_DURATION_MINUTES * 60_000;
-  const rows = await db.$queryRaw<{ kind: BusyRow['kind']; id: string; spokespersonId: string; start: unknown; end: unknown; bufferBefore: unknown; bufferAfter: unknown }[]>`
-    SELECT 'away' AS "kind", "id", "spokespersonId", "startsAt" AS "start", "endsAt" AS "end", 0 AS "bufferBefore", 0 AS "bufferAfter"
+  const rows = await db.$queryRaw<{ kind: BusyRow['kind'] | 'calendar'; id: string; spokespersonId: string; start: unknown; end: unknown; bufferBefore: unknown; bufferAfter: unknown; intervals: unknown }[]>`
+    SELECT 'away' AS "kind", "id", "spokespersonId", "startsAt" AS "start", "endsAt" AS "end", 0 AS "bufferBefore", 0 AS "bufferAfter", NULL AS "intervals"
       FROM "TimeOff" WHERE "spokespersonId" IN (${idList}) AND (${during('"startsAt"', '"endsAt"')})
     UNION ALL
-    SELECT 'interview', "id", "spokespersonId", "startsAt", "endsAt", "bufferBeforeMinutes", "bufferAfterMinutes"
+    SELECT 'interview', "id", "spokespersonId", "startsAt", "endsAt", "bufferBeforeMinutes", "bufferAfterMinutes", NULL
       FROM "Interview" WHERE "spokespersonId" IN (${idList}) AND "status" IN (${Prisma.join(BUSY_INTERVIEW_STATUSES)}) AND (${during('"startsAt"', '"endsAt"', longest)})
     UNION ALL
-    SELECT 'hold', "id", "spokespersonId", "holdStart", "holdEnd", 0, 0
-      FROM "InterviewRequest" WHERE "spokespersonId" IN (${idList}) AND "status" IN (${Prisma.join(HOLDING_REQUEST_STATUSES)}) AND (${during('"holdStart"', '"holdEnd"', longest)})`;
+    SELECT 'hold', "id", "spokespersonId", "holdStart", "holdEnd", 0, 0, NULL
+      FROM "InterviewRequest" WHERE "spokespersonId" IN (${idList}) AND "status" IN (${Prisma.join(HOLDING_REQUEST_STATUSES)}) AND (${during('"holdStart"', '"holdEnd"', longest)})
+    UNION ALL
+    SELECT 'calendar', "calendarName", "spokespersonId", NULL, NULL, 0, 0, CAST("intervals" AS TEXT)
+      FROM "CalendarBusy" WHERE "spokespersonId" IN (${idList})`;
   // A UNION loses the columns' declared types on SQLite, so dates may come back as text.
-  return rows.map((row) => ({ ...row, start: instantOf(row.start), end: instantOf(row.end), bufferBefore: Number(row.bufferBefore), bufferAfter: Number(row.bufferAfter) }));
+  const busy: BusyRow[] = [];
+  const calendars: CalendarRow[] = [];
+  for (const row of rows) {
+    if (row.kind === 'calendar') {
+      // The calendar's name travels in the id column; its intervals as JSON text (cast: PostgreSQL types the NULLs of the other branches as text).
+      calendars.push({ spokespersonId: row.spokespersonId, calendar: row.id, intervals: (typeof row.intervals === 'string' ? JSON.parse(row.intervals) : row.intervals) as [number, number][] });
+    } else {
+      busy.push({ kind: row.kind, id: row.id, spokespersonId: row.spokespersonId, start: instantOf(row.start), end: instantOf(row.end), bufferBefore: Number(row.bufferBefore), bufferAfter: Number(row.bufferAfter) });
+    }
+  }
+  return { busy, calendars };
+}
+
+interface CalendarRow {
+  spokespersonId: string;
+  calendar: string;
+  intervals: [number, number][];
+}
+
+/**
+ * Busy times read from the spokespeople's own calendars (server/calendars/) that
+ * fall in the ranges. Each calendar is one row with its intervals as JSON, so
+ * they cost one more branch of the UNION whatever the number of events.
+ */
+function expandCalendarBusy(rows: CalendarRow[], ranges: Range[]): { spokespersonId: string; calendar: string; start: number; end: number }[] {
+  const busy: { spokespersonId: string; calendar: string; start: number; end: number }[] = [];
+  for (const row of rows) {
+    const inRange = ranges.filter((range) => !range.spokespersonId || range.spokespersonId === row.spokespersonId).map((range) => [range.lower.getTime(), range.upper.getTime()] as const);
+    for (const [start, end] of row.intervals) {
+      if (inRange.some(([lower, upper]) => start < upper && end > lower)) busy.push({ spokespersonId: row.spokespersonId, calendar: row.calendar, start, end });
+    }
+  }
+  return busy;
 }
 
 function instantOf(value: unknown): number {

@@ -1,5 +1,5 @@
 // desk.planner: reads what the planner shows for every active spokesperson in
-// four queries whatever their number, then lays it out with the pure
+// five queries whatever their number, then lays it out with the pure
 // buildPlanner. Reads the database directly rather than the calendar cache: the
 // planner needs details the slot engine does not (references, outlets, reasons)
 // and a press officer deciding on a time must see writes at once.
@@ -37,9 +37,9 @@ export async function loadPlanner(options: { db: DbOrTx; input: z.output<typeof 
     orderBy: [{ name: 'asc' }, { id: 'asc' }],
   });
   const ids = people.map((person) => person.id);
-  const [timeOff, interviews, holds] =
+  const [timeOff, interviews, holds, calendarBusy] =
     ids.length === 0
-      ? [[], [], []]
+      ? [[], [], [], []]
       : await Promise.all([
           db.timeOff.findMany({
             where: { spokespersonId: { in: ids }, startsAt: { lt: input.to }, endsAt: { gt: input.from } },
@@ -53,6 +53,7 @@ export async function loadPlanner(options: { db: DbOrTx; input: z.output<typeof 
             where: { spokespersonId: { in: ids }, status: { in: HOLDING_REQUEST_STATUSES }, holdStart: { lt: input.to }, holdEnd: { gt: input.from } },
             select: { id: true, spokespersonId: true, reference: true, holdStart: true, holdEnd: true },
           }),
+          db.calendarBusy.findMany({ where: { spokespersonId: { in: ids } }, select: { spokespersonId: true, calendarName: true, intervals: true } }),
         ]);
 
   return buildPlanner({
@@ -74,6 +75,10 @@ export async function loadPlanner(options: { db: DbOrTx; input: z.output<typeof 
       holds: holds
         .filter((row) => row.spokespersonId === person.id)
         .map((row) => ({ requestId: row.id, reference: row.reference, start: row.holdStart!.getTime(), end: row.holdEnd!.getTime() })),
+      // Stored as one JSON array per calendar (server/calendars/); buildPlanner keeps what overlaps the window.
+      calendarBusy: calendarBusy
+        .filter((row) => row.spokespersonId === person.id)
+        .flatMap((row) => (row.intervals as [number, number][]).map(([start, end]) => ({ calendar: row.calendarName, start, end }))),
     })),
   });
 }

@@ -33,6 +33,8 @@ export interface PlannerSpokespersonSource {
   timeOff: { id: string; start: number; end: number; reason: string | null }[];
   interviews: { id: string; start: number; end: number; status: string; reference: string | null; outlet: string | null }[];
   holds: { requestId: string; reference: string; start: number; end: number }[];
+  /** Busy times read from the spokesperson's own calendars (server/calendars/), with the calendar's name. */
+  calendarBusy?: { calendar: string; start: number; end: number }[];
 }
 
 export interface PlannerInterval {
@@ -49,6 +51,8 @@ export interface PlannerSpokesperson {
   timeOff: (PlannerInterval & { id: string; reason?: string })[];
   interviews: (PlannerInterval & { id: string; status: string; reference?: string; outlet?: string })[];
   holds: (PlannerInterval & { requestId: string; reference: string })[];
+  /** Shown as "Busy (calendar)": no title, only which calendar says so. */
+  calendarBusy: (PlannerInterval & { calendar: string })[];
 }
 
 export interface PlannerView {
@@ -107,6 +111,10 @@ export function buildPlanner(options: { from: number; to: number; viewerTimeZone
         .filter(overlaps)
         .sort(byStart)
         .map((hold) => ({ requestId: hold.requestId, reference: hold.reference, ...toInterval(hold) })),
+      calendarBusy: (person.calendarBusy ?? [])
+        .filter(overlaps)
+        .sort(byStart)
+        .map((busy) => ({ calendar: busy.calendar, ...toInterval(busy) })),
     })),
   };
 }

@@ -38,6 +38,11 @@ export interface BusyInterval {
   end: number;
 }
 
+/** A busy time from one of the spokesperson's calendars, with the calendar's name (for EXTERNAL_CONFLICT). */
+export interface CalendarBusyInterval extends BusyInterval {
+  calendar: string;
+}
+
 /** An interview or hold with the buffers recorded when it was booked (if any). */
 export interface BufferedInterval extends BusyInterval {
   bufferBeforeMinutes?: number;
@@ -59,6 +64,8 @@ export interface ComputeFreeSlotsOptions {
   overrides: DateOverride[];
   /** Absolute instants the spokesperson is away. */
   timeOff: BusyInterval[];
+  /** Busy times read from the spokesperson's own calendars (server/calendars/); block slots like time off. */
+  calendarBusy?: CalendarBusyInterval[];
   /** Confirmed interviews and pending holds; own buffers if recorded, else the buffers below apply. */
   bookings: Booking[];
   durationMinutes: number;

@@ -20,6 +20,7 @@ export const outboxKinds = [
   'reminder', // before an interview, to the reporter or the spokesperson (server/reminders/)
   'password_link', // to a staff user: one-time link to set their password (new account or reset)
   'release', // a release (or its embargoed preview) to one media contact, with their own preview link
+  'calendar_notice', // to the press office: a spokesperson's calendar stopped syncing, or a new event clashes with an interview (server/calendars/)
 ] as const;
 export type OutboxKind = (typeof outboxKinds)[number];
 

@@ -97,6 +97,7 @@ export async function renderOutboxMessage(db: Db, row: OutboxRow, config: Pick<C
   const payload = (row.payload ?? {}) as Record<string, unknown>;
   if (row.kind === 'password_link') return { ...base, ...(await renderPasswordLinkRow(db, payload, office, config)) };
   if (row.kind === 'release') return { ...base, ...(await renderReleaseRow(db, payload, office, config)) };
+  if (row.kind === 'calendar_notice') return renderCalendarNotice(base, row.subject, payload, config.publicUrl);
   if (!row.requestId) throw new PermanentRenderError(`outbox row ${row.id} names no request`);
   const request = await db.interviewRequest.findUnique({ where: { id: row.requestId }, select: requestSelect });
   if (!request) throw new PermanentRenderError(`request ${row.requestId} no longer exists`);
@@ -271,4 +272,16 @@ async function renderReleaseRow(db: Db, payload: Record<string, unknown>, office
   const token = deriveSendingToken(await getServerSecret(db), sending.id);
   const url = `${config.publicUrl.replace(/\/$/, '')}/preview/${token}`;
   return renderReleaseEmail({ title: sending.release.title, officeName: office.name, url, embargoUntil: sending.release.embargoUntil, embargoTerms: sending.release.embargoTerms, timeZone: office.timeZone });
+}
+
+/** A press-office notice about a spokesperson's calendar connection (server/calendars/sync-connection.ts); the text was written when queued. */
+function renderCalendarNotice(base: Mail.Options, subject: string, payload: Record<string, unknown>, publicUrl: string): Mail.Options {
+  const body = renderEmailBody({
+    title: String(payload.title ?? subject),
+    blocks: [
+      { kind: 'paragraph', text: String(payload.text ?? '') },
+      ...(typeof payload.href === 'string' ? [{ kind: 'action' as const, text: String(payload.link ?? 'Open the desk'), href: `${publicUrl}${payload.href}` }] : []),
+    ],
+  });
+  return { ...base, subject, text: body.text, html: body.html };
 }

@@ -6,7 +6,7 @@ import type { Tx } from '../db';
 import type { Prisma } from '../generated/sqlite/client';
 import { AppError } from '../errors';
 import { recordAuditEvent } from '../audit/record-audit-event';
-import { assertBookable, isUniqueViolation, localDateOf } from './booking';
+import { assertBookable, calendarConflicts, isUniqueViolation, localDateOf } from './booking';
 import { enqueueInviteMessages } from './notify';
 import { assertRequestTransition } from './state';
 import { hostOf, type WorkflowContext } from './context';
@@ -21,6 +21,7 @@ export async function bookInterview(
     start: Date;
     formatDetails?: FormatDetails;
     overrideHours?: boolean;
+    overrideCalendar?: boolean;
     mode: 'desk' | 'reporter';
     action: string;
   },
@@ -38,10 +39,13 @@ export async function bookInterview(
     durationMinutes: request.durationMinutes,
     mode: options.mode === 'desk' ? 'desk' : 'reporter',
     overrideHours: options.overrideHours,
+    overrideCalendar: options.overrideCalendar,
     exclude: { requestId: request.id },
     // A reporter picking the desk's own proposal is not held to notice and grid: the desk chose the time.
     now,
   });
+  // An override of the spokesperson's own calendar is recorded with what it overrode.
+  const overridden = options.overrideCalendar ? calendarConflicts(calendar, { start: options.start, durationMinutes: request.durationMinutes }) : [];
   const id = randomUUID();
   const end = new Date(options.start.getTime() + request.durationMinutes * 60_000);
   const formatDetails = (options.formatDetails ?? request.formatDetails ?? {}) as Prisma.InputJsonValue;
@@ -90,7 +94,14 @@ export async function bookInterview(
     entityType: 'request',
     entityId: request.id,
     before: { status: request.status, spokespersonId: request.spokespersonId, hold: request.holdStart },
-    after: { status: 'approved', interviewId: interview.id, spokespersonId: options.spokespersonId, start: interview.startsAt, end: interview.endsAt },
+    after: {
+      status: 'approved',
+      interviewId: interview.id,
+      spokespersonId: options.spokespersonId,
+      start: interview.startsAt,
+      end: interview.endsAt,
+      ...(overridden.length ? { overrideCalendar: overridden.map((busy) => ({ calendar: busy.calendar, start: new Date(busy.start).toISOString(), end: new Date(busy.end).toISOString() })) } : {}),
+    },
     ip: context.ip,
     now,
   });

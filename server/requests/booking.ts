@@ -21,6 +21,7 @@ import { computeFreeSlots } from '../availability/compute-free-slots';
 import { widenBooking, overlaps } from '../availability/conflicts';
 import { invalidateCalendars } from '../availability/calendar-cache';
 import { loadCalendars, type SpokespersonCalendar } from '../availability/load-calendars';
+import type { CalendarBusyInterval } from '../availability/types';
 
 // Generous: under a 50-way race each transaction waits for the ones before it.
 export const BOOKING_TRANSACTION_OPTIONS = { maxWait: 30_000, timeout: 30_000 };
@@ -67,6 +68,8 @@ export interface BookableCheck {
   /** reporter: the spokesperson's hours, grid, notice and horizon apply; desk: hours unless overridden, any minute. */
   mode: 'reporter' | 'desk';
   overrideHours?: boolean;
+  /** desk only: book although the spokesperson's own calendar shows them busy (they said they can move it). */
+  overrideCalendar?: boolean;
   /** Records the change replaces (the interview being moved, the request's own hold). */
   exclude?: { interviewId?: string; requestId?: string };
   now: Date;
@@ -119,6 +122,12 @@ export function checkBookable(calendar: SpokespersonCalendar, check: BookableChe
   if (engine.timeOff.some((away) => overlaps(candidate, away))) {
     throw new AppError('SLOT_TAKEN', `${calendar.name} is away at that time.`);
   }
+  const clash = calendarConflicts(calendar, check)[0];
+  if (clash && !(check.mode === 'desk' && check.overrideCalendar)) {
+    throw new AppError('EXTERNAL_CONFLICT', `${calendar.name}'s calendar "${clash.calendar}" shows them busy at that time.`, {
+      details: { calendar: clash.calendar, start: new Date(clash.start).toISOString(), end: new Date(clash.end).toISOString() },
+    });
+  }
   if (engine.maxPerDay !== null) {
     const localDate = (instant: number) => DateTime.fromMillis(instant, { zone: calendar.timeZone }).toISODate();
     const day = localDate(check.start.getTime());
@@ -155,6 +164,7 @@ export function offersStart(calendar: SpokespersonCalendar, check: Pick<Bookable
     ...engine,
     bookings: [],
     timeOff: [],
+    calendarBusy: [],
     maxPerDay: null,
     durationMinutes: check.durationMinutes,
     stepMinutes: reporter ? engine.stepMinutes : 1,
@@ -165,6 +175,13 @@ export function offersStart(calendar: SpokespersonCalendar, check: Pick<Bookable
     to: end.getTime(),
   });
   return offered.some((slot) => slot.start === check.start.getTime());
+}
+
+/** Busy times from the spokesperson's own calendars that the checked interview (with its buffers) overlaps. */
+export function calendarConflicts(calendar: SpokespersonCalendar, check: Pick<BookableCheck, 'start' | 'durationMinutes'>): CalendarBusyInterval[] {
+  const engine = calendar.engine;
+  const candidate = widenBooking({ start: check.start.getTime(), end: check.start.getTime() + check.durationMinutes * 60_000, bufferBeforeMinutes: engine.bufferBeforeMinutes, bufferAfterMinutes: engine.bufferAfterMinutes });
+  return (engine.calendarBusy ?? []).filter((busy) => overlaps(candidate, busy));
 }
 
 function formatMinutes(minutes: number): string {

@@ -114,7 +114,7 @@ export async function approveRequest(context: WorkflowContext, input: z.output<t
   if (!start) throw new AppError('VALIDATION_FAILED', 'Choose a start time for the interview.');
   try {
     await withBookingLock(context.db, [request.spokespersonId], (tx) =>
-      bookInterview(tx, context, { requestId: input.requestId, spokespersonId: request.spokespersonId!, start, formatDetails: input.formatDetails, overrideHours: input.overrideHours, mode: 'desk', action: 'request.approve' }),
+      bookInterview(tx, context, { requestId: input.requestId, spokespersonId: request.spokespersonId!, start, formatDetails: input.formatDetails, overrideHours: input.overrideHours, overrideCalendar: input.overrideCalendar, mode: 'desk', action: 'request.approve' }),
     );
   } catch (error) {
     // The same approval racing itself: the one that lost answers what the winner booked.

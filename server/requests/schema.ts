@@ -122,6 +122,8 @@ export const approveInput = z.object({
   formatDetails: formatDetailsSchema.optional(),
   /** Book outside the spokesperson's hours (they agreed); conflicts, time off and the daily cap still apply. */
   overrideHours: z.boolean().default(false),
+  /** Book although the spokesperson's own calendar shows them busy (EXTERNAL_CONFLICT); recorded in the audit log. */
+  overrideCalendar: z.boolean().optional(),
 });
 
 export const declineInput = z.object({ requestId: idSchema, reason: multiLineText().min(1, 'Give the reporter a reason').max(2000) });

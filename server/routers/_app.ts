@@ -13,6 +13,7 @@ import { outletsRouter } from './outlets';
 import { pressContactsRouter } from './press-contacts';
 import { officeRouter } from './office';
 import { meRouter } from './me';
+import { calendarsRouter } from './calendars';
 
 export const appRouter = router({
   auth: authRouter,
@@ -29,6 +30,7 @@ export const appRouter = router({
   pressContacts: pressContactsRouter,
   office: officeRouter,
   me: meRouter,
+  calendars: calendarsRouter,
 });
 
 /** The API's type, imported (type-only) by the web client. */

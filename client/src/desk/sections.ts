@@ -17,6 +17,7 @@ import { PressContactsPage } from './setup/press-contacts-page';
 import { UsersPage } from './setup/users-page';
 import { SettingsPage } from './setup/settings-page';
 import { ReleasesPage } from './releases/releases-page';
+import { CalendarsPage } from './calendars/calendars-page';
 
 export interface Section {
   path: string;
@@ -39,6 +40,7 @@ export const sections: readonly Section[] = [
   { path: '/desk/planner', label: 'Planner', roles: OFFICE, Page: PlannerPage },
   { path: '/desk/availability', label: 'Availability', roles: EVERYONE, Page: AvailabilityEditorPage },
   { path: '/desk/releases', label: 'Releases', roles: OFFICE, Page: ReleasesPage },
+  { path: '/desk/calendars', label: 'Calendars', roles: EVERYONE, Page: CalendarsPage },
   { path: '/desk/contacts', label: 'Media contacts', roles: OFFICE, Page: ContactsPage },
   // The outbox (and /desk/outbox/<id>, one message).
   { path: '/desk/outbox', label: 'Outbox', roles: OFFICE, Page: OutboxSection },

@@ -17,6 +17,11 @@ export const kindNames: Record<string, string> = {
   proposal_picked: 'Proposed time picked',
   invite: 'Calendar invite',
   invite_cancel: 'Calendar cancellation',
+  reminder: 'Interview reminder',
+  password_link: 'Set-password link (to staff)',
+  move_requested: 'Move asked by the reporter (to press office)',
+  release: 'Release sent to a contact',
+  calendar_notice: 'Spokesperson calendar notice (to press office)',
 };
 
 export function statusLabel(message: Pick<OutboxMessage, 'status' | 'attempts'>, delivery: OutboxDelivery | undefined): string {

@@ -44,6 +44,8 @@ export function blocksOf(person: PlannedPerson): Block[] {
   return [
     ...person.working.map((range, index) => ({ key: `w${index}`, kind: 'working' as const, label: 'Working hours', start: Date.parse(range.start), end: Date.parse(range.end) })),
     ...person.timeOff.map((away) => ({ key: `t${away.id}`, kind: 'time-off' as const, label: away.reason ? `Time off: ${away.reason}` : 'Time off', start: Date.parse(away.start), end: Date.parse(away.end) })),
+    // Busy times from the spokesperson's own calendars look like time off: they block slots the same way.
+    ...person.calendarBusy.map((busy, index) => ({ key: `c${index}`, kind: 'time-off' as const, label: `Busy (calendar): ${busy.calendar}`, start: Date.parse(busy.start), end: Date.parse(busy.end) })),
     ...person.interviews.map((interview) => ({
       key: `i${interview.id}`,
       kind: 'interview' as const,

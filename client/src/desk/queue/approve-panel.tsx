@@ -19,6 +19,9 @@ export function ApprovePanel({ request, start, timeZone, act, onClose }: { reque
   const person = request.spokesperson!;
   const [details, setDetails] = useState<MeetingDetails>(() => (request.interview?.formatDetails ?? {}) as MeetingDetails);
   const [overrideHours, setOverrideHours] = useState(false);
+  // The spokesperson's own calendar shows them busy then (EXTERNAL_CONFLICT): the desk may book anyway (audited) after checking with them.
+  const [calendarConflict, setCalendarConflict] = useState(false);
+  const [overrideCalendar, setOverrideCalendar] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [fieldErrors, setFieldErrors] = useState<Record<string, string[]>>({});
   const heading = useRef<HTMLHeadingElement>(null);
@@ -34,12 +37,13 @@ export function ApprovePanel({ request, start, timeZone, act, onClose }: { reque
     const failure = await act(
       request,
       `Approve ${request.reference}`,
-      () => approve.mutateAsync({ requestId: request.id, start, formatDetails: compactDetails(details), overrideHours }),
+      () => approve.mutateAsync({ requestId: request.id, start, formatDetails: compactDetails(details), overrideHours, ...(overrideCalendar ? { overrideCalendar } : {}) }),
       (result) => (result.interview ? `Interview booked for ${inBothZones(result.interview.start.utc, timeZone, result.spokesperson)}.${toFollow ? ' The video link is to follow: add it from the interview’s page.' : ''}` : ''),
     );
     if (!failure) return;
     setFieldErrors(fieldErrorsOf(failure.error));
     setError(errorMessage(failure.error));
+    if ((failure.error as { data?: { appCode?: string } }).data?.appCode === 'EXTERNAL_CONFLICT') setCalendarConflict(true);
   }
 
   return (
@@ -64,6 +68,11 @@ export function ApprovePanel({ request, start, timeZone, act, onClose }: { reque
         <p role="alert" className="form-error">
           {error}
         </p>
+      )}
+      {calendarConflict && (
+        <label className="queue-check">
+          <input type="checkbox" checked={overrideCalendar} onChange={(event) => setOverrideCalendar(event.target.checked)} /> Book anyway: {person.name} will move the event in their own calendar (recorded in the audit trail)
+        </label>
       )}
       <div className="actions">
         <button type="submit" disabled={approve.isPending}>
