@@ -126,6 +126,7 @@ export class CalendarCache {
         for (const id of ids) this.reloading.delete(id);
         // A write invalidated these entries meanwhile: what we read may predate it.
         if (generation !== this.generation) return;
+        for (const calendar of calendars) coverages.set(calendar, { from, to });
         for (const id of ids) {
           const calendar = Promise.resolve(calendars.find((candidate) => candidate.id === id) ?? null);
           this.entries.set(id, { loadedAt: now, from, to, calendar, settled: true });
@@ -141,7 +142,10 @@ export class CalendarCache {
     const from = now - COVER_BEFORE_MS;
     const to = now + COVER_AFTER_MS;
     const generation = this.generation;
-    const batch = loadCalendars({ db: this.db, where: { ids }, from: new Date(from), to: new Date(to) });
+    const batch = loadCalendars({ db: this.db, where: { ids }, from: new Date(from), to: new Date(to) }).then((calendars) => {
+      for (const calendar of calendars) coverages.set(calendar, { from, to });
+      return calendars;
+    });
     for (const id of ids) {
       const entry: Entry = {
         loadedAt: now,
@@ -172,6 +176,22 @@ export class CalendarCache {
     }
     return this.active.ids;
   }
+}
+
+/**
+ * The span a cached calendar's data are complete for (its bookings, time off
+ * and overrides were read for all of it); undefined for calendars read for one
+ * window only. slot-lists.ts computes over the whole horizon only inside it.
+ */
+const coverages = new WeakMap<SpokespersonCalendar, { from: number; to: number }>();
+
+/** Records that `calendar`'s data are complete over `[from, to]` (the cache does, and tests). */
+export function recordCalendarCoverage(calendar: SpokespersonCalendar, coverage: { from: number; to: number }): void {
+  coverages.set(calendar, coverage);
+}
+
+export function calendarCoverage(calendar: SpokespersonCalendar): { from: number; to: number } | undefined {
+  return coverages.get(calendar);
 }
 
 // One cache per database client: tests open many databases in one process.

@@ -18,6 +18,7 @@ import { callProcedure, getErrorShape, getTRPCErrorFromUnknown } from '@trpc/ser
 import { getHTTPStatusCodeFromError } from '@trpc/server/http';
 import type { CreateExpressContextOptions } from '@trpc/server/adapters/express';
 import { appRouter } from '../routers/_app';
+import { toJsonText } from '../common/prebuilt-json';
 import type { Context } from '../context';
 
 type CreateContext = (options: CreateExpressContextOptions) => Promise<Context>;
@@ -81,7 +82,7 @@ function sendResult(response: Response, data: unknown) {
   if (typeof data !== 'object' || data === null) return send(response, 200, { result: { data } });
   let bytes = serialised.get(data);
   if (!bytes) {
-    bytes = Buffer.from(JSON.stringify({ result: { data } }), 'utf8');
+    bytes = Buffer.from(`{"result":{"data":${toJsonText(data)}}}`, 'utf8');
     serialised.set(data, bytes);
   }
   writeJson(response, 200, bytes);

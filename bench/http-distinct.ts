@@ -1,0 +1,332 @@
+/**
+ * availability over HTTP against its limit: Interview Desk (this process, a
+ * fresh SQLite database) beside a bare node:http server (bench/load/bare-server.mjs,
+ * its own process) that answers the same paths with the same bytes, recorded
+ * from Interview Desk first. Rounds alternate between the two (bare, app, app
+ * with a writer, …) so drift in this shared machine's speed hits both alike;
+ * medians are reported. Load comes from autocannon in a separate process
+ * (bench/load/get-paths.mjs), 127.0.0.1 only.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { loadConfig } from '../server/env';
+import { startServer, type RunningServer } from '../server/start-server';
+import { createLogger } from '../server/logger';
+import type { Db } from '../server/db';
+import { readAnswerCacheCounters } from '../server/availability/find-free-slots';
+import { DURATIONS, SPAN_DAYS, distinctSearchQuestions, distinctSlotQuestions, queryPath } from './slot-questions';
+
+const DAY = 86_400_000;
+const zones = ['Europe/Zurich', 'America/New_York', 'Asia/Kathmandu', 'Australia/Lord_Howe', 'Pacific/Auckland'];
+/** Spokespeople the distinct questions are spread over ("several"). */
+const ASKED_SPOKESPEOPLE = 8;
+
+/** 25 spokespeople, 3 ranges every weekday, 100 confirmed interviews each over the next 150 days. */
+export async function seedDistinctBenchData(db: Db, now: number): Promise<string[]> {
+  const ids: string[] = [];
+  for (let index = 0; index < 25; index++) {
+    const person = await db.spokesperson.create({
+      data: {
+        slug: `bench-${index}`, name: `Bench Speaker ${String(index).padStart(2, '0')}`, title: 'Spokesperson', email: `bench-${index}@example.org`,
+        languages: index % 2 ? ['en', 'fr'] : ['en', 'es'], topics: index % 3 ? ['cluster munitions'] : ['landmines'], timeZone: zones[index % zones.length]!,
+        formats: ['phone', 'video'], allowedDurations: DURATIONS, defaultDurationMinutes: 30, slotStepMinutes: 15, bufferBeforeMinutes: 10, bufferAfterMinutes: 10,
+        minimumNoticeMinutes: 120, maxPerDay: 6, horizonDays: SPAN_DAYS + 30, holdSlots: true,
+        weeklyRules: {
+          create: [1, 2, 3, 4, 5].flatMap((weekday) => [
+            { weekday, startTime: '08:00', endTime: '11:00' },
+            { weekday, startTime: '13:00', endTime: '16:00' },
+            { weekday, startTime: '17:00', endTime: '19:00' },
+          ]),
+        },
+      },
+    });
+    ids.push(person.id);
+    const bookings = 100;
+    await db.$transaction(async (tx) => {
+      for (let booking = 0; booking < bookings; booking++) {
+        const start = new Date(now + (booking * 1.5 + 1) * DAY + ((index * 37 + booking * 97) % 600) * 60_000);
+        const request = await tx.interviewRequest.create({
+          data: {
+            reference: `IR-B${index}-${booking}`, spokespersonId: person.id, reporterName: 'Bench', reporterEmail: 'bench@example.org', reporterOutlet: 'Bench',
+            reporterTimeZone: 'UTC', topic: 'bench', format: 'phone', language: 'en', durationMinutes: 30, attribution: 'on_record',
+            deadline: new Date(now + 170 * DAY), proposedSlots: [], status: 'approved', manageTokenHash: 'x',
+          },
+        });
+        await tx.interview.create({
+          data: {
+            requestId: request.id, spokespersonId: person.id, startsAt: start, endsAt: new Date(start.getTime() + 30 * 60_000),
+            bufferBeforeMinutes: 10, bufferAfterMinutes: 10, localDate: start.toISOString().slice(0, 10), format: 'phone', formatDetails: {},
+            status: 'confirmed', inviteUid: `bench-${index}-${booking}@bench`,
+          },
+        });
+      }
+    }, { timeout: 60_000 });
+  }
+  return ids;
+}
+
+export interface LoadSummary {
+  requestsPerSecond: number;
+  p50Ms: number;
+  p99Ms: number;
+  errors: number;
+  non2xx: number;
+  requests: number;
+  used: number;
+}
+
+/** autocannon in its own process, each request the next path of the file. */
+function runPaths(base: string, file: string, options: { connections: number; seconds: number; first?: number }): Promise<LoadSummary> {
+  if (!/^http:\/\/127\.0\.0\.1:\d+$/.test(base)) throw new Error('benchmarks only target 127.0.0.1');
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['bench/load/get-paths.mjs', base, file, String(options.connections), String(options.seconds), String(options.first ?? 0)], { stdio: ['ignore', 'pipe', 'inherit'] });
+    let output = '';
+    child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')));
+    child.on('error', reject);
+    child.on('close', (code) => {
+      if (code !== 0) return reject(new Error(`load exited ${code}`));
+      const { result, used } = JSON.parse(output);
+      resolve({
+        requestsPerSecond: Math.round(result.requests.average),
+        p50Ms: result.latency.p50,
+        p99Ms: result.latency.p99,
+        errors: result.errors,
+        non2xx: result.non2xx,
+        requests: result.requests.total,
+        used,
+      });
+    });
+  });
+}
+
+function startBareServer(indexFile: string, blobFile: string): Promise<{ child: ChildProcess; url: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['bench/load/bare-server.mjs', indexFile, blobFile], { stdio: ['ignore', 'pipe', 'inherit'] });
+    child.on('error', reject);
+    child.stdout.once('data', (chunk: Buffer) => resolve({ child, url: `http://127.0.0.1:${chunk.toString('utf8').trim()}` }));
+  });
+}
+
+/** Fetches every path (a few at a time) and keeps the exact answer bytes. */
+async function recordAnswers(base: string, paths: string[]): Promise<Buffer[]> {
+  const answers: Buffer[] = new Array(paths.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < paths.length) {
+      const index = next++;
+      const response = await fetch(base + paths[index]);
+      const bytes = Buffer.from(await response.arrayBuffer());
+      if (!response.ok) throw new Error(`HTTP ${response.status} for ${paths[index]}: ${bytes.toString('utf8').slice(0, 300)}`);
+      answers[index] = bytes;
+    }
+  };
+  await Promise.all(Array.from({ length: 8 }, worker));
+  return answers;
+}
+
+/**
+ * A reporter booking and the same reporter cancelling, every `everyMs`, through
+ * the public API, rotating over the asked spokespeople: each booking holds a
+ * slot and each cancellation frees it, so both invalidate that calendar.
+ */
+function startWriter(base: string, ids: string[], slotStarts: Map<string, string>, everyMs: number) {
+  let stopped = false;
+  let writes = 0;
+  let failures = 0;
+  let turn = 0;
+  const post = async (procedure: string, input: unknown) => {
+    const response = await fetch(`${base}/trpc/${procedure}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(input) });
+    const body = await response.json();
+    if (!response.ok) throw new Error(`${procedure}: ${JSON.stringify(body).slice(0, 300)}`);
+    return body.result.data;
+  };
+  const tick = async () => {
+    const spokespersonId = ids[turn++ % ids.length]!;
+    const key = randomUUID();
+    try {
+      const created = await post('requests.create', {
+        idempotencyKey: `writer-${key}`, spokespersonId, start: slotStarts.get(spokespersonId), durationMinutes: 30, format: 'video', language: 'en', attribution: 'on_record',
+        topic: 'Writer', reporter: { name: 'Writer', email: `writer-${key.slice(0, 8)}@example.org`, outlet: 'Bench Wire', timeZone: 'Europe/London' },
+        deadline: new Date(Date.now() + 170 * DAY).toISOString(),
+      });
+      await post('requests.cancel', { reference: created.reference, token: created.manageToken });
+      writes += 2;
+    } catch (error) {
+      failures++;
+      if (failures === 1) console.error('writer:', (error as Error).message);
+    }
+  };
+  const loop = (async () => {
+    while (!stopped) {
+      const started = performance.now();
+      await tick();
+      await new Promise((resolve) => setTimeout(resolve, Math.max(0, everyMs - (performance.now() - started))));
+    }
+  })();
+  return {
+    async stop() {
+      stopped = true;
+      await loop;
+      return { writes, failures };
+    },
+  };
+}
+
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
+const ratio = (value: number, base: number) => Math.round((value / base) * 100) / 100;
+
+export interface DistinctBenchResult {
+  seconds: number;
+  rounds: number;
+  questions: number;
+  averageAnswerBytes: number;
+  repeatedAnswerBytes: number;
+  distinct: { bare: LoadSummary[]; app: LoadSummary[]; writer: LoadSummary[]; hitRate: number; writerHitRate: number; writes: number; writeFailures: number };
+  repeated: { bare: LoadSummary[]; app: LoadSummary[] };
+  search: { runs: LoadSummary[]; questions: number };
+  medians: Record<'bareDistinct' | 'appDistinct' | 'writerDistinct' | 'bareRepeated' | 'appRepeated', { requestsPerSecond: number; p99Ms: number }> & { search: { requestsPerSecond: number; p50Ms: number; p99Ms: number } };
+  ratios: { distinct: number; distinctP99: number; repeated: number; writerToDistinct: number };
+}
+
+export async function runDistinctAvailabilityBench(options: { seconds?: number; rounds?: number; questions?: number } = {}): Promise<DistinctBenchResult> {
+  const seconds = options.seconds ?? 5;
+  const rounds = options.rounds ?? 3;
+  const questionCount = options.questions ?? 10_000;
+  const folder = mkdtempSync(join(tmpdir(), 'interview-desk-bench-distinct-'));
+  let running: RunningServer | undefined;
+  let bare: ChildProcess | undefined;
+  try {
+    const config = loadConfig({
+      DATABASE_URL: `file:${join(folder, 'bench.db')}`, DESK_DEMO: '0', LOG_LEVEL: 'silent', PORT: '3999',
+      REQUEST_LIMIT_PER_IP: '100000000', REQUEST_LIMIT_PER_EMAIL: '100000000',
+    });
+    running = await startServer({ config: { ...config, port: 0 }, logger: createLogger('silent'), buildClient: false, announce: () => {} });
+    const now = Date.now();
+    const ids = await seedDistinctBenchData(running.database.prisma, now);
+    const asked = ids.slice(0, ASKED_SPOKESPEOPLE);
+
+    const distinctPaths = distinctSlotQuestions({ spokespersonIds: asked, now, count: questionCount }).map((question) => queryPath('availability.slots', question));
+    const repeatedPath = queryPath('availability.slots', { spokespersonId: ids[0], from: new Date(now + DAY).toISOString(), to: new Date(now + 15 * DAY).toISOString(), timeZone: 'America/New_York' });
+    const searchPaths = distinctSearchQuestions({ now, count: 4_000 }).map((question) => queryPath('availability.search', question));
+
+    console.log(`  recording ${distinctPaths.length} answers…`);
+    const answers = await recordAnswers(running.url, [...distinctPaths, repeatedPath]);
+    const allPaths = [...distinctPaths, repeatedPath];
+    const indexFile = join(folder, 'answers.json');
+    const blobFile = join(folder, 'answers.bin');
+    writeFileSync(indexFile, JSON.stringify(allPaths.map((path, index) => [path, answers[index]!.length])));
+    writeFileSync(blobFile, Buffer.concat(answers));
+    const averageAnswerBytes = Math.round(answers.slice(0, -1).reduce((sum, bytes) => sum + bytes.length, 0) / distinctPaths.length);
+    const repeatedAnswerBytes = answers.at(-1)!.length;
+    answers.length = 0;
+    const started = await startBareServer(indexFile, blobFile);
+    bare = started.child;
+
+    const distinctFile = join(folder, 'distinct.json');
+    writeFileSync(distinctFile, JSON.stringify(distinctPaths));
+    const repeatedFile = join(folder, 'repeated.json');
+    writeFileSync(repeatedFile, JSON.stringify([repeatedPath]));
+    const searchFile = join(folder, 'search.json');
+    writeFileSync(searchFile, JSON.stringify(searchPaths));
+
+    // A free slot per asked spokesperson for the writer (it books and frees the same one).
+    const slotStarts = new Map<string, string>();
+    for (const id of asked) {
+      const answer = await (await fetch(running.url + queryPath('availability.slots', { spokespersonId: id, from: new Date(now + 100 * DAY).toISOString(), to: new Date(now + 114 * DAY).toISOString(), timeZone: 'UTC', duration: 30 }))).json();
+      slotStarts.set(id, answer.result.data.days[0].slots[0].start);
+    }
+
+    // Each app round asks questions it has not asked in the last rounds (the cursor moves on).
+    let cursor = 0;
+    const appRound = async (file: string, first = cursor) => {
+      const result = await runPaths(running!.url, file, { connections: 32, seconds, first });
+      if (file === distinctFile) cursor = (first + result.used) % distinctPaths.length;
+      return result;
+    };
+    console.log('  warm-up…');
+    await runPaths(started.url, distinctFile, { connections: 32, seconds: 3 });
+    await appRound(distinctFile);
+    await appRound(repeatedFile, 0);
+
+    const result = { bare: [] as LoadSummary[], app: [] as LoadSummary[], writer: [] as LoadSummary[] };
+    const repeated = { bare: [] as LoadSummary[], app: [] as LoadSummary[] };
+    let hits = 0;
+    let misses = 0;
+    let writerHits = 0;
+    let writerMisses = 0;
+    let writes = 0;
+    let writeFailures = 0;
+    for (let round = 0; round < rounds; round++) {
+      console.log(`  round ${round + 1} of ${rounds}…`);
+      result.bare.push(await runPaths(started.url, distinctFile, { connections: 32, seconds, first: cursor }));
+      let before = readAnswerCacheCounters();
+      result.app.push(await appRound(distinctFile));
+      let after = readAnswerCacheCounters();
+      hits += after.hits - before.hits;
+      misses += after.misses - before.misses;
+
+      before = readAnswerCacheCounters();
+      const writer = startWriter(running.url, asked, slotStarts, 100);
+      result.writer.push(await appRound(distinctFile));
+      const written = await writer.stop();
+      after = readAnswerCacheCounters();
+      writerHits += after.hits - before.hits;
+      writerMisses += after.misses - before.misses;
+      writes += written.writes;
+      writeFailures += written.failures;
+
+      repeated.bare.push(await runPaths(started.url, repeatedFile, { connections: 32, seconds }));
+      repeated.app.push(await appRound(repeatedFile, 0));
+    }
+
+    console.log('  availability.search…');
+    await appRound(searchFile, 0);
+    const search: LoadSummary[] = [];
+    let searchCursor = 0;
+    for (let round = 0; round < rounds; round++) {
+      const run = await runPaths(running.url, searchFile, { connections: 32, seconds, first: searchCursor });
+      searchCursor = (searchCursor + run.used) % searchPaths.length;
+      search.push(run);
+    }
+
+    const pick = (runs: LoadSummary[]) => ({ requestsPerSecond: median(runs.map((run) => run.requestsPerSecond)), p99Ms: median(runs.map((run) => run.p99Ms)) });
+    const medians = {
+      bareDistinct: pick(result.bare),
+      appDistinct: pick(result.app),
+      writerDistinct: pick(result.writer),
+      bareRepeated: pick(repeated.bare),
+      appRepeated: pick(repeated.app),
+      search: { ...pick(search), p50Ms: median(search.map((run) => run.p50Ms)) },
+    };
+    return {
+      seconds,
+      rounds,
+      questions: distinctPaths.length,
+      averageAnswerBytes,
+      repeatedAnswerBytes,
+      distinct: { ...result, hitRate: hits / Math.max(1, hits + misses), writerHitRate: writerHits / Math.max(1, writerHits + writerMisses), writes, writeFailures },
+      repeated,
+      search: { runs: search, questions: searchPaths.length },
+      medians,
+      ratios: {
+        distinct: ratio(medians.appDistinct.requestsPerSecond, medians.bareDistinct.requestsPerSecond),
+        distinctP99: ratio(medians.appDistinct.p99Ms, Math.max(1, medians.bareDistinct.p99Ms)),
+        repeated: ratio(medians.appRepeated.requestsPerSecond, medians.bareRepeated.requestsPerSecond),
+        writerToDistinct: ratio(medians.writerDistinct.requestsPerSecond, medians.appDistinct.requestsPerSecond),
+      },
+    };
+  } finally {
+    bare?.kill('SIGTERM');
+    await running?.close();
+    rmSync(folder, { recursive: true, force: true });
+  }
+}
+
+// `node --import tsx bench/http-distinct.ts` runs this part alone (BENCH_SECONDS, BENCH_ROUNDS to shorten it).
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const outcome = await runDistinctAvailabilityBench({ seconds: Number(process.env.BENCH_SECONDS ?? 5), rounds: Number(process.env.BENCH_ROUNDS ?? 3), questions: Number(process.env.BENCH_QUESTIONS ?? 10_000) });
+  console.log(JSON.stringify({ ...outcome, distinct: { ...outcome.distinct, bare: undefined, app: undefined, writer: undefined }, repeated: undefined, search: undefined }, null, 2));
+}
