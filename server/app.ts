@@ -12,7 +12,7 @@ import type { Logger } from './logger';
 import { contextFactory } from './context';
 import { appRouter } from './routers/_app';
 import { healthHandler } from './http/health';
-import { mutationFastPath, queryFastPath } from './http/query-fast-path';
+import { installLeanQueryPath, mutationFastPath, queryFastPath } from './http/query-fast-path';
 import { inviteDownloadHandler } from './http/invite-download';
 import { renderFeed } from './feeds/manage-feeds';
 import { sendError } from './http/send-error';
@@ -29,25 +29,11 @@ export function createApp(deps: { database: Database; config: Config; logger: Lo
   app.disable('x-powered-by');
   app.set('trust proxy', deps.config.trustProxy);
 
-  // One child logger per request, with an id echoed to the client for support.
-  app.use((request: Request & { log?: Logger }, response, next) => {
-    const requestId = (request.headers['x-request-id'] as string | undefined)?.slice(0, 100) || randomUUID();
-    request.log = deps.logger.child({ requestId });
-    response.setHeader('X-Request-Id', requestId);
-    const started = performance.now();
-    response.on('finish', () => {
-      request.log?.debug({ method: request.method, url: request.originalUrl.split('?')[0], status: response.statusCode, ms: Math.round(performance.now() - started) }, 'request');
-    });
-    next();
-  });
-
-  app.use((_request, response, next) => {
-    response.setHeader('X-Content-Type-Options', 'nosniff');
-    // Manage links and feed URLs carry tokens: never leak them in Referer.
-    response.setHeader('Referrer-Policy', 'no-referrer');
-    response.setHeader('X-Frame-Options', 'DENY');
-    next();
-  });
+  // Headers and the request id every answer carries, as middleware. The lean
+  // query path (server/http/query-fast-path.ts) skips the router and runs this
+  // list itself, so a header meant for every answer belongs in it.
+  const everyAnswer = [assignRequestId(deps.logger), setSecurityHeaders];
+  app.use(...everyAnswer);
 
   app.get('/healthz', healthHandler(deps.database));
   const downloadInvite = inviteDownloadHandler(deps);
@@ -66,6 +52,7 @@ export function createApp(deps: { database: Database; config: Config; logger: Lo
   });
 
   const createContext = contextFactory(deps);
+  installLeanQueryPath(app, { createContext: contextFactory(deps, { session: false }), everyAnswer });
   app.use(
     '/trpc',
     queryFastPath(createContext),
@@ -100,6 +87,32 @@ export function createApp(deps: { database: Database; config: Config; logger: Lo
   });
 
   return app;
+}
+
+/** One child logger per request (made on first use), with an id echoed to the client for support. */
+function assignRequestId(logger: Logger) {
+  const logsRequests = logger.isLevelEnabled('debug');
+  return (request: Request & { log?: Logger }, response: Response, next: NextFunction) => {
+    const requestId = (request.headers['x-request-id'] as string | undefined)?.slice(0, 100) || randomUUID();
+    let child: Logger | undefined;
+    Object.defineProperty(request, 'log', { configurable: true, enumerable: true, get: () => (child ??= logger.child({ requestId })), set: (value: Logger) => (child = value) });
+    response.setHeader('X-Request-Id', requestId);
+    if (logsRequests) {
+      const started = performance.now();
+      response.on('finish', () => {
+        request.log?.debug({ method: request.method, url: request.originalUrl.split('?')[0], status: response.statusCode, ms: Math.round(performance.now() - started) }, 'request');
+      });
+    }
+    next();
+  };
+}
+
+function setSecurityHeaders(_request: Request, response: Response, next: NextFunction) {
+  response.setHeader('X-Content-Type-Options', 'nosniff');
+  // Manage links and feed URLs carry tokens: never leak them in Referer.
+  response.setHeader('Referrer-Policy', 'no-referrer');
+  response.setHeader('X-Frame-Options', 'DENY');
+  next();
 }
 
 function noCacheHtml(response: Response, path: string) {

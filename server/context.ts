@@ -79,13 +79,18 @@ export function createCookieJar(response: Response, config: Config): CookieJar {
   };
 }
 
-export function contextFactory(deps: { database: Database; config: Config; logger: Logger }) {
+/**
+ * Context per HTTP request. `session: false` never looks the session up (one
+ * database query per call): only for public procedures that do not read it.
+ */
+export function contextFactory(deps: { database: Database; config: Config; logger: Logger }, options: { session?: boolean } = {}) {
+  const readsSession = options.session ?? true;
   return ({ req, res }: CreateExpressContextOptions) => {
     const request = req as Request & { log?: Logger };
     return createContextInner({
       ...deps,
       logger: request.log ?? deps.logger,
-      sessionToken: readCookie(req.headers.cookie, SESSION_COOKIE),
+      sessionToken: readsSession ? readCookie(req.headers.cookie, SESSION_COOKIE) : null,
       ip: request.ip ?? req.socket.remoteAddress ?? 'unknown',
       userAgent: req.headers['user-agent'],
       origin: req.headers.origin ?? null,

@@ -13,7 +13,8 @@
 // byte. Anything else (batches, unknown paths, the wrong method for a
 // procedure, unparsable or empty input) goes on to the official adapter,
 // which gives the canonical answer.
-import type { NextFunction, Request, Response } from 'express';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { Express, NextFunction, Request, Response } from 'express';
 import { callProcedure, getErrorShape, getTRPCErrorFromUnknown } from '@trpc/server/unstable-core-do-not-import';
 import { getHTTPStatusCodeFromError } from '@trpc/server/http';
 import type { CreateExpressContextOptions } from '@trpc/server/adapters/express';
@@ -25,6 +26,50 @@ type CreateContext = (options: CreateExpressContextOptions) => Promise<Context>;
 
 // At run time the router keeps a flat map of dotted paths to procedures.
 const procedures = appRouter._def.procedures as unknown as Record<string, { _def: { type: string } } | undefined>;
+
+/**
+ * Public queries reporters hammer after a release, which never read the
+ * session: these skip Express's router (the middleware stack cost as much as
+ * the slot computation) and the session lookup.
+ */
+const LEAN_QUERIES = new Set(['availability.slots', 'availability.search']);
+
+type Middleware = (request: Request, response: Response, next: NextFunction) => void;
+
+/**
+ * Answers GET /trpc/<a LEAN_QUERIES procedure> before Express's router: the
+ * same set-up Express does (its request and response prototypes, so req.query
+ * and req.ip mean the same), then `everyAnswer` (the app's header middlewares,
+ * which must call next() synchronously), then the same answer as queryFastPath.
+ * Everything else goes through the app as usual.
+ */
+export function installLeanQueryPath(app: Express, options: { createContext: CreateContext; everyAnswer: Middleware[] }) {
+  type Handle = (request: IncomingMessage, response: ServerResponse, next?: NextFunction) => void;
+  const dispatcher = app as unknown as { handle: Handle };
+  const handle = dispatcher.handle.bind(app);
+  const fastPath = queryFastPath(options.createContext);
+  dispatcher.handle = (request, response, next) => {
+    const url = request.url ?? '';
+    if (request.method !== 'GET' || !url.startsWith('/trpc/')) return handle(request, response, next);
+    const end = url.indexOf('?');
+    if (!LEAN_QUERIES.has(url.slice(6, end === -1 ? undefined : end))) return handle(request, response, next);
+    const req = request as Request;
+    const res = response as Response;
+    req.res = res;
+    res.req = req;
+    Object.setPrototypeOf(req, app.request);
+    Object.setPrototypeOf(res, app.response);
+    res.locals ??= Object.create(null);
+    for (const middleware of options.everyAnswer) {
+      let passed = false;
+      middleware(req, res, (error?: unknown) => (passed = error === undefined));
+      if (!passed) return handle(request, response, next);
+    }
+    // queryFastPath reads req.path relative to /trpc, as under app.use('/trpc').
+    Object.defineProperty(req, 'path', { configurable: true, value: url.slice(5, end === -1 ? undefined : end) });
+    void fastPath(req, res, () => handle(request, response, next));
+  };
+}
 
 /** Single queries over GET; put it before the body parser. */
 export function queryFastPath(createContext: CreateContext) {
