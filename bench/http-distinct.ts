@@ -7,16 +7,14 @@
  * medians are reported. Load comes from autocannon in a separate process
  * (bench/load/get-paths.mjs), 127.0.0.1 only.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import { fork, spawn, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { loadConfig } from '../server/env';
-import { startServer, type RunningServer } from '../server/start-server';
-import { createLogger } from '../server/logger';
-import type { Db } from '../server/db';
-import { readAnswerCacheCounters } from '../server/availability/find-free-slots';
+import { openDatabase, type Db } from '../server/db';
+import { resolveDatabaseUrl } from '../server/db-url';
+import { applyMigrations } from '../server/migrate';
 import { DURATIONS, SPAN_DAYS, distinctSearchQuestions, distinctSlotQuestions, queryPath } from './slot-questions';
 
 const DAY = 86_400_000;
@@ -44,26 +42,25 @@ export async function seedDistinctBenchData(db: Db, now: number): Promise<string
       },
     });
     ids.push(person.id);
-    const bookings = 100;
-    await db.$transaction(async (tx) => {
-      for (let booking = 0; booking < bookings; booking++) {
-        const start = new Date(now + (booking * 1.5 + 1) * DAY + ((index * 37 + booking * 97) % 600) * 60_000);
-        const request = await tx.interviewRequest.create({
-          data: {
-            reference: `IR-B${index}-${booking}`, spokespersonId: person.id, reporterName: 'Bench', reporterEmail: 'bench@example.org', reporterOutlet: 'Bench',
-            reporterTimeZone: 'UTC', topic: 'bench', format: 'phone', language: 'en', durationMinutes: 30, attribution: 'on_record',
-            deadline: new Date(now + 170 * DAY), proposedSlots: [], status: 'approved', manageTokenHash: 'x',
-          },
-        });
-        await tx.interview.create({
-          data: {
-            requestId: request.id, spokespersonId: person.id, startsAt: start, endsAt: new Date(start.getTime() + 30 * 60_000),
-            bufferBeforeMinutes: 10, bufferAfterMinutes: 10, localDate: start.toISOString().slice(0, 10), format: 'phone', formatDetails: {},
-            status: 'confirmed', inviteUid: `bench-${index}-${booking}@bench`,
-          },
-        });
-      }
-    }, { timeout: 60_000 });
+    // createMany with our own ids: thousands of rows in a few statements, not a statement each.
+    const requests = [];
+    const interviews = [];
+    for (let booking = 0; booking < 100; booking++) {
+      const start = new Date(now + (booking * 1.5 + 1) * DAY + ((index * 37 + booking * 97) % 600) * 60_000);
+      const requestId = `bench-request-${index}-${booking}`;
+      requests.push({
+        id: requestId, reference: `IR-B${index}-${booking}`, spokespersonId: person.id, reporterName: 'Bench', reporterEmail: 'bench@example.org', reporterOutlet: 'Bench',
+        reporterTimeZone: 'UTC', topic: 'bench', format: 'phone', language: 'en', durationMinutes: 30, attribution: 'on_record',
+        deadline: new Date(now + 170 * DAY), proposedSlots: [], status: 'approved', manageTokenHash: 'x',
+      });
+      interviews.push({
+        requestId, spokespersonId: person.id, startsAt: start, endsAt: new Date(start.getTime() + 30 * 60_000),
+        bufferBeforeMinutes: 10, bufferAfterMinutes: 10, localDate: start.toISOString().slice(0, 10), format: 'phone', formatDetails: {},
+        status: 'confirmed', inviteUid: `bench-${index}-${booking}@bench`,
+      });
+    }
+    await db.interviewRequest.createMany({ data: requests });
+    await db.interview.createMany({ data: interviews });
   }
   return ids;
 }
@@ -99,6 +96,21 @@ function runPaths(base: string, file: string, options: { connections: number; se
         used,
       });
     });
+  });
+}
+
+/** Interview Desk in its own process (bench/load/app-server.ts), with its answer-cache counters on call. */
+function startAppServer(databaseUrl: string): Promise<{ child: ChildProcess; url: string; counters(): Promise<{ hits: number; misses: number }> }> {
+  return new Promise((resolve, reject) => {
+    const child = fork('bench/load/app-server.ts', [databaseUrl], { execArgv: ['--import', 'tsx'], stdio: ['ignore', 'pipe', 'inherit', 'ipc'] });
+    child.on('error', reject);
+    child.on('exit', (code) => reject(new Error(`app server exited ${code}`)));
+    const counters = () =>
+      new Promise<{ hits: number; misses: number }>((answer) => {
+        child.once('message', (message) => answer((message as { counters: { hits: number; misses: number } }).counters));
+        child.send('counters');
+      });
+    child.stdout!.once('data', (chunk: Buffer) => resolve({ child, url: chunk.toString('utf8').trim(), counters }));
   });
 }
 
@@ -196,16 +208,17 @@ export async function runDistinctAvailabilityBench(options: { seconds?: number; 
   const rounds = options.rounds ?? 3;
   const questionCount = options.questions ?? 10_000;
   const folder = mkdtempSync(join(tmpdir(), 'interview-desk-bench-distinct-'));
-  let running: RunningServer | undefined;
+  let app: ChildProcess | undefined;
   let bare: ChildProcess | undefined;
   try {
-    const config = loadConfig({
-      DATABASE_URL: `file:${join(folder, 'bench.db')}`, DESK_DEMO: '0', LOG_LEVEL: 'silent', PORT: '3999',
-      REQUEST_LIMIT_PER_IP: '100000000', REQUEST_LIMIT_PER_EMAIL: '100000000',
-    });
-    running = await startServer({ config: { ...config, port: 0 }, logger: createLogger('silent'), buildClient: false, announce: () => {} });
+    const databaseUrl = `file:${join(folder, 'bench.db')}`;
+    const target = resolveDatabaseUrl(databaseUrl);
+    await applyMigrations(target);
+    const database = await openDatabase(target);
     const now = Date.now();
-    const ids = await seedDistinctBenchData(running.database.prisma, now);
+    const ids = await seedDistinctBenchData(database.prisma, now).finally(() => database.close());
+    const running = await startAppServer(databaseUrl);
+    app = running.child;
     const asked = ids.slice(0, ASKED_SPOKESPEOPLE);
 
     const distinctPaths = distinctSlotQuestions({ spokespersonIds: asked, now, count: questionCount }).map((question) => queryPath('availability.slots', question));
@@ -242,7 +255,7 @@ export async function runDistinctAvailabilityBench(options: { seconds?: number; 
     // Each app round asks questions it has not asked in the last rounds (the cursor moves on).
     let cursor = 0;
     const appRound = async (file: string, first = cursor) => {
-      const result = await runPaths(running!.url, file, { connections: 32, seconds, first });
+      const result = await runPaths(running.url, file, { connections: 32, seconds, first });
       if (file === distinctFile) cursor = (first + result.used) % distinctPaths.length;
       return result;
     };
@@ -262,17 +275,17 @@ export async function runDistinctAvailabilityBench(options: { seconds?: number; 
     for (let round = 0; round < rounds; round++) {
       console.log(`  round ${round + 1} of ${rounds}…`);
       result.bare.push(await runPaths(started.url, distinctFile, { connections: 32, seconds, first: cursor }));
-      let before = readAnswerCacheCounters();
+      let before = await running.counters();
       result.app.push(await appRound(distinctFile));
-      let after = readAnswerCacheCounters();
+      let after = await running.counters();
       hits += after.hits - before.hits;
       misses += after.misses - before.misses;
 
-      before = readAnswerCacheCounters();
+      before = await running.counters();
       const writer = startWriter(running.url, asked, slotStarts, 100);
       result.writer.push(await appRound(distinctFile));
       const written = await writer.stop();
-      after = readAnswerCacheCounters();
+      after = await running.counters();
       writerHits += after.hits - before.hits;
       writerMisses += after.misses - before.misses;
       writes += written.writes;
@@ -320,7 +333,12 @@ export async function runDistinctAvailabilityBench(options: { seconds?: number; 
     };
   } finally {
     bare?.kill('SIGTERM');
-    await running?.close();
+    if (app) {
+      app.removeAllListeners('exit');
+      const exited = new Promise((resolve) => app!.once('exit', resolve));
+      app.kill('SIGTERM');
+      await exited;
+    }
     rmSync(folder, { recursive: true, force: true });
   }
 }

@@ -18,6 +18,7 @@ import { renderFeed } from './feeds/manage-feeds';
 import { sendError } from './http/send-error';
 import { AppError } from './errors';
 import { clientDistDir } from './client-build';
+import { staticAssets } from './http/static-assets';
 
 // Largest JSON body we accept. Most inputs are a few KB; a media-list import
 // (contacts.importCsv / importVCard) carries the whole file, and 5 MB holds
@@ -63,13 +64,13 @@ export function createApp(deps: { database: Database; config: Config; logger: Lo
 
   // The built client; any other GET that is not an API path gets index.html so
   // client-side routes (/manage/IR-…) work on reload.
+  // Files are sent precompressed when the browser accepts it (server/http/static-assets.ts).
   const dist = clientDistDir();
-  app.use(express.static(dist, { index: false, maxAge: '1h', setHeaders: noCacheHtml }));
-  app.get(/^\/(?!trpc|healthz|invites|feeds).*/, (_request, response, next) => {
-    const index = join(dist, 'index.html');
-    if (!existsSync(index)) return next();
-    response.setHeader('Cache-Control', 'no-cache');
-    response.sendFile(index);
+  const assets = staticAssets(dist);
+  app.use(assets.files);
+  app.get(/^\/(?!trpc|healthz|invites|feeds).*/, (request, response, next) => {
+    if (!existsSync(join(dist, 'index.html'))) return next();
+    assets.index(request, response, next);
   });
 
   app.use((_request: Request, response: Response) => {
@@ -113,8 +114,4 @@ function setSecurityHeaders(_request: Request, response: Response, next: NextFun
   response.setHeader('Referrer-Policy', 'no-referrer');
   response.setHeader('X-Frame-Options', 'DENY');
   next();
-}
-
-function noCacheHtml(response: Response, path: string) {
-  if (path.endsWith('.html')) response.setHeader('Cache-Control', 'no-cache');
 }
