@@ -9,7 +9,7 @@
  */
 import { fork, spawn, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openDatabase, type Db } from '../server/db';
@@ -67,12 +67,32 @@ export async function seedDistinctBenchData(db: Db, now: number): Promise<string
 
 export interface LoadSummary {
   requestsPerSecond: number;
+  /** CPU time the server process spent per answered request (user + system), in ms: steadier than throughput on a shared machine. */
+  serverCpuMsPerRequest?: number;
   p50Ms: number;
   p99Ms: number;
   errors: number;
   non2xx: number;
   requests: number;
   used: number;
+}
+
+/** CPU seconds (user + system) a process has used so far, from /proc (Linux). */
+function cpuSecondsOf(pid: number | undefined): number {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / 100;
+  } catch {
+    return Number.NaN;
+  }
+}
+
+/** runPaths, with the CPU the server process `pid` used per answered request. */
+async function measured(pid: number | undefined, run: () => Promise<LoadSummary>): Promise<LoadSummary> {
+  const before = cpuSecondsOf(pid);
+  const result = await run();
+  const used = cpuSecondsOf(pid) - before;
+  return { ...result, serverCpuMsPerRequest: Math.round((used * 1000 * 1000) / Math.max(1, result.requests)) / 1000 };
 }
 
 /** autocannon in its own process, each request the next path of the file. */
@@ -199,7 +219,9 @@ export interface DistinctBenchResult {
   distinct: { bare: LoadSummary[]; app: LoadSummary[]; writer: LoadSummary[]; hitRate: number; writerHitRate: number; writes: number; writeFailures: number };
   repeated: { bare: LoadSummary[]; app: LoadSummary[] };
   search: { runs: LoadSummary[]; questions: number };
-  medians: Record<'bareDistinct' | 'appDistinct' | 'writerDistinct' | 'bareRepeated' | 'appRepeated', { requestsPerSecond: number; p99Ms: number }> & { search: { requestsPerSecond: number; p50Ms: number; p99Ms: number } };
+  medians: Record<'bareDistinct' | 'appDistinct' | 'writerDistinct' | 'bareRepeated' | 'appRepeated', { requestsPerSecond: number; p99Ms: number; serverCpuMsPerRequest: number }> & {
+    search: { requestsPerSecond: number; p50Ms: number; p99Ms: number; serverCpuMsPerRequest: number };
+  };
   ratios: { distinct: number; distinctP99: number; repeated: number; writerToDistinct: number };
 }
 
@@ -255,7 +277,7 @@ export async function runDistinctAvailabilityBench(options: { seconds?: number; 
     // Each app round asks questions it has not asked in the last rounds (the cursor moves on).
     let cursor = 0;
     const appRound = async (file: string, first = cursor) => {
-      const result = await runPaths(running.url, file, { connections: 32, seconds, first });
+      const result = await measured(app?.pid, () => runPaths(running.url, file, { connections: 32, seconds, first }));
       if (file === distinctFile) cursor = (first + result.used) % distinctPaths.length;
       return result;
     };
@@ -274,7 +296,7 @@ export async function runDistinctAvailabilityBench(options: { seconds?: number; 
     let writeFailures = 0;
     for (let round = 0; round < rounds; round++) {
       console.log(`  round ${round + 1} of ${rounds}…`);
-      result.bare.push(await runPaths(started.url, distinctFile, { connections: 32, seconds, first: cursor }));
+      result.bare.push(await measured(bare?.pid, () => runPaths(started.url, distinctFile, { connections: 32, seconds, first: cursor })));
       let before = await running.counters();
       result.app.push(await appRound(distinctFile));
       let after = await running.counters();
@@ -291,7 +313,7 @@ export async function runDistinctAvailabilityBench(options: { seconds?: number; 
       writes += written.writes;
       writeFailures += written.failures;
 
-      repeated.bare.push(await runPaths(started.url, repeatedFile, { connections: 32, seconds }));
+      repeated.bare.push(await measured(bare?.pid, () => runPaths(started.url, repeatedFile, { connections: 32, seconds })));
       repeated.app.push(await appRound(repeatedFile, 0));
     }
 
@@ -300,12 +322,16 @@ export async function runDistinctAvailabilityBench(options: { seconds?: number; 
     const search: LoadSummary[] = [];
     let searchCursor = 0;
     for (let round = 0; round < rounds; round++) {
-      const run = await runPaths(running.url, searchFile, { connections: 32, seconds, first: searchCursor });
+      const run = await measured(app?.pid, () => runPaths(running.url, searchFile, { connections: 32, seconds, first: searchCursor }));
       searchCursor = (searchCursor + run.used) % searchPaths.length;
       search.push(run);
     }
 
-    const pick = (runs: LoadSummary[]) => ({ requestsPerSecond: median(runs.map((run) => run.requestsPerSecond)), p99Ms: median(runs.map((run) => run.p99Ms)) });
+    const pick = (runs: LoadSummary[]) => ({
+      requestsPerSecond: median(runs.map((run) => run.requestsPerSecond)),
+      p99Ms: median(runs.map((run) => run.p99Ms)),
+      serverCpuMsPerRequest: median(runs.map((run) => run.serverCpuMsPerRequest ?? Number.NaN)),
+    });
     const medians = {
       bareDistinct: pick(result.bare),
       appDistinct: pick(result.app),

@@ -7,11 +7,10 @@ import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from '
 import { readFile, writeFile } from 'node:fs/promises';
 import { promisify } from 'node:util';
 import { brotliCompress, constants as zlib, gzip } from 'node:zlib';
-import { dirname, join, relative } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join, relative } from 'node:path';
 import type { Logger } from './logger';
+import { projectRoot } from './project-root';
 
-const projectRoot = join(dirname(fileURLToPath(import.meta.url)), '..');
 const STAMP_FILE = '.source-hash';
 
 export function clientDistDir(): string {

@@ -4,6 +4,8 @@
 // fictitious ones). All people's addresses are example.org and all numbers
 // are fictitious: the demo never sends to a real person.
 import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { projectRoot } from '../project-root';
 import type { Db, Tx } from '../db';
 import { hashPassword } from '../auth/password';
 import { contactColumns } from '../contacts/contact-record';
@@ -35,7 +37,7 @@ export function parsePressRelease(text: string): ParsedRelease {
 }
 
 function readRelease(): ParsedRelease {
-  return parsePressRelease(readFileSync(new URL('./press-release-2020-10-31.txt', import.meta.url), 'utf8'));
+  return parsePressRelease(readFileSync(join(projectRoot, 'server', 'demo', 'press-release-2020-10-31.txt'), 'utf8'));
 }
 
 const allFormats = ['phone', 'whatsapp', 'video', 'studio', 'in_person', 'written'];
