@@ -122,7 +122,9 @@ function runPaths(base: string, file: string, options: { connections: number; se
 /** Interview Desk in its own process (bench/load/app-server.ts), with its answer-cache counters on call. */
 function startAppServer(databaseUrl: string): Promise<{ child: ChildProcess; url: string; counters(): Promise<{ hits: number; misses: number }> }> {
   return new Promise((resolve, reject) => {
-    const child = fork('bench/load/app-server.ts', [databaseUrl], { execArgv: ['--import', 'tsx'], stdio: ['ignore', 'pipe', 'inherit', 'ipc'] });
+    // BENCH_APP_PROFILE=<folder> writes a CPU profile of the app server (node --cpu-prof) there.
+    const profile = process.env.BENCH_APP_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_APP_PROFILE}`] : [];
+    const child = fork('bench/load/app-server.ts', [databaseUrl], { execArgv: [...profile, '--import', 'tsx'], stdio: ['ignore', 'pipe', 'inherit', 'ipc'] });
     child.on('error', reject);
     child.on('exit', (code) => reject(new Error(`app server exited ${code}`)));
     const counters = () =>
@@ -372,5 +374,7 @@ export async function runDistinctAvailabilityBench(options: { seconds?: number; 
 // `node --import tsx bench/http-distinct.ts` runs this part alone (BENCH_SECONDS, BENCH_ROUNDS to shorten it).
 if (import.meta.url === `file://${process.argv[1]}`) {
   const outcome = await runDistinctAvailabilityBench({ seconds: Number(process.env.BENCH_SECONDS ?? 5), rounds: Number(process.env.BENCH_ROUNDS ?? 3), questions: Number(process.env.BENCH_QUESTIONS ?? 10_000) });
+  const cpu = (runs: LoadSummary[]) => runs.map((run) => `${run.requestsPerSecond}/s ${run.serverCpuMsPerRequest}ms`).join(', ');
+  console.log(`rounds: bare ${cpu(outcome.distinct.bare)} | app ${cpu(outcome.distinct.app)} | writer ${cpu(outcome.distinct.writer)} | bare rep ${cpu(outcome.repeated.bare)} | app rep ${cpu(outcome.repeated.app)} | search ${cpu(outcome.search.runs)}`);
   console.log(JSON.stringify({ ...outcome, distinct: { ...outcome.distinct, bare: undefined, app: undefined, writer: undefined }, repeated: undefined, search: undefined }, null, 2));
 }

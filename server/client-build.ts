@@ -60,11 +60,14 @@ export async function buildClient(logger?: Logger): Promise<void> {
   logger?.info({ ms: Math.round(performance.now() - started) }, 'web client built');
 }
 
-/** Builds the client only when the build is missing or stale. */
-export async function ensureClientBuild(logger: Logger): Promise<void> {
+/** Builds the client only when the build is missing or stale; `announce` tells the person starting the server. */
+export async function ensureClientBuild(logger: Logger, announce: (line: string) => void = () => {}): Promise<void> {
   if (isClientBuildCurrent()) return;
+  const started = performance.now();
+  announce('Building the web client (first start, or its sources changed)…');
   logger.info('web client build is missing or stale; building it now');
   await buildClient(logger);
+  announce(`Web client built in ${((performance.now() - started) / 1000).toFixed(1)} s.`);
 }
 
 /** Files worth compressing: text. Images and fonts are compressed already; source maps are for developers' tools only. */
