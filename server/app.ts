@@ -19,6 +19,7 @@ import { sendError } from './http/send-error';
 import { AppError } from './errors';
 import { clientDistDir } from './client-build';
 import { staticAssets } from './http/static-assets';
+import { isSlotsAnswerCurrent } from './availability/find-free-slots';
 
 // Largest JSON body we accept. Most inputs are a few KB; a media-list import
 // (contacts.importCsv / importVCard) carries the whole file, and 5 MB holds
@@ -53,7 +54,7 @@ export function createApp(deps: { database: Database; config: Config; logger: Lo
   });
 
   const createContext = contextFactory(deps);
-  installLeanQueryPath(app, { createContext: contextFactory(deps, { session: false }), everyAnswer });
+  installLeanQueryPath(app, { createContext: contextFactory(deps, { session: false }), everyAnswer, stillCurrent: isSlotsAnswerCurrent });
   app.use(
     '/trpc',
     queryFastPath(createContext),

@@ -30,6 +30,8 @@ interface Entry {
   calendar: Promise<SpokespersonCalendar | null>;
   /** Set once the load succeeded, so an expired entry can be served while it reloads. */
   settled?: boolean;
+  /** The loaded calendar, once settled. */
+  value?: SpokespersonCalendar | null;
 }
 
 export class CalendarCache {
@@ -116,6 +118,15 @@ export class CalendarCache {
     for (const calendar of calendars) this.knownIds.add(calendar.id);
   }
 
+  /**
+   * Whether `calendar` is what `get` would answer for its spokesperson now,
+   * without reloading: the same object, loaded less than CALENDAR_CACHE_TTL_MS ago.
+   */
+  isCurrent(calendar: SpokespersonCalendar, now: number): boolean {
+    const entry = this.entries.get(calendar.id);
+    return entry?.value === calendar && now - entry.loadedAt < CALENDAR_CACHE_TTL_MS;
+  }
+
   /** Drops entries (all when `ids` is omitted); call after a committed write. */
   invalidate(ids?: string[]): void {
     this.generation++;
@@ -151,8 +162,8 @@ export class CalendarCache {
         for (const calendar of calendars) coverages.set(calendar, { from, to });
         this.rememberIds(calendars);
         for (const id of ids) {
-          const calendar = Promise.resolve(calendars.find((candidate) => candidate.id === id) ?? null);
-          this.entries.set(id, { loadedAt: now, from, to, calendar, settled: true });
+          const value = calendars.find((candidate) => candidate.id === id) ?? null;
+          this.entries.set(id, { loadedAt: now, from, to, calendar: Promise.resolve(value), settled: true, value });
         }
       },
       () => {
@@ -180,9 +191,12 @@ export class CalendarCache {
       this.entries.set(id, entry);
       // A failed load or one that raced an invalidation is not kept.
       entry.calendar.then(
-        () => {
+        (value) => {
           if (generation !== this.generation && this.entries.get(id) === entry) this.entries.delete(id);
-          else entry.settled = true;
+          else {
+            entry.settled = true;
+            entry.value = value;
+          }
         },
         () => this.entries.get(id) === entry && this.entries.delete(id),
       );

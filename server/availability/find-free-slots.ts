@@ -78,6 +78,7 @@ export async function findFreeSlots(options: { db: DbOrTx; input: z.output<typeo
   });
   if (memo.size >= MAX_MEMO_ANSWERS) memo.clear();
   memo.set(key, { minute, answer });
+  answerSources.set(answer, { cache, calendar, minute });
   return answer;
 }
 
@@ -101,6 +102,21 @@ export function shapeSlotsAnswer(calendar: SpokespersonCalendar, options: { slot
  */
 const answerMemo = new WeakMap<SpokespersonCalendar, Map<string, { minute: number; answer: SlotsAnswer }>>();
 const MAX_MEMO_ANSWERS = 256;
+
+/** Where each memoised answer came from, so the HTTP layer can ask whether it still holds. */
+const answerSources = new WeakMap<object, { cache: ReturnType<typeof getCalendarCache>; calendar: SpokespersonCalendar; minute: number }>();
+
+/**
+ * True when `answer` (from findFreeSlots) is what findFreeSlots would return
+ * for the same question now: same minute, same calendar object, still fresh.
+ * Lets the lean HTTP path answer a repeated question without parsing it again.
+ */
+export function isSlotsAnswerCurrent(answer: unknown, now: number, countAsHit = true): boolean {
+  const source = typeof answer === 'object' && answer !== null ? answerSources.get(answer) : undefined;
+  if (!source || source.minute !== Math.floor(now / 60_000) || !source.cache.isCurrent(source.calendar, now)) return false;
+  if (countAsHit) answerCacheCounters.hits++;
+  return true;
+}
 
 /** Hits and misses of the answer memo since start, for the benchmarks and operators (never reset). */
 const answerCacheCounters = { hits: 0, misses: 0 };

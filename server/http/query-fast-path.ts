@@ -43,11 +43,24 @@ type Middleware = (request: Request, response: Response, next: NextFunction) => 
  * which must call next() synchronously), then the same answer as queryFastPath.
  * Everything else goes through the app as usual.
  */
-export function installLeanQueryPath(app: Express, options: { createContext: CreateContext; everyAnswer: Middleware[] }) {
+export function installLeanQueryPath(app: Express, options: { createContext: CreateContext; everyAnswer: Middleware[]; stillCurrent?: (answer: unknown, now: number, countAsHit?: boolean) => boolean }) {
   type Handle = (request: IncomingMessage, response: ServerResponse, next?: NextFunction) => void;
   const dispatcher = app as unknown as { handle: Handle };
   const handle = dispatcher.handle.bind(app);
-  const fastPath = queryFastPath(options.createContext);
+  // The same URL asked again: its remembered answer, if the procedure vouches it still holds
+  // (availability.slots: same minute and calendar version). Skips parsing, context and validation,
+  // which are all that is left once the answer is remembered. Bounded: URLs come from anyone.
+  const byUrl = new Map<string, { answer: unknown; bytes: Buffer }>();
+  const stillCurrent = options.stillCurrent;
+  const fastPath = queryFastPath(
+    options.createContext,
+    stillCurrent &&
+      ((request, answer, bytes) => {
+        if (!stillCurrent(answer, Date.now(), false)) return;
+        if (byUrl.size >= MAX_REMEMBERED_URLS) byUrl.clear();
+        byUrl.set(request.url, { answer, bytes });
+      }),
+  );
   dispatcher.handle = (request, response, next) => {
     const url = request.url ?? '';
     if (request.method !== 'GET' || !url.startsWith('/trpc/')) return handle(request, response, next);
@@ -65,14 +78,18 @@ export function installLeanQueryPath(app: Express, options: { createContext: Cre
       middleware(req, res, (error?: unknown) => (passed = error === undefined));
       if (!passed) return handle(request, response, next);
     }
+    const remembered = byUrl.get(url);
+    if (remembered && stillCurrent!(remembered.answer, Date.now())) return writeJson(res, 200, remembered.bytes);
     // queryFastPath reads req.path relative to /trpc, as under app.use('/trpc').
     Object.defineProperty(req, 'path', { configurable: true, value: url.slice(5, end === -1 ? undefined : end) });
     void fastPath(req, res, () => handle(request, response, next));
   };
 }
 
-/** Single queries over GET; put it before the body parser. */
-export function queryFastPath(createContext: CreateContext) {
+const MAX_REMEMBERED_URLS = 1_000;
+
+/** Single queries over GET; put it before the body parser. `onAnswered` sees each successful answer. */
+export function queryFastPath(createContext: CreateContext, onAnswered?: (request: Request, answer: unknown, bytes: Buffer) => void) {
   return async (request: Request, response: Response, next: NextFunction) => {
     if (request.method !== 'GET') return next();
     const path = request.path.slice(1);
@@ -89,7 +106,7 @@ export function queryFastPath(createContext: CreateContext) {
         return next();
       }
     }
-    await answer(createContext, request, response, { path, type: 'query', input });
+    await answer(createContext, request, response, { path, type: 'query', input }, onAnswered);
   };
 }
 
@@ -105,13 +122,20 @@ export function mutationFastPath(createContext: CreateContext) {
   };
 }
 
-async function answer(createContext: CreateContext, request: Request, response: Response, call: { path: string; type: 'query' | 'mutation'; input: unknown }) {
+async function answer(
+  createContext: CreateContext,
+  request: Request,
+  response: Response,
+  call: { path: string; type: 'query' | 'mutation'; input: unknown },
+  onAnswered?: (request: Request, answer: unknown, bytes: Buffer) => void,
+) {
   const { path, type, input } = call;
   let ctx: Context | undefined;
   try {
     ctx = await createContext({ req: request, res: response, info: undefined as never });
     const data = await callProcedure({ router: appRouter, path, getRawInput: async () => input, ctx, type, signal: undefined, batchIndex: 0 });
-    sendResult(response, data);
+    const bytes = sendResult(response, data);
+    onAnswered?.(request, data, bytes);
   } catch (cause) {
     const error = getTRPCErrorFromUnknown(cause);
     const shape = getErrorShape({ config: appRouter._def._config, error, type, path, input, ctx });
@@ -123,7 +147,7 @@ async function answer(createContext: CreateContext, request: Request, response: 
 // object to identical questions; its JSON is then serialised once, not per request.
 const serialised = new WeakMap<object, Buffer>();
 
-function sendResult(response: Response, data: unknown) {
+function sendResult(response: Response, data: unknown): Buffer {
   if (typeof data !== 'object' || data === null) return send(response, 200, { result: { data } });
   let bytes = serialised.get(data);
   if (!bytes) {
@@ -131,13 +155,16 @@ function sendResult(response: Response, data: unknown) {
     serialised.set(data, bytes);
   }
   writeJson(response, 200, bytes);
+  return bytes;
 }
 
-function send(response: Response, status: number, body: unknown) {
-  writeJson(response, status, Buffer.from(JSON.stringify(body), 'utf8'));
+function send(response: Response, status: number, body: unknown): Buffer {
+  const bytes = Buffer.from(JSON.stringify(body), 'utf8');
+  writeJson(response, status, bytes);
+  return bytes;
 }
 
-function writeJson(response: Response, status: number, bytes: Buffer) {
+function writeJson(response: ServerResponse, status: number, bytes: Buffer) {
   response.statusCode = status;
   response.setHeader('Content-Type', 'application/json');
   response.setHeader('Content-Length', bytes.length);
