@@ -5,7 +5,6 @@
 // those are cached for a year and never revalidated; index.html names the
 // current ones and is revalidated on every load.
 import type { ServerResponse } from 'node:http';
-import { join } from 'node:path';
 import type { NextFunction, Request, Response } from 'express';
 import expressStaticGzip from 'express-static-gzip';
 
@@ -52,5 +51,3 @@ export function staticAssets(folder: string) {
     },
   };
 }
-
-export const clientIndexFile = (folder: string) => join(folder, 'index.html');
