@@ -33,7 +33,8 @@ export function createApp(deps: { database: Database; config: Config; logger: Lo
 
   // Headers and the request id every answer carries, as middleware. The lean
   // query path (server/http/query-fast-path.ts) skips the router and runs this
-  // list itself, so a header meant for every answer belongs in it.
+  // list itself, so a header meant for every answer belongs in it (using only
+  // Node's own request/response API: setHeader, headers, on).
   const everyAnswer = [assignRequestId(deps.logger), setSecurityHeaders];
   app.use(...everyAnswer);
 
@@ -102,7 +103,7 @@ function assignRequestId(logger: Logger) {
     if (logsRequests) {
       const started = performance.now();
       response.on('finish', () => {
-        request.log?.debug({ method: request.method, url: request.originalUrl.split('?')[0], status: response.statusCode, ms: Math.round(performance.now() - started) }, 'request');
+        request.log?.debug({ method: request.method, url: (request.originalUrl ?? request.url).split('?')[0], status: response.statusCode, ms: Math.round(performance.now() - started) }, 'request');
       });
     }
     next();

@@ -40,7 +40,9 @@ type Middleware = (request: Request, response: Response, next: NextFunction) => 
  * Answers GET /trpc/<a LEAN_QUERIES procedure> before Express's router: the
  * same set-up Express does (its request and response prototypes, so req.query
  * and req.ip mean the same), then `everyAnswer` (the app's header middlewares,
- * which must call next() synchronously), then the same answer as queryFastPath.
+ * which must call next() synchronously and use only Node's own request and
+ * response API: a remembered answer is sent without Express's prototypes),
+ * then the same answer as queryFastPath.
  * Everything else goes through the app as usual.
  */
 export function installLeanQueryPath(app: Express, options: { createContext: CreateContext; everyAnswer: Middleware[]; stillCurrent?: (answer: unknown, now: number, countAsHit?: boolean) => boolean }) {
@@ -68,18 +70,27 @@ export function installLeanQueryPath(app: Express, options: { createContext: Cre
     if (!LEAN_QUERIES.has(url.slice(6, end === -1 ? undefined : end))) return handle(request, response, next);
     const req = request as Request;
     const res = response as Response;
+    const runEveryAnswer = () => {
+      for (const middleware of options.everyAnswer) {
+        let passed = false;
+        middleware(req, res, (error?: unknown) => (passed = error === undefined));
+        if (!passed) return false;
+      }
+      return true;
+    };
+    // A remembered answer needs nothing of Express: its headers, then the bytes, on Node's own
+    // request and response (changing their prototypes, as Express does, slows every later access).
+    const remembered = byUrl.get(url);
+    if (remembered && stillCurrent!(remembered.answer, Date.now())) {
+      if (!runEveryAnswer()) return handle(request, response, next);
+      return writeJson(res, 200, remembered.bytes);
+    }
     req.res = res;
     res.req = req;
     Object.setPrototypeOf(req, app.request);
     Object.setPrototypeOf(res, app.response);
     res.locals ??= Object.create(null);
-    for (const middleware of options.everyAnswer) {
-      let passed = false;
-      middleware(req, res, (error?: unknown) => (passed = error === undefined));
-      if (!passed) return handle(request, response, next);
-    }
-    const remembered = byUrl.get(url);
-    if (remembered && stillCurrent!(remembered.answer, Date.now())) return writeJson(res, 200, remembered.bytes);
+    if (!runEveryAnswer()) return handle(request, response, next);
     // queryFastPath reads req.path relative to /trpc, as under app.use('/trpc').
     Object.defineProperty(req, 'path', { configurable: true, value: url.slice(5, end === -1 ? undefined : end) });
     void fastPath(req, res, () => handle(request, response, next));
