@@ -162,7 +162,7 @@ function distinctSection(result: Awaited<ReturnType<typeof runDistinctAvailabili
       '',
       `Answer-cache hit rate from the server's counters (server/availability/find-free-slots.ts): ${(run.distinct.hitRate * 100).toFixed(1)} % over the distinct rounds, ${(run.distinct.writerHitRate * 100).toFixed(1)} % with the writer (${run.distinct.writes} writes, ${run.distinct.writeFailures} failed). tests/integration/bench-questions.test.ts checks that the questions are distinct and all miss that cache.`,
       '',
-      `Every round (requests/s, server CPU per request): bare ${runs(run.distinct.bare)}; Interview Desk ${runs(run.distinct.app)}; with the writer ${runs(run.distinct.writer)}; repeated, bare ${runs(run.repeated.bare)}; repeated, Interview Desk ${runs(run.repeated.app)}.`,
+      `Every round (requests/s, server CPU per request, p99): bare ${runs(run.distinct.bare)}; Interview Desk ${runs(run.distinct.app)}; with the writer ${runs(run.distinct.writer)}; repeated, bare ${runs(run.repeated.bare)}; repeated, Interview Desk ${runs(run.repeated.app)}.`,
       '',
       '### `availability.search`, distinct questions',
       '',
@@ -173,7 +173,7 @@ function distinctSection(result: Awaited<ReturnType<typeof runDistinctAvailabili
 }
 
 function runs(list: { requestsPerSecond: number; serverCpuMsPerRequest?: number; p99Ms: number }[]): string {
-  return list.map((run) => `${run.requestsPerSecond}/s, ${run.serverCpuMsPerRequest} ms, p99 ${run.p99Ms} ms`).join('; ');
+  return list.map((run) => `${run.requestsPerSecond}/s${run.serverCpuMsPerRequest === undefined ? '' : `, ${run.serverCpuMsPerRequest} ms CPU`}, p99 ${run.p99Ms} ms`).join('; ');
 }
 
 function createComparisonSection(result: Awaited<ReturnType<typeof runCreateRequestBench>> | Error): string[] {
