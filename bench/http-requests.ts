@@ -66,52 +66,126 @@ function runLoad(url: string, file: string, connections: number, seconds: number
   });
 }
 
-export async function runCreateRequestBench(options: { seconds?: number } = {}) {
-  const seconds = options.seconds ?? 10;
-  const folder = mkdtempSync(join(tmpdir(), 'interview-desk-bench-requests-'));
+/** A fresh PostgreSQL database for one bench run (dropped by `drop`); null when the server is not reachable. */
+async function freshPostgresDatabase(label: string): Promise<{ url: string; drop(): Promise<void> } | null> {
+  const admin = process.env.TEST_POSTGRES_URL ?? 'postgresql://desk:desk@127.0.0.1:5432/postgres';
+  const name = `desk_bench_${label}_${process.pid}`;
+  const client = new pg.Client({ connectionString: admin });
   try {
-    const config = loadConfig({ DATABASE_URL: `file:${join(folder, 'bench.db')}`, DESK_DEMO: '0', LOG_LEVEL: 'silent', REQUEST_LIMIT_PER_IP: '100000000', REQUEST_LIMIT_PER_EMAIL: '100000000' });
-    const running = await startServer({ config: { ...config, port: 0 }, logger: createLogger('silent'), buildClient: false, announce: () => {} });
-    try {
-      const ids = await seedSpokespeople(running.database.prisma, 10, { holdSlots: true, prefix: 'load' });
-      // Distinct slots: 10 spokespeople × 20 half-hours a day, in turn; each run its own 60 days.
-      const firstDay = Math.ceil(Date.now() / DAY) * DAY + DAY;
-      const bodiesFile = (fromDay: number, days: number, name: string) => {
-        const bodies = [];
-        for (let day = fromDay; day < fromDay + days; day++) for (let slot = 0; slot < 20; slot++) for (const id of ids) bodies.push(body(id, new Date(firstDay + day * DAY + 8 * 3_600_000 + slot * 1_800_000)));
-        const file = join(folder, `${name}.json`);
-        writeFileSync(file, JSON.stringify(bodies));
-        return file;
-      };
-      const url = `${running.url}/trpc/requests.create`;
-      // Warm-up (not measured): JIT, Prisma's first query plans, SQLite's page cache.
-      await runLoad(url, bodiesFile(300, 10, 'warm-up'), 16, 3);
-      const runs = [];
-      for (let run = 0; run < 3; run++) {
-        const before = await running.database.prisma.interviewRequest.count();
-        const { result, used } = await runLoad(url, bodiesFile(run * 60, 60, `run-${run}`), 16, seconds);
-        runs.push({
-          requestsPerSecond: Math.round(result.requests.average),
-          p50Ms: result.latency.p50,
-          p99Ms: result.latency.p99,
-          maxMs: result.latency.max,
-          latency: process.env.BENCH_VERBOSE ? result.latency : undefined,
-          non2xx: result.non2xx,
-          errors: result.errors,
-          sent: used,
-          created: (await running.database.prisma.interviewRequest.count()) - before,
-          seconds,
-        });
-      }
-      // The median run by throughput, and all three.
-      const median = [...runs].sort((a, b) => a.requestsPerSecond - b.requestsPerSecond)[1]!;
-      return { ...median, runs };
-    } finally {
-      await running.close();
-    }
+    await client.connect();
+    await client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+    await client.query(`CREATE DATABASE ${name}`);
+  } catch {
+    return null;
   } finally {
+    await client.end().catch(() => {});
+  }
+  const url = new URL(admin);
+  url.pathname = `/${name}`;
+  return {
+    url: url.toString(),
+    async drop() {
+      const dropper = new pg.Client({ connectionString: admin });
+      await dropper.connect().then(() => dropper.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)).catch(() => {});
+      await dropper.end().catch(() => {});
+    },
+  };
+}
+
+type CreateRun = { requestsPerSecond: number; p50Ms: number; p99Ms: number; maxMs: number; non2xx: number; errors: number; sent: number; created: number; seconds: number; latency?: unknown };
+
+/** A server on `databaseUrl` (migrated here) with 10 spokespeople who hold requested slots, and a function that runs one load round on it. */
+async function createRequestTarget(databaseUrl: string, folder: string, name: string) {
+  const target = resolveDatabaseUrl(databaseUrl);
+  // PostgreSQL refuses to start with migrations pending (a deliberate deployment step): apply them first, as an operator would.
+  if (target.provider === 'postgres') await applyMigrations(target);
+  const config = loadConfig({ DATABASE_URL: databaseUrl, DESK_DEMO: '0', LOG_LEVEL: 'silent', REQUEST_LIMIT_PER_IP: '100000000', REQUEST_LIMIT_PER_EMAIL: '100000000' });
+  const running = await startServer({ config: { ...config, port: 0 }, logger: createLogger('silent'), buildClient: false, announce: () => {} });
+  const ids = await seedSpokespeople(running.database.prisma, 10, { holdSlots: true, prefix: 'load' });
+  // Distinct slots: 10 spokespeople × 20 half-hours a day, in turn; each run its own 60 days.
+  const firstDay = Math.ceil(Date.now() / DAY) * DAY + DAY;
+  const bodiesFile = (fromDay: number, days: number, label: string) => {
+    const bodies = [];
+    for (let day = fromDay; day < fromDay + days; day++) for (let slot = 0; slot < 20; slot++) for (const id of ids) bodies.push(body(id, new Date(firstDay + day * DAY + 8 * 3_600_000 + slot * 1_800_000)));
+    const file = join(folder, `${name}-${label}.json`);
+    writeFileSync(file, JSON.stringify(bodies));
+    return file;
+  };
+  const url = `${running.url}/trpc/requests.create`;
+  let nextDay = 0;
+  return {
+    running,
+    async warmUp() {
+      // Not measured: JIT, Prisma's first query plans, the database's caches.
+      await runLoad(url, bodiesFile(330, 10, 'warm-up'), 16, 3);
+    },
+    async run(seconds: number): Promise<CreateRun> {
+      const before = await running.database.prisma.interviewRequest.count();
+      const { result, used } = await runLoad(url, bodiesFile(nextDay, 50, `run-${nextDay}`), 16, seconds);
+      nextDay += 50;
+      return {
+        requestsPerSecond: Math.round(result.requests.average),
+        p50Ms: result.latency.p50,
+        p99Ms: result.latency.p99,
+        maxMs: result.latency.max,
+        latency: process.env.BENCH_VERBOSE ? result.latency : undefined,
+        non2xx: result.non2xx,
+        errors: result.errors,
+        sent: used,
+        created: (await running.database.prisma.interviewRequest.count()) - before,
+        seconds,
+      };
+    },
+  };
+}
+
+const medianRun = (runs: CreateRun[]) => [...runs].sort((a, b) => a.requestsPerSecond - b.requestsPerSecond)[Math.floor(runs.length / 2)]!;
+
+/**
+ * requests.create on SQLite and on PostgreSQL (a fresh database), rounds
+ * alternating between the two so the shared machine's drift hits both alike.
+ * PostgreSQL is left out (with the reason) when it cannot be reached.
+ */
+export async function runCreateRequestBench(options: { seconds?: number; rounds?: number } = {}) {
+  const seconds = options.seconds ?? 10;
+  const rounds = options.rounds ?? 3;
+  const folder = mkdtempSync(join(tmpdir(), 'interview-desk-bench-requests-'));
+  const postgresDatabase = await freshPostgresDatabase('create');
+  const targets: { sqlite?: Awaited<ReturnType<typeof createRequestTarget>>; postgres?: Awaited<ReturnType<typeof createRequestTarget>> } = {};
+  try {
+    targets.sqlite = await createRequestTarget(`file:${join(folder, 'bench.db')}`, folder, 'sqlite');
+    if (postgresDatabase) targets.postgres = await createRequestTarget(postgresDatabase.url, folder, 'postgres');
+    await targets.sqlite.warmUp();
+    await targets.postgres?.warmUp();
+    const runs: { sqlite: CreateRun[]; postgres: CreateRun[] } = { sqlite: [], postgres: [] };
+    for (let round = 0; round < rounds; round++) {
+      runs.sqlite.push(await targets.sqlite.run(seconds));
+      if (targets.postgres) runs.postgres.push(await targets.postgres.run(seconds));
+    }
+    const sqlite = medianRun(runs.sqlite);
+    const postgres = targets.postgres ? medianRun(runs.postgres) : undefined;
+    return {
+      ...sqlite,
+      runs: runs.sqlite,
+      postgres: postgres ? { ...postgres, runs: runs.postgres } : undefined,
+      postgresToSqlite: postgres ? Math.round((postgres.requestsPerSecond / sqlite.requestsPerSecond) * 100) / 100 : undefined,
+      seconds,
+    };
+  } finally {
+    await targets.sqlite?.running.close();
+    await targets.postgres?.running.close();
+    await postgresDatabase?.drop();
     rmSync(folder, { recursive: true, force: true });
   }
+}
+
+// `node --import tsx bench/http-requests.ts` runs this part alone (BENCH_SECONDS, BENCH_ROUNDS to shorten it).
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const outcome = await runCreateRequestBench({ seconds: Number(process.env.BENCH_SECONDS ?? 10), rounds: Number(process.env.BENCH_ROUNDS ?? 3) });
+  const line = (run: CreateRun) => `${run.requestsPerSecond} req/s, p50 ${run.p50Ms} ms, p99 ${run.p99Ms} ms, created ${run.created}/${run.sent}, non-2xx ${run.non2xx}`;
+  console.log('sqlite:', outcome.runs.map(line).join(' | '));
+  if (outcome.postgres) console.log('postgres:', outcome.postgres.runs.map(line).join(' | '));
+  console.log('postgres / sqlite:', outcome.postgresToSqlite);
 }
 
 /** 50 overlapping pending requests, 50 concurrent approvals; returns elapsed ms and the outcome. */

@@ -10,6 +10,14 @@ export default defineConfig({
     outDir: fileURLToPath(new URL('../dist/client', import.meta.url)),
     emptyOutDir: true,
     sourcemap: true,
+    rolldownOptions: {
+      // TanStack Query marks its hooks "use client" (a React Server Components hint with no meaning
+      // in this single-page build); the bundler warns once per file, burying the start-up progress lines.
+      onwarn(warning, warn) {
+        if (warning.code === 'MODULE_LEVEL_DIRECTIVE') return;
+        warn(warning);
+      },
+    },
   },
   server: {
     // `npx vite --config client/vite.config.ts` during client work, with `npm run dev` serving the API.

@@ -13,13 +13,15 @@ import type { Logger } from './logger';
 import { contextFactory } from './context';
 import { appRouter } from './routers/_app';
 import { healthHandler } from './http/health';
-import { mutationFastPath, queryFastPath } from './http/query-fast-path';
+import { installLeanQueryPath, mutationFastPath, queryFastPath } from './http/query-fast-path';
 import { inviteDownloadHandler } from './http/invite-download';
 import { renderFeed } from './feeds/manage-feeds';
 import { sendError } from './http/send-error';
 import { AppError, isDatabaseUnavailable, unavailableError, UNAVAILABLE_RETRY_AFTER_SECONDS } from './errors';
 import { clientDistDir } from './client-build';
 import { deleteAttachmentHandler, downloadAttachmentHandler, uploadAttachmentHandler } from './releases/attachments';
+import { staticAssets } from './http/static-assets';
+import { isSlotsAnswerCurrent } from './availability/find-free-slots';
 
 // Largest JSON body we accept. Most inputs are a few KB; a media-list import
 // (contacts.importCsv / importVCard) carries the whole file, and 5 MB holds
@@ -33,25 +35,13 @@ export function createApp(deps: { database: Database; config: Config; logger: Lo
   app.disable('x-powered-by');
   app.set('trust proxy', deps.config.trustProxy);
 
-  // One child logger per request. The id is always ours: a client-chosen one
-  // could collide with or impersonate other requests in the log. An id sent by
-  // a proxy we trust (TRUST_PROXY) is kept beside it, to follow a request
-  // through both logs; from anyone else it is ignored.
+  // Headers and the request id every answer carries, as middleware. The lean
+  // query path (server/http/query-fast-path.ts) skips the router and runs this
+  // list itself, so a header meant for every answer belongs in it (using only
+  // Node's own request/response API: setHeader, removeHeader, headers, on).
   const trustedPeer = app.get('trust proxy fn') as (address: string, hop: number) => boolean;
-  app.use((request: Request & { log?: Logger }, response, next) => {
-    const requestId = randomUUID();
-    const upstream = request.headers['x-request-id'];
-    const fromProxy = typeof upstream === 'string' && upstream !== '' && trustedPeer(request.socket.remoteAddress ?? '', 0);
-    request.log = deps.logger.child(fromProxy ? { requestId, upstreamRequestId: upstream.replace(/[^\x21-\x7e]/g, '').slice(0, 100) } : { requestId });
-    response.setHeader('X-Request-Id', requestId);
-    const started = performance.now();
-    response.on('finish', () => {
-      request.log?.debug({ method: request.method, url: request.originalUrl.split('?')[0], status: response.statusCode, ms: Math.round(performance.now() - started) }, 'request');
-    });
-    next();
-  });
-
-  app.use(securityHeaders(deps.config));
+  const everyAnswer = [assignRequestId(deps.logger, trustedPeer), securityHeaders(deps.config)];
+  app.use(...everyAnswer);
 
   app.get('/healthz', healthHandler(deps.database));
   const downloadInvite = inviteDownloadHandler(deps);
@@ -85,6 +75,7 @@ export function createApp(deps: { database: Database; config: Config; logger: Lo
   });
 
   const createContext = contextFactory({ ...deps, now });
+  installLeanQueryPath(app, { createContext: contextFactory({ ...deps, now }, { session: false }), everyAnswer, stillCurrent: isSlotsAnswerCurrent });
   app.use(
     '/trpc',
     noStore,
@@ -102,19 +93,19 @@ export function createApp(deps: { database: Database; config: Config; logger: Lo
 
   // The built client; any other GET that is not an API path gets index.html so
   // client-side routes (/manage/IR-…) work on reload.
+  // Files are sent precompressed when the browser accepts it (server/http/static-assets.ts).
   const dist = clientDistDir();
-  app.use(express.static(dist, { index: false, maxAge: '1h', setHeaders: noCacheHtml }));
-  app.get(/^\/(?!trpc|healthz|invites|feeds|attachments).*/, (_request, response, next) => {
-    const index = join(dist, 'index.html');
-    if (!existsSync(index)) return next();
-    response.setHeader('Cache-Control', 'no-cache');
+  const assets = staticAssets(dist);
+  app.use(assets.files);
+  app.get(/^\/(?!trpc|healthz|invites|feeds|attachments).*/, (request, response, next) => {
+    if (!existsSync(join(dist, 'index.html'))) return next();
     // The booking widget (/embed/…, see client/public/embed.js) is meant to be
     // framed by the press office's own site; every other page stays unframeable.
-    if (_request.path.startsWith('/embed/')) {
+    if (request.path.startsWith('/embed/')) {
       response.removeHeader('X-Frame-Options');
       response.setHeader('Content-Security-Policy', 'frame-ancestors *');
     }
-    response.sendFile(index);
+    assets.index(request, response, next);
   });
 
   app.use((_request: Request, response: Response) => {
@@ -204,6 +195,28 @@ function bodilessPostIsJson(request: Request, _response: Response, next: NextFun
   next();
 }
 
-function noCacheHtml(response: Response, path: string) {
-  if (path.endsWith('.html')) response.setHeader('Cache-Control', 'no-cache');
+/**
+ * One child logger per request, made on first use (most answers log nothing).
+ * The id is always ours: a client-chosen one could collide with or impersonate
+ * other requests in the log. An id sent by a proxy we trust (TRUST_PROXY) is
+ * kept beside it, to follow a request through both logs; from anyone else it is ignored.
+ */
+function assignRequestId(logger: Logger, trustedPeer: (address: string, hop: number) => boolean) {
+  const logsRequests = logger.isLevelEnabled('debug');
+  return (request: Request & { log?: Logger }, response: Response, next: NextFunction) => {
+    const requestId = randomUUID();
+    const upstream = request.headers['x-request-id'];
+    const fromProxy = typeof upstream === 'string' && upstream !== '' && trustedPeer(request.socket.remoteAddress ?? '', 0);
+    const bindings = fromProxy ? { requestId, upstreamRequestId: upstream.replace(/[^\x21-\x7e]/g, '').slice(0, 100) } : { requestId };
+    let child: Logger | undefined;
+    Object.defineProperty(request, 'log', { configurable: true, enumerable: true, get: () => (child ??= logger.child(bindings)), set: (value: Logger) => (child = value) });
+    response.setHeader('X-Request-Id', requestId);
+    if (logsRequests) {
+      const started = performance.now();
+      response.on('finish', () => {
+        request.log?.debug({ method: request.method, url: (request.originalUrl ?? request.url).split('?')[0], status: response.statusCode, ms: Math.round(performance.now() - started) }, 'request');
+      });
+    }
+    next();
+  };
 }

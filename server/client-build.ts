@@ -4,11 +4,13 @@
 // clone sets arbitrarily), stored beside the build.
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { dirname, join, relative } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { readFile, writeFile } from 'node:fs/promises';
+import { promisify } from 'node:util';
+import { brotliCompress, constants as zlib, gzip } from 'node:zlib';
+import { join, relative } from 'node:path';
 import type { Logger } from './logger';
+import { projectRoot } from './project-root';
 
-const projectRoot = join(dirname(fileURLToPath(import.meta.url)), '..');
 const STAMP_FILE = '.source-hash';
 
 export function clientDistDir(): string {
@@ -53,13 +55,42 @@ export async function buildClient(logger?: Logger): Promise<void> {
     if (nodeEnv === undefined) delete process.env.NODE_ENV;
     else process.env.NODE_ENV = nodeEnv;
   }
+  await precompressAssets(clientDistDir());
   writeFileSync(join(clientDistDir(), STAMP_FILE), sourceHash + '\n');
   logger?.info({ ms: Math.round(performance.now() - started) }, 'web client built');
 }
 
-/** Builds the client only when the build is missing or stale. */
-export async function ensureClientBuild(logger: Logger): Promise<void> {
+/** Builds the client only when the build is missing or stale; `announce` tells the person starting the server. */
+export async function ensureClientBuild(logger: Logger, announce: (line: string) => void = () => {}): Promise<void> {
   if (isClientBuildCurrent()) return;
+  const started = performance.now();
+  announce('Building the web client (first start, or its sources changed)…');
   logger.info('web client build is missing or stale; building it now');
   await buildClient(logger);
+  announce(`Web client built in ${((performance.now() - started) / 1000).toFixed(1)} s.`);
+}
+
+/** Files worth compressing: text. Images and fonts are compressed already; source maps are for developers' tools only. */
+const COMPRESSIBLE = /\.(js|mjs|css|html|svg|json|txt|webmanifest|ico)$/;
+/** Below this size the encoding headers cost about what compression saves. */
+const MIN_COMPRESS_BYTES = 512;
+
+/**
+ * Writes `<file>.br` and `<file>.gz` beside every compressible file of the
+ * build, at the highest levels (once per build, so the time is spent once):
+ * the server sends them to browsers that accept them (server/http/static-assets.ts).
+ */
+export async function precompressAssets(folder: string): Promise<{ files: number }> {
+  const files = listFiles(folder).filter((file) => COMPRESSIBLE.test(file) && statSync(file).size >= MIN_COMPRESS_BYTES);
+  await Promise.all(
+    files.map(async (file) => {
+      const bytes = await readFile(file);
+      const [brotli, gzipped] = await Promise.all([
+        promisify(brotliCompress)(bytes, { params: { [zlib.BROTLI_PARAM_QUALITY]: zlib.BROTLI_MAX_QUALITY, [zlib.BROTLI_PARAM_SIZE_HINT]: bytes.length } }),
+        promisify(gzip)(bytes, { level: zlib.Z_BEST_COMPRESSION }),
+      ]);
+      await Promise.all([writeFile(`${file}.br`, brotli), writeFile(`${file}.gz`, gzipped)]);
+    }),
+  );
+  return { files: files.length };
 }

@@ -81,15 +81,20 @@ export function createCookieJar(response: Response, config: Config): CookieJar {
   };
 }
 
-/** `now`: the clock procedures read (tests inject one; the default is the real time). */
-export function contextFactory(deps: { database: Database; config: Config; logger: Logger; now?: () => Date }) {
+/**
+ * Context per HTTP request. `now`: the clock procedures read (tests inject one;
+ * the default is the real time). `session: false` never looks the session up
+ * (one database query per call): only for public procedures that do not read it.
+ */
+export function contextFactory(deps: { database: Database; config: Config; logger: Logger; now?: () => Date }, options: { session?: boolean } = {}) {
+  const readsSession = options.session ?? true;
   return async ({ req, res }: CreateExpressContextOptions) => {
     const request = req as Request & { log?: Logger };
     try {
       return await createContextInner({
       ...deps,
       logger: request.log ?? deps.logger,
-      sessionToken: readCookie(req.headers.cookie, SESSION_COOKIE),
+      sessionToken: readsSession ? readCookie(req.headers.cookie, SESSION_COOKIE) : null,
       ip: request.ip ?? req.socket.remoteAddress ?? 'unknown',
       userAgent: req.headers['user-agent'],
       origin: req.headers.origin ?? null,

@@ -5,12 +5,11 @@
 import { spawn } from 'node:child_process';
 import { readdirSync, existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import type { Db } from './db';
 import type { DatabaseTarget } from './db-url';
+import { projectRoot } from './project-root';
 
-const projectRoot = join(dirname(fileURLToPath(import.meta.url)), '..');
 
 /** Migration folder names shipped for a provider, oldest first. */
 export function listMigrations(provider: DatabaseTarget['provider']): string[] {

@@ -44,18 +44,30 @@ export interface RunningServer {
 export class StartupError extends Error {}
 
 /**
- * Brings the schema up to date (SQLite) or checks it is (PostgreSQL). Runs on
- * its own short-lived connection, closed before the migration runs: the Prisma
- * CLI migrates from another process, which an open SQLite connection would block.
+ * Brings the schema up to date (SQLite) or checks it is (PostgreSQL). Nothing
+ * pending, the usual restart, is told from the migrations table alone and the
+ * connection that read it is returned for the server to keep (no second client,
+ * no schema engine). Otherwise that connection is closed before migrating: the
+ * Prisma CLI migrates from another process, which an open SQLite connection would block.
  */
-export async function prepareSchema(config: Config, logger: Logger): Promise<void> {
+export async function prepareSchema(config: Config, logger: Logger, announce: (line: string) => void = () => {}): Promise<Database | undefined> {
   const database = await openDatabase(config.database);
-  const status = await readSchemaStatus(database.prisma, database.provider).finally(() => database.close());
-  if (status.pending.length === 0) return;
+  let status;
+  try {
+    status = await readSchemaStatus(database.prisma, database.provider);
+  } catch (error) {
+    await database.close();
+    throw error;
+  }
+  if (status.pending.length === 0) return database;
+  await database.close();
   if (database.provider === 'sqlite') {
+    const started = performance.now();
+    announce(`Migrating the database (${status.pending.length} migration${status.pending.length === 1 ? '' : 's'} to apply)…`);
     logger.info({ pending: status.pending }, 'applying database migrations');
     await applyMigrations(config.database);
-    return;
+    announce(`Database migrated in ${seconds(started)}.`);
+    return undefined;
   }
   // Shared PostgreSQL: migrating is a deliberate deployment step, never a race
   // between instances starting at once.
@@ -64,13 +76,25 @@ export async function prepareSchema(config: Config, logger: Logger): Promise<voi
   );
 }
 
+function seconds(since: number): string {
+  return `${((performance.now() - since) / 1000).toFixed(1)} s`;
+}
+
 /** `now`: an injected clock for the tRPC procedures (browser tests move time forward); the real time by default. */
 export async function startServer(options: { config: Config; logger?: Logger; buildClient?: boolean; announce?: (line: string) => void; now?: () => Date }): Promise<RunningServer> {
   const { config } = options;
   const logger = options.logger ?? createLogger(config.logLevel);
   const announce = options.announce ?? ((line: string) => console.log(line));
-  await prepareSchema(config, logger);
-  const database = await openDatabase(config.database);
+  // The client build needs no database: it runs while the schema is migrated and the demo seeded.
+  const clientBuild = (options.buildClient ?? config.buildClient) ? ensureClientBuild(logger, announce) : Promise.resolve();
+  clientBuild.catch(() => {}); // awaited below; not unhandled meanwhile
+  let database: Database;
+  try {
+    database = (await prepareSchema(config, logger, announce)) ?? (await openDatabase(config.database));
+  } catch (error) {
+    await clientBuild.catch(() => {});
+    throw error;
+  }
   let demoPassword: string | undefined;
   try {
     const secrets = await prepareServerSecrets({ db: database.prisma, config });
@@ -82,11 +106,17 @@ export async function startServer(options: { config: Config; logger?: Logger; bu
     if (admin.created) logger.info({ email: config.admin?.email }, 'first-run admin created');
     if (config.demo) {
       demoPassword = loadOrCreateDemoPassword(config.dataDir);
-      const { seeded } = await seedDemo({ db: database.prisma, now: new Date(), password: demoPassword });
-      if (seeded) logger.info('demo press office seeded');
-      else if ((await replacePublishedDemoPassword({ db: database.prisma, password: demoPassword })) > 0) logger.info('demo logins moved off the published password');
+      if (!(await hasDemo(database.prisma))) {
+        const started = performance.now();
+        announce('Seeding the demo press office…');
+        const { seeded } = await seedDemo({ db: database.prisma, now: new Date(), password: demoPassword });
+        if (seeded) logger.info('demo press office seeded');
+        announce(`Demo press office seeded in ${seconds(started)}.`);
+      } else if ((await replacePublishedDemoPassword({ db: database.prisma, password: demoPassword })) > 0) {
+        logger.info('demo logins moved off the published password');
+      }
     }
-    if (options.buildClient ?? config.buildClient) await ensureClientBuild(logger);
+    await clientBuild;
   } catch (error) {
     await database.close();
     throw error;

@@ -33,6 +33,8 @@ interface Entry {
   calendar: Promise<SpokespersonCalendar | null>;
   /** Set once the load succeeded, so an expired entry can be served while it reloads. */
   settled?: boolean;
+  /** The loaded calendar, once settled. */
+  value?: SpokespersonCalendar | null;
 }
 
 export class CalendarCache {
@@ -64,12 +66,14 @@ export class CalendarCache {
       missing.push(id);
       // Expired by age only (no write invalidated it): answer from it while the reload runs,
       // so the periodic refresh never stalls the requests that arrive meanwhile.
-      if (entry?.settled && this.covers(entry, from, to) && !this.reloading.has(id)) stale.push(entry);
+      // (Also while that reload is under way: a second load of the same calendar would only race it.)
+      if (entry?.settled && this.covers(entry, from, to)) stale.push(entry);
     }
     const served = new Map<string, Promise<SpokespersonCalendar | null>>();
     if (stale.length === missing.length && missing.length > 0) {
       for (const id of missing) served.set(id, this.entries.get(id)!.calendar);
-      this.reload(missing, now);
+      const due = missing.filter((id) => !this.reloading.has(id));
+      if (due.length > 0) this.reload(due, now);
     } else if (missing.length > 0) {
       this.load(missing, now);
     }
@@ -85,18 +89,47 @@ export class CalendarCache {
    * last CALENDAR_CACHE_TTL_MS is answered without a query.
    */
   async resolveId(idOrSlug: string, now: number): Promise<string> {
-    if (this.entries.has(idOrSlug)) return idOrSlug;
+    // Ids of calendars this cache has loaded stay ids across writes (an entry
+    // dropped by a write would otherwise send every request for it to the
+    // database until the next load).
+    if (this.entries.has(idOrSlug) || this.knownIds.has(idOrSlug)) return idOrSlug;
     const remembered = this.slugs.get(idOrSlug);
     if (remembered && now - remembered.loadedAt < CALENDAR_CACHE_TTL_MS) return remembered.id;
-    const generation = this.generation;
-    const row = await this.db.spokesperson.findUnique({ where: { slug: idOrSlug }, select: { id: true } });
-    if (!row) return idOrSlug;
-    // Only slugs that exist are remembered (junk from the public is not kept), and not across a write.
-    if (generation === this.generation) {
-      if (this.slugs.size >= MAX_REMEMBERED_SLUGS) this.slugs.clear();
-      this.slugs.set(idOrSlug, { id: row.id, loadedAt: now });
+    // Concurrent questions with the same unknown name share one query.
+    let lookup = this.lookups.get(idOrSlug);
+    if (!lookup) {
+      const generation = this.generation;
+      lookup = this.db.spokesperson.findUnique({ where: { slug: idOrSlug }, select: { id: true } }).then((row) => {
+        if (!row) return idOrSlug;
+        // Only slugs that exist are remembered (junk from the public is not kept), and not across a write.
+        if (generation === this.generation) {
+          if (this.slugs.size >= MAX_REMEMBERED_SLUGS) this.slugs.clear();
+          this.slugs.set(idOrSlug, { id: row.id, loadedAt: now });
+        }
+        return row.id;
+      });
+      this.lookups.set(idOrSlug, lookup);
+      void lookup.finally(() => this.lookups.delete(idOrSlug)).catch(() => {});
     }
-    return row.id;
+    return lookup;
+  }
+
+  private readonly lookups = new Map<string, Promise<string>>();
+  /** Ids of spokespeople whose calendars were loaded; bounded like the slugs. */
+  private readonly knownIds = new Set<string>();
+
+  private rememberIds(calendars: SpokespersonCalendar[]): void {
+    if (this.knownIds.size >= MAX_REMEMBERED_SLUGS) this.knownIds.clear();
+    for (const calendar of calendars) this.knownIds.add(calendar.id);
+  }
+
+  /**
+   * Whether `calendar` is what `get` would answer for its spokesperson now,
+   * without reloading: the same object, loaded less than CALENDAR_CACHE_TTL_MS ago.
+   */
+  isCurrent(calendar: SpokespersonCalendar, now: number): boolean {
+    const entry = this.entries.get(calendar.id);
+    return entry?.value === calendar && now - entry.loadedAt < CALENDAR_CACHE_TTL_MS;
   }
 
   /** Drops entries (all when `ids` is omitted); call after a committed write. */
@@ -131,9 +164,11 @@ export class CalendarCache {
         for (const id of ids) this.reloading.delete(id);
         // A write invalidated these entries meanwhile: what we read may predate it.
         if (generation !== this.generation) return;
+        for (const calendar of calendars) coverages.set(calendar, { from, to });
+        this.rememberIds(calendars);
         for (const id of ids) {
-          const calendar = Promise.resolve(calendars.find((candidate) => candidate.id === id) ?? null);
-          this.entries.set(id, { loadedAt: now, from, to, calendar, settled: true });
+          const value = calendars.find((candidate) => candidate.id === id) ?? null;
+          this.entries.set(id, { loadedAt: now, from, to, calendar: Promise.resolve(value), settled: true, value });
         }
       },
       () => {
@@ -146,7 +181,11 @@ export class CalendarCache {
     const from = now - COVER_BEFORE_MS;
     const to = now + COVER_AFTER_MS;
     const generation = this.generation;
-    const batch = loadCalendars({ db: this.db, where: { ids }, from: new Date(from), to: new Date(to) });
+    const batch = loadCalendars({ db: this.db, where: { ids }, from: new Date(from), to: new Date(to) }).then((calendars) => {
+      for (const calendar of calendars) coverages.set(calendar, { from, to });
+      this.rememberIds(calendars);
+      return calendars;
+    });
     for (const id of ids) {
       const entry: Entry = {
         loadedAt: now,
@@ -157,9 +196,12 @@ export class CalendarCache {
       this.entries.set(id, entry);
       // A failed load or one that raced an invalidation is not kept.
       entry.calendar.then(
-        () => {
+        (value) => {
           if (generation !== this.generation && this.entries.get(id) === entry) this.entries.delete(id);
-          else entry.settled = true;
+          else {
+            entry.settled = true;
+            entry.value = value;
+          }
         },
         () => this.entries.get(id) === entry && this.entries.delete(id),
       );
@@ -177,6 +219,22 @@ export class CalendarCache {
     }
     return this.active.ids;
   }
+}
+
+/**
+ * The span a cached calendar's data are complete for (its bookings, time off
+ * and overrides were read for all of it); undefined for calendars read for one
+ * window only. slot-lists.ts computes over the whole horizon only inside it.
+ */
+const coverages = new WeakMap<SpokespersonCalendar, { from: number; to: number }>();
+
+/** Records that `calendar`'s data are complete over `[from, to]` (the cache does, and tests). */
+export function recordCalendarCoverage(calendar: SpokespersonCalendar, coverage: { from: number; to: number }): void {
+  coverages.set(calendar, coverage);
+}
+
+export function calendarCoverage(calendar: SpokespersonCalendar): { from: number; to: number } | undefined {
+  return coverages.get(calendar);
 }
 
 // One cache per database client: tests open many databases in one process.

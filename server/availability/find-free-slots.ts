@@ -5,7 +5,9 @@ import type { DbOrTx } from '../db';
 import { AppError } from '../errors';
 import { foldForSearch } from '../contacts/search-text';
 import { computeFreeSlots } from './compute-free-slots';
-import { formatSlots, formatSlotsByViewerDate, type SlotDay } from './format-slot';
+import { formatSlots, formatSlotsByViewerDate, formatSlotsByViewerDateJson, type SlotDay } from './format-slot';
+import { freeSlotsInWindow, spokespersonSlotJson } from './slot-lists';
+import { withLazyProperty, withPrebuiltJson } from '../common/prebuilt-json';
 import { getCalendarCache } from './calendar-cache';
 import type { SpokespersonCalendar } from './load-calendars';
 import type { searchInput, slotsInput } from './schema';
@@ -73,11 +75,30 @@ export async function findFreeSlots(options: { db: DbOrTx; input: z.output<typeo
   const memo = answerMemo.get(calendar) ?? new Map<string, { minute: number; answer: SlotsAnswer }>();
   answerMemo.set(calendar, memo);
   const remembered = memo.get(key);
-  if (remembered?.minute === minute) return remembered.answer;
-  const slots = computeCalendarSlots(calendar, { durationMinutes, from: input.from, to: input.to, now: options.now });
-  const answer = shapeSlotsAnswer(calendar, { slots, durationMinutes, viewerTimeZone: input.timeZone });
+  if (remembered?.minute === minute) {
+    answerCacheCounters.hits++;
+    return remembered.answer;
+  }
+  answerCacheCounters.misses++;
+  const { slots, list, first } = freeSlotsInWindow(calendar, { durationMinutes, from: input.from, to: input.to, now: options.now });
+  const formatOptions = { viewerTimeZone: input.timeZone, spokespersonTimeZone: calendar.timeZone };
+  // The object's days are built only if someone reads them; the lean HTTP path writes the JSON text directly.
+  const answer: SlotsAnswer = withLazyProperty(
+    { spokesperson: { id: calendar.id, slug: calendar.slug, name: calendar.name, timeZone: calendar.timeZone }, timeZone: input.timeZone, durationMinutes },
+    'days',
+    () => formatSlotsByViewerDate(slots, formatOptions),
+  );
+  withPrebuiltJson(answer, () => {
+    const days = formatSlotsByViewerDateJson(slots, {
+      ...formatOptions,
+      spokespersonJson: list ? (index) => spokespersonSlotJson(list, first + index, calendar.timeZone) : undefined,
+    });
+    const { spokesperson, timeZone } = answer;
+    return `{"spokesperson":${JSON.stringify(spokesperson)},"timeZone":${JSON.stringify(timeZone)},"durationMinutes":${durationMinutes},"days":${days}}`;
+  });
   if (memo.size >= MAX_MEMO_ANSWERS) memo.clear();
   memo.set(key, { minute, answer });
+  answerSources.set(answer, { cache, calendar, minute });
   return answer;
 }
 
@@ -101,6 +122,29 @@ export function shapeSlotsAnswer(calendar: SpokespersonCalendar, options: { slot
  */
 const answerMemo = new WeakMap<SpokespersonCalendar, Map<string, { minute: number; answer: SlotsAnswer }>>();
 const MAX_MEMO_ANSWERS = 256;
+
+/** Where each memoised answer came from, so the HTTP layer can ask whether it still holds. */
+const answerSources = new WeakMap<object, { cache: ReturnType<typeof getCalendarCache>; calendar: SpokespersonCalendar; minute: number }>();
+
+/**
+ * True when `answer` (from findFreeSlots) is what findFreeSlots would return
+ * for the same question now: same minute, same calendar object, still fresh.
+ * Lets the lean HTTP path answer a repeated question without parsing it again.
+ */
+export function isSlotsAnswerCurrent(answer: unknown, now: number, countAsHit = true): boolean {
+  const source = typeof answer === 'object' && answer !== null ? answerSources.get(answer) : undefined;
+  if (!source || source.minute !== Math.floor(now / 60_000) || !source.cache.isCurrent(source.calendar, now)) return false;
+  if (countAsHit) answerCacheCounters.hits++;
+  return true;
+}
+
+/** Hits and misses of the answer memo since start, for the benchmarks and operators (never reset). */
+const answerCacheCounters = { hits: 0, misses: 0 };
+
+/** A copy of the answer memo's counters: how often availability.slots answered a repeated question from memory. */
+export function readAnswerCacheCounters(): { hits: number; misses: number } {
+  return { ...answerCacheCounters };
+}
 
 
 
@@ -132,7 +176,7 @@ export async function searchAvailability(options: { db: DbOrTx; input: z.output<
   );
   const results = calendars.map((calendar) => {
     const durationMinutes = input.duration ?? calendar.defaultDurationMinutes;
-    const slots = computeCalendarSlots(calendar, { durationMinutes, from: input.from, to: input.to, now: options.now });
+    const { slots } = freeSlotsInWindow(calendar, { durationMinutes, from: input.from, to: input.to, now: options.now });
     return { calendar, durationMinutes, slots, first: slots[0]?.start ?? Infinity };
   });
   results.sort((a, b) => a.first - b.first || a.calendar.name.localeCompare(b.calendar.name));

@@ -80,3 +80,41 @@ export function formatSlotsByViewerDate(slots: readonly BusyInterval[], options:
   }
   return days;
 }
+
+/**
+ * `JSON.stringify(formatSlotsByViewerDate(slots, options))`, written directly:
+ * no object per slot, and the spokesperson's side of each slot may come ready
+ * made (`spokespersonJson(index)`, see slot-lists.ts). The strings are ISO
+ * instants and dates, which need no JSON escaping. Input sorted by start.
+ */
+export function formatSlotsByViewerDateJson(
+  slots: readonly BusyInterval[],
+  options: FormatSlotsOptions & { spokespersonJson?: (index: number) => string },
+): string {
+  if (slots.length === 0) return '[]';
+  const earliest = slots[0]!.start;
+  let latest = -Infinity;
+  for (const slot of slots) if (slot.end > latest) latest = slot.end;
+  const viewer = createInstantFormatter(getOffsetTimeline(options.viewerTimeZone, earliest, latest));
+  let spokesperson = options.spokespersonJson;
+  if (!spokesperson) {
+    const formatter = createInstantFormatter(getOffsetTimeline(options.spokespersonTimeZone, earliest, latest));
+    spokesperson = (index) => `{"start":"${formatter.formatIso(slots[index]!.start)}","end":"${formatter.formatIso(slots[index]!.end)}"}`;
+  }
+  let text = '[';
+  let date = '';
+  for (let index = 0; index < slots.length; index++) {
+    const slot = slots[index]!;
+    const start = viewer.formatIso(slot.start);
+    const slotText = `{"start":"${start}","end":"${viewer.formatIso(slot.end)}","spokesperson":${spokesperson(index)}}`;
+    // The ISO string begins with the viewer's local date.
+    const slotDate = start.slice(0, 10);
+    if (slotDate !== date) {
+      text += `${date === '' ? '' : ']},'}{"date":"${slotDate}","slots":[${slotText}`;
+      date = slotDate;
+    } else {
+      text += `,${slotText}`;
+    }
+  }
+  return `${text}]}]`;
+}

@@ -5,6 +5,8 @@
 // are fictitious: the demo never sends to a real person.
 import { DateTime } from 'luxon';
 import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { projectRoot } from '../project-root';
 import type { Db, Tx } from '../db';
 import { hashPassword, verifyPassword } from '../auth/password';
 import { contactColumns } from '../contacts/contact-record';
@@ -44,7 +46,7 @@ export function demoEmbargoInstant(now: Date): Date {
 }
 
 function readRelease(): ParsedRelease {
-  return parsePressRelease(readFileSync(new URL('./press-release-2020-10-31.txt', import.meta.url), 'utf8'));
+  return parsePressRelease(readFileSync(join(projectRoot, 'server', 'demo', 'press-release-2020-10-31.txt'), 'utf8'));
 }
 
 const allFormats = ['phone', 'whatsapp', 'video', 'studio', 'in_person', 'written'];

@@ -71,6 +71,54 @@ describe('GET query fast path', () => {
     expect(await a.json()).toEqual(await b.json());
   });
 
+  it('answers distinct slot and search questions with the same bytes as the official adapter', async () => {
+    // Inside the bookable spokesperson's horizon (a year from today), so answers carry slots.
+    const day = (offset: number, hour: number) => new Date(Math.ceil(Date.now() / 86_400_000) * 86_400_000 + offset * 86_400_000 + hour * 3_600_000).toISOString();
+    const questions = [
+      ['Asia/Kathmandu', 30, day(3, 18.25), day(17, 18.25)],
+      ['America/St_Johns', 60, day(40, 3.5), day(61, 3.5)],
+      ['Pacific/Chatham', 30, day(120, 11), day(127, 11)],
+    ] as const;
+    for (const [timeZone, duration, from, to] of questions) {
+      const sample = await (await fetch(`${fast}/trpc/availability.slots?${input({ spokespersonId: bookableId, from, to, timeZone, duration })}`)).json();
+      expect(sample.result.data.days.length).toBeGreaterThan(5);
+      for (const path of [
+        `/trpc/availability.slots?${input({ spokespersonId: bookableId, from, to, timeZone, duration })}`,
+        `/trpc/availability.slots?${input({ spokespersonId: 'fast-path', from, to, timeZone })}`,
+        `/trpc/availability.search?${input({ from, to: new Date(Date.parse(from) + 7 * 86_400_000).toISOString(), timeZone, duration, slotsPerSpokesperson: 5 })}`,
+      ]) {
+        const [a, b] = await Promise.all([fetch(fast + path), fetch(official + path)]);
+        expect(a.status).toBe(200);
+        expect(b.status).toBe(200);
+        const text = await a.text();
+        expect(text).toBe(await b.text());
+        expect(text.length).toBeGreaterThan(100);
+      }
+    }
+  });
+
+  it('sends the headers every answer carries on the lean availability path too', async () => {
+    const path = `/trpc/availability.slots?${input({ spokespersonId: bookableId, from: '2030-01-07T00:00:00Z', to: '2030-01-14T00:00:00Z', timeZone: 'UTC' })}`;
+    const routed = await fetch(`${fast}/trpc/spokespeople.list`);
+    expect(routed.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
+    // The first answer is computed, the second sent from what the first remembered: same headers, same bytes.
+    const bodies: string[] = [];
+    for (const attempt of ['first', 'again']) {
+      const lean = await fetch(fast + path, { headers: { 'x-request-id': `lean-${attempt}` } });
+      expect(lean.headers.get('x-request-id')).toBe(`lean-${attempt}`);
+      expect(lean.headers.get('content-type')).toBe('application/json');
+      for (const name of ['x-content-type-options', 'referrer-policy', 'x-frame-options']) {
+        expect(lean.headers.get(name)).toBe(routed.headers.get(name));
+        expect(lean.headers.get(name)).toBeTruthy();
+      }
+      bodies.push(await lean.text());
+    }
+    expect(bodies[1]).toBe(bodies[0]);
+    // Malformed input still gets tRPC's canonical answer.
+    const malformed = await fetch(`${fast}/trpc/availability.slots?input=%7Bnot-json`);
+    expect(malformed.status).toBe((await fetch(`${official}/trpc/availability.slots?input=%7Bnot-json`)).status);
+  });
+
   it('serves single queries itself and leaves batches and mutations to tRPC', async () => {
     // The lean path sets Content-Length; tRPC's adapter streams (chunked).
     expect((await fetch(`${fast}/trpc/spokespeople.list`)).headers.get('content-length')).toMatch(/^\d+$/);

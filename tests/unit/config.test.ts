@@ -68,10 +68,11 @@ describe('configuration', () => {
   });
 
   it('`npm start` with a bad configuration exits non-zero at once with the message', () => {
-    const result = spawnSync(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
+    // scripts/start.mjs is what `npm start` runs (it compiles the server bundle first when stale).
+    const result = spawnSync(process.execPath, ['scripts/start.mjs'], {
       env: { ...process.env, DATABASE_URL: 'mysql://x', PORT: 'abc' },
       encoding: 'utf8',
-      timeout: 20_000,
+      timeout: 60_000,
     });
     expect(result.status).toBe(1);
     expect(result.stderr).toMatch(/PORT: must be a whole number/);
