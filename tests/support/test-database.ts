@@ -33,7 +33,9 @@ export async function createTestDatabase(kind = inject('databaseKind')): Promise
       ...database,
       target,
       async destroy() {
-        await database.close();
+        // A pool whose connections a test killed (pg_terminate_backend) may never
+        // finish disconnecting; the database is dropped WITH (FORCE) regardless.
+        await Promise.race([database.close().catch(() => {}), new Promise((resolve) => setTimeout(resolve, 5_000).unref())]);
         const cleanup = new pg.Client({ connectionString: postgresAdminUrl() });
         await cleanup.connect();
         await cleanup.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
