@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { idSchema } from '../common/schema';
+import { idSchema, oneLineText, opaqueText } from '../common/schema';
 
 /** Addresses people paste: long Google/Outlook secret URLs fit well within this. */
 const MAX_URL_LENGTH = 2_000;
@@ -19,15 +19,15 @@ const httpUrl = (schemes: RegExp, message: string) =>
       }
     }, message);
 
-const label = z.string().trim().min(1, 'Give the calendar a name, e.g. "Work"').max(100);
+const label = oneLineText().min(1, 'Give the calendar a name, e.g. "Work"').max(100);
 
 export const feedUrlSchema = httpUrl(/^(https?|webcals?):$/, 'Paste the calendar’s address (https:// or webcal://)');
 export const serverUrlSchema = httpUrl(/^https?:$/, 'Enter the CalDAV server address (https://)');
 
 const calDavCredentials = {
   serverUrl: serverUrlSchema,
-  username: z.string().trim().min(1, 'Enter the user name').max(200),
-  password: z.string().min(1, 'Enter the app password').max(500),
+  username: oneLineText().min(1, 'Enter the user name').max(200),
+  password: opaqueText().min(1, 'Enter the app password').max(500),
 };
 
 export const listConnectionsInput = z.object({ spokespersonId: idSchema.optional() });
@@ -38,7 +38,7 @@ export const addCalDavInput = z.object({
   label,
   ...calDavCredentials,
   calendars: z
-    .array(z.object({ url: z.string().trim().url().max(MAX_URL_LENGTH), name: z.string().trim().min(1).max(200) }))
+    .array(z.object({ url: z.string().trim().url().max(MAX_URL_LENGTH), name: oneLineText().min(1).max(200) }))
     .min(1, 'Choose at least one calendar')
     .max(MAX_CALENDARS_PER_CONNECTION),
 });

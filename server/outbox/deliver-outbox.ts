@@ -182,8 +182,11 @@ class DeliveryPump {
     const attempts = row.attempts + 1;
     const log = logger.child({ outboxId: row.id, kind: row.kind, claim: token });
     let renderedMs: number | undefined;
+    let sentSubject: string | undefined;
     try {
       const message = await renderOutboxMessage(db, row, this.options.config);
+      // The mail view shows the Subject actually sent, which rendering may word differently from the queued one.
+      if (typeof message.subject === 'string') sentSubject = message.subject.replace(/[\r\n]+/g, ' ').slice(0, 300);
       renderedMs = Math.round(performance.now() - claimedAt);
       const remainingMs = Math.floor(this.settings.sendTimeoutMs - (performance.now() - claimedAt));
       if (remainingMs <= 0) throw new Error('The delivery attempt ran out of time before the message was sent');
@@ -222,7 +225,7 @@ class DeliveryPump {
       log.warn({ attempts, dead, err: lastError, renderedMs, attemptMs: Math.round(performance.now() - claimedAt) }, 'outbox delivery failed');
       return dead ? 'dead' : 'retried';
     }
-    return this.markSent(row, fence, attempts, claimedAt, log);
+    return this.markSent(row, fence, attempts, claimedAt, log, sentSubject);
   }
 
   /**
@@ -230,14 +233,14 @@ class DeliveryPump {
    * unreachable, tries again until the lease ends: as long as the row still
    * holds our token nobody else can send it, and one successful write settles it.
    */
-  private async markSent(row: ClaimedRow, fence: { id: string; lockedBy: string; status: string }, attempts: number, claimedAt: number, log: Logger): Promise<Outcome> {
+  private async markSent(row: ClaimedRow, fence: { id: string; lockedBy: string; status: string }, attempts: number, claimedAt: number, log: Logger, subject?: string): Promise<Outcome> {
     const db = this.options.database.prisma;
     const leaseEnd = claimedAt + this.settings.leaseMs;
     for (let attempt = 0; ; attempt++) {
       try {
         const { count } = await db.outboxMessage.updateMany({
           where: fence,
-          data: { status: 'sent', sentAt: this.now(), attempts, lockedBy: null, lockedUntil: null, lastError: null },
+          data: { status: 'sent', sentAt: this.now(), attempts, lockedBy: null, lockedUntil: null, lastError: null, ...(subject ? { subject } : {}) },
         });
         if (count === 1) return 'sent';
         // The claim was lost (a stall longer than the lease's margin): the new holder decides.

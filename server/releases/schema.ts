@@ -7,7 +7,7 @@ const slugSchema = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, { error: 'Use lo
 export const MAX_RELEASE_LINKS = 20;
 
 const linkSchema = z.object({
-  label: z.string().trim().min(1, 'Name the link').max(200),
+  label: oneLineText().min(1, 'Name the link').max(200),
   // Only web addresses: a javascript: or data: URL would run in a reader's browser.
   url: z.url({ protocol: /^https?$/, error: 'Use a web address starting with https:// or http://' }).max(2000),
 });
@@ -22,7 +22,7 @@ export const releaseInput = z.object({
   /** Shown publicly only from this instant on; before it, only through the preview link. */
   embargoUntil: instantSchema.nullable().default(null),
   /** What a reporter agrees to before reading or booking under embargo. */
-  embargoTerms: z.string().trim().max(2000).default(''),
+  embargoTerms: multiLineText().max(2000).default(''),
   links: z.array(linkSchema).max(MAX_RELEASE_LINKS).default([]),
   pressContactId: idSchema.nullable().default(null),
   /** In the order they should be listed. */
@@ -36,7 +36,7 @@ export const updateReleaseInput = z.object({
   slug: slugSchema.optional(),
   publishedAt: instantSchema.nullable().optional(),
   embargoUntil: instantSchema.nullable().optional(),
-  embargoTerms: z.string().trim().max(2000).optional(),
+  embargoTerms: multiLineText().max(2000).optional(),
   links: z.array(linkSchema).max(MAX_RELEASE_LINKS).optional(),
   pressContactId: idSchema.nullable().optional(),
   spokespersonIds: z.array(idSchema).max(20).optional(),

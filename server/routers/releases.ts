@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { idOrSlugSchema, idSchema } from '../common/schema';
+import { idOrSlugSchema, idSchema, oneLineText } from '../common/schema';
 import { createPreviewLink, getManagedRelease, getPreviewRelease, getPublicRelease, listAllReleases, listPublicReleases, saveRelease } from '../releases/manage-releases';
 import { previewTokenSchema, releaseInput, updateReleaseInput } from '../releases/schema';
 import { previewRecipients, sendRelease } from '../releases/send-release';
@@ -7,9 +7,9 @@ import { getServerSecret } from '../secrets';
 import { pressOfficerProcedure, publicProcedure, router, staffProcedure } from '../trpc';
 
 const mediaListFilter = z.object({
-  query: z.string().trim().max(200).optional(),
-  tag: z.string().trim().max(100).optional(),
-  language: z.string().trim().max(35).optional(),
+  query: oneLineText().max(200).optional(),
+  tag: oneLineText().max(100).optional(),
+  language: oneLineText().max(35).optional(),
   country: z.string().trim().regex(/^[A-Za-z]{2}$/, { error: 'Use a two-letter country code' }).optional(),
 });
 

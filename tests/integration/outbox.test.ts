@@ -61,6 +61,8 @@ describe('outbox delivery', () => {
       expect(rows.every((row) => row.status === 'sent' && row.attempts === 1)).toBe(true);
       const parsed = await Promise.all(smtp.received.map((message) => simpleParser(message.raw)));
       expect(new Set(parsed.map((mail) => mail.messageId))).toEqual(new Set(rows.map((row) => row.messageId)));
+      // The mail view shows the Subject each message was actually sent with.
+      expect(new Set(parsed.map((mail) => mail.subject))).toEqual(new Set(rows.map((row) => row.subject)));
       const invites = smtp.received.filter((message) => message.raw.toString('utf8').includes('text/calendar'));
       expect(invites.map((message) => message.to[0]).sort()).toEqual(['dana@example.org', 'hector@example.org']);
       expect(invites[0]!.raw.toString('utf8')).toMatch(/method=REQUEST/i);
