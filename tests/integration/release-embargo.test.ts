@@ -95,7 +95,7 @@ describe('a release under embargo', () => {
 
     // After the instant, a request for it needs no link and is not marked.
     const later = await makeCaller(database, { now: at('2027-03-23T08:00:00Z'), config: workflowConfig(database) });
-    const after = await later.requests.create(requestInput(person.id, '2027-03-24T09:00:00Z', { releaseId: release.id, deadline: '2027-03-30T17:00:00Z' }));
+    const after = await later.requests.create(requestInput(person.id, '2027-03-24T09:00:00Z', { releaseId: release.id, deadline: '2027-03-24T08:00:00Z' }));
     expect((await database.prisma.interviewRequest.findUnique({ where: { id: after.requestId }, select: { underEmbargo: true } }))?.underEmbargo).toBe(false);
   });
 

@@ -76,7 +76,7 @@ describe('security headers', () => {
   it('signed-in answers are never stored: fast-path queries and mutations, batches, the media-list export, invite downloads', async () => {
     const answers: [string, Answer][] = [
       ['auth.me (fast path GET)', await callOver(server.base, 'auth.me', undefined, { query: true, cookie })],
-      ['contacts.exportCsv (fast path GET)', await callOver(server.base, 'contacts.exportCsv', {}, { query: true, cookie })],
+      ['contacts.exportCsv (fast path POST: an audited export is a mutation)', await callOver(server.base, 'contacts.exportCsv', {}, { cookie })],
       ['outbox.list (fast path GET)', await callOver(server.base, 'outbox.list', {}, { query: true, cookie })],
       ['desk.requests.list (fast path GET)', await callOver(server.base, 'desk.requests.list', {}, { query: true, cookie })],
       ['feeds.rotate (fast path POST)', await callOver(server.base, 'feeds.rotate', { scope: 'office' }, { cookie })],
