@@ -96,6 +96,12 @@ export function createApp(deps: { database: Database; config: Config; logger: Lo
   // Files are sent precompressed when the browser accepts it (server/http/static-assets.ts).
   const dist = clientDistDir();
   const assets = staticAssets(dist);
+  // The widget's loader is meant for other sites' pages (README "Embedding"):
+  // helmet's Cross-Origin-Resource-Policy (same-origin) would block it there.
+  app.get('/embed.js', (_request, response, next) => {
+    response.setHeader('Cross-Origin-Resource-Policy', 'cross-origin');
+    next();
+  });
   app.use(assets.files);
   app.get(/^\/(?!trpc|healthz|invites|feeds|attachments).*/, (request, response, next) => {
     if (!existsSync(join(dist, 'index.html'))) return next();

@@ -39,13 +39,13 @@ describe('bookings in the console', () => {
     const reporter = await suite.browser.newContext({ timezoneId: 'America/New_York', locale: 'en-US', viewport: { width: 375, height: 800 } });
     const book = await reporter.newPage();
     await book.goto(`${suite.server.base}/book/hector-guerra`);
-    await book.getByRole('heading', { name: 'Free times, New York time' }).waitFor();
+    await book.getByRole('heading', { name: 'Free times, New York time', exact: true }).waitFor();
     await book.locator('.slot').first().click();
     await book.getByLabel('Your name').fill('Dana Reporter');
     await book.getByLabel('Email').fill('dana@example.org');
     await book.getByLabel('Outlet').fill('Example Wire');
     await book.getByLabel('Topic').fill('Cluster munitions report');
-    await book.getByLabel('Interview type').selectOption('video');
+    await book.getByLabel('Format', { exact: true }).selectOption('video');
     await book.getByRole('button', { name: 'Request an interview' }).click();
     const heading = await book.getByRole('heading', { name: /^Interview request IR-/ }).innerText();
     state.reference = /IR-[0-9A-Z]{4}/.exec(heading)![0];

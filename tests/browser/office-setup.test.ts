@@ -95,7 +95,7 @@ describe('setting up an empty press office from the browser', () => {
     const admin = await newPage('Europe/Zurich');
     await admin.page.goto(`${suite.server.base}/desk`);
     await signIn(admin.page, ADMIN.email, ADMIN.password);
-    expect(await navLabels(admin.page)).toEqual(['Queue', 'Interviews', 'Planner', 'Availability', 'Releases', 'Media contacts', 'Outbox', 'Calendar feed', 'Spokespeople', 'Press contacts', 'Users', 'Settings']);
+    expect(await navLabels(admin.page)).toEqual(['Queue', 'Interviews', 'Planner', 'Availability', 'Releases', 'Calendars', 'Media contacts', 'Outbox', 'Calendar feed', 'Spokespeople', 'Press contacts', 'Users', 'Settings']);
     await admin.page.getByRole('link', { name: 'Settings' }).click();
     await admin.page.getByLabel('Name of the press office').fill('Harbour Rights Office');
     await admin.page.getByLabel('Short description').fill('Speaks for the harbour workers’ campaign.');

@@ -348,7 +348,8 @@ describe('reporter pages', () => {
     const jump = page.getByRole('button', { name: `Show the nearest free day: ${nearestDate}` });
     await jump.waitFor();
     // The press office's public contact (only its public channel: the email).
-    expect(await page.locator('.office-contact').innerText()).toBe('Press office: Jared Bloch, media@example.org');
+    // The demo publishes the press officer's mobile, as the seed release does.
+    expect(await page.locator('.office-contact').innerText()).toBe('Press office: Jared Bloch, media@example.org · +41780000000');
     await capture(page, 'slot-picker-empty');
     await jump.click();
     const dayHeading = page.locator('.day-heading');
