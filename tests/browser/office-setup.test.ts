@@ -213,7 +213,7 @@ describe('setting up an empty press office from the browser', () => {
     await speaker.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: suite.server.base });
     await setPasswordAndSignIn(speaker.page, await passwordLinkFor('sam@harbour.example.org'), 'sam@harbour.example.org', 'sam has a long password');
     await speaker.page.getByRole('heading', { name: 'My interviews' }).waitFor();
-    expect(await navLabels(speaker.page)).toEqual(['My interviews', 'Availability', 'Calendar feed', 'My profile']);
+    expect(await navLabels(speaker.page)).toEqual(['My interviews', 'Availability', 'Calendars', 'Calendar feed', 'My profile']);
     const upcoming = speaker.page.getByRole('list', { name: 'Upcoming interviews' }).getByRole('listitem');
     await upcoming.first().waitFor();
     expect(await upcoming.count()).toBe(1);
