@@ -255,7 +255,11 @@ describe('media contacts and outbox', () => {
     // The outbox worker (every 2 s) sends it through the file transport.
     await expect.poll(async () => (await db.outboxMessage.findUniqueOrThrow({ where: { id: dead.id } })).status, { timeout: 15_000 }).toBe('sent');
     await page.getByLabel('Status').selectOption({ label: 'Sent or written' });
-    const sentRow = rows.filter({ hasText: '(dead letter)' });
+    // Once sent, the row shows the Subject the email actually carried (the one made up above was only queued).
+    const sentSubject = (await db.outboxMessage.findUniqueOrThrow({ where: { id: dead.id } })).subject;
+    expect(sentSubject).not.toContain('(dead letter)');
+    expect(sentSubject).toContain(request.reference);
+    const sentRow = rows.filter({ hasText: sentSubject }).first();
     await sentRow.waitFor();
     // No SMTP_URL on the test server: the message was written to a file, and the row says so.
     expect(await sentRow.innerText()).toMatch(/^Written to file/);
