@@ -1,5 +1,4 @@
 // contacts.erase: the right to erasure (GDPR art. 17, Swiss FADP art. 32).
-import { normalizeEmailForLimits } from '../common/normalize-email';
 import type { Tx } from '../db';
 import type { Prisma } from '../generated/sqlite/client';
 import { AppError } from '../errors';

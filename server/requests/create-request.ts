@@ -18,7 +18,6 @@ import { insertRows, jsonColumn } from '../db-insert';
 import { AppError } from '../errors';
 import { resolveRequestRelease } from '../releases/manage-releases';
 import { recordAuditEvents } from '../audit/record-audit-event';
-import { normalizeEmailForLimits } from '../common/normalize-email';
 import { countRecentEvents, rateLimitedError, recordEvents, ruleKey, type RateLimitRule } from '../rate-limit/rate-limit';
 import { coversTopic, speaksLanguage } from '../availability/find-free-slots';
 import { getServerKeys, getServerSecret } from '../secrets';

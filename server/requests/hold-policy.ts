@@ -1,3 +1,4 @@
+import { normalizeEmailForLimits } from '../common/normalize-email';
 // Holds that cannot squat a calendar. A reporter's hold keeps their chosen
 // slot free while the desk decides; without bounds, anyone could hold a whole
 // week with a few anonymous requests. So a hold
@@ -16,7 +17,6 @@ import { invalidateCalendars } from '../availability/calendar-cache';
 import type { Db } from '../db';
 
 // Providers whose addresses ignore dots in the local part.
-const DOTLESS_DOMAINS = new Set(['gmail.com', 'googlemail.com']);
 
 /**
  * One key per mailbox for per-reporter limits: lower case, no `+tag`, and for
@@ -24,18 +24,7 @@ const DOTLESS_DOMAINS = new Set(['gmail.com', 'googlemail.com']);
  * `xy@gmail.com` are one person.) Not an address to send to.
  */
 export function normalizeEmailKey(email: string): string {
-  const lower = email.trim().toLowerCase();
-  const at = lower.lastIndexOf('@');
-  if (at < 1) return lower;
-  let local = lower.slice(0, at);
-  let domain = lower.slice(at + 1);
-  const plus = local.indexOf('+');
-  if (plus > 0) local = local.slice(0, plus);
-  if (DOTLESS_DOMAINS.has(domain)) {
-    local = local.replace(/\./g, '');
-    domain = 'gmail.com';
-  }
-  return `${local}@${domain}`;
+  return normalizeEmailForLimits(email);
 }
 
 /** When a hold placed now for `start` ends, or null when it would end at once (no hold then). */
