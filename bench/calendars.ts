@@ -13,7 +13,8 @@ import { loadConfig } from '../server/env';
 import { createLogger } from '../server/logger';
 import { openDatabase } from '../server/db';
 import { prepareSchema } from '../server/start-server';
-import { getServerSecret } from '../server/secrets';
+import { randomBytes } from 'node:crypto';
+import { getServerSecret, useServerKeys } from '../server/secrets';
 import { calendarKeyFrom, sealSecret } from '../server/calendars/secret-box';
 import { syncConnection } from '../server/calendars/sync-connection';
 import { findFreeSlots } from '../server/availability/find-free-slots';
@@ -65,6 +66,8 @@ export async function runCalendarBench(options: { slotRuns?: number } = {}) {
           weeklyRules: { create: [1, 2, 3, 4, 5].flatMap((weekday) => [{ weekday, startTime: '09:00', endTime: '12:30' }, { weekday, startTime: '13:30', endTime: '18:00' }]) },
         },
       });
+    // A throwaway key: the bench never starts a server (which would load DATA_DIR's key file).
+    useServerKeys([randomBytes(32)]);
     const key = calendarKeyFrom(await getServerSecret(db));
     const connect = async (spokespersonId: string, url: string, label: string) => {
       const id = `bench-${label}-${spokespersonId}`;

@@ -181,3 +181,13 @@ export function wallTimeToInstant(local: string, timeZone: string): string {
   const instant = occurrences.length > 0 ? Math.min(...occurrences) : asUtc - before;
   return new Date(instant).toISOString();
 }
+
+/** "just now", "12 min ago", "2 h ago", "3 days ago". */
+export function ageOf(iso: string, now: number): string {
+  const minutes = Math.max(0, Math.round((now - Date.parse(iso)) / 60_000));
+  if (minutes < 1) return 'just now';
+  if (minutes < 60) return `${minutes} min ago`;
+  const hours = Math.round(minutes / 60);
+  if (hours < 48) return `${hours} h ago`;
+  return `${Math.round(hours / 24)} days ago`;
+}

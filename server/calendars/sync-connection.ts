@@ -109,7 +109,7 @@ export async function syncConnection(context: SyncContext, connectionId: string)
       for (const calendar of calendars) {
         const answer = await readCalDavCalendar({ serverUrl: connection.serverUrl!, username, password }, { url: calendar.url, ctag: full ? null : calendar.ctag, from, to });
         next.push({ ...calendar, ctag: answer.ctag });
-        if (!answer.unchanged) replaced.set(calendar.url, { name: `${connection.label}: ${calendar.name}`, busy: answer.objects.flatMap(read) });
+        if (!answer.unchanged) replaced.set(calendar.url, { name: `${connection.label}: ${calendar.name}`, busy: answer.objects.flatMap(read).sort((a, b) => a.start - b.start || a.end - b.end) });
       }
       update.calendars = next as never;
     }

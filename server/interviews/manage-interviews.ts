@@ -9,6 +9,7 @@ import { inZones } from '../requests/request-view';
 import { assertInterviewTransition, assertRequestTransition } from '../requests/state';
 import type { WorkflowContext } from '../requests/context';
 import type { Db } from '../db';
+import { findCalendarClashes, type CalendarClash } from '../calendars/find-calendar-clashes';
 import type { cancelInterviewInput, FormatDetails, listInterviewsInput, markOutcomeInput, rescheduleInput, updateMeetingDetailsInput } from '../requests/schema';
 
 const interviewSelect = {
@@ -28,7 +29,7 @@ const interviewSelect = {
 
 type InterviewRow = Prisma.InterviewGetPayload<{ select: typeof interviewSelect }>;
 
-function toInterviewView(row: InterviewRow, now: Date) {
+function toInterviewView(row: InterviewRow, now: Date, calendarClash: CalendarClash | null) {
   const zones = (instant: Date) => inZones(instant, row.request.reporterTimeZone, row.spokesperson.timeZone);
   return {
     id: row.id,
@@ -46,7 +47,15 @@ function toInterviewView(row: InterviewRow, now: Date) {
     inviteUid: row.inviteUid,
     inviteSequence: row.inviteSequence,
     outcomeNote: row.outcomeNote,
+    /** A busy time in the spokesperson's own calendar overlapping this upcoming interview (null when none). */
+    calendarClash,
   };
+}
+
+/** Views of the rows, each with its calendar clash. */
+async function toInterviewViews(db: Db, rows: InterviewRow[], now: Date) {
+  const clashes = await findCalendarClashes(db, rows.map((row) => ({ id: row.id, spokespersonId: row.spokesperson.id, status: row.status, startsAt: row.startsAt, endsAt: row.endsAt })), now);
+  return rows.map((row) => toInterviewView(row, now, clashes.get(row.id) ?? null));
 }
 
 /** desk.interviews.list: by start time, optionally within a window, for one spokesperson or with given statuses. */
@@ -65,18 +74,18 @@ export async function listInterviews(context: { db: Db; now: Date }, input: z.ou
     orderBy: [{ startsAt: input.order }, { id: input.order }],
     take: input.limit,
   });
-  return rows.map((row) => toInterviewView(row, context.now));
+  return toInterviewViews(context.db, rows, context.now);
 }
 
 /** desk.interviews.get: one interview whatever its status (deep links from emails and the queue). NOT_FOUND otherwise. */
 export async function getInterview(context: { db: Db; now: Date }, input: { interviewId: string }) {
   const row = await context.db.interview.findUnique({ where: { id: input.interviewId }, select: interviewSelect });
   if (!row) throw new AppError('NOT_FOUND', 'No such interview.');
-  return toInterviewView(row, context.now);
+  return (await toInterviewViews(context.db, [row], context.now))[0]!;
 }
 
 async function loadInterviewView(db: Db, id: string, now: Date) {
-  return toInterviewView(await db.interview.findUniqueOrThrow({ where: { id }, select: interviewSelect }), now);
+  return (await toInterviewViews(db, [await db.interview.findUniqueOrThrow({ where: { id }, select: interviewSelect })], now))[0]!;
 }
 
 /** Details equal field by field, blanks and absent fields alike (JSON key order does not matter). */

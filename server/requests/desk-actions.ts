@@ -3,6 +3,7 @@ import type { z } from 'zod';
 import type { Db } from '../db';
 import { AppError } from '../errors';
 import { countNoShowsByContact } from '../interviews/count-no-shows';
+import { findCalendarClashes } from '../calendars/find-calendar-clashes';
 import { recordAuditEvent } from '../audit/record-audit-event';
 import { overlaps, widenBooking } from '../availability/conflicts';
 import { invalidateCalendars } from '../availability/calendar-cache';
@@ -85,9 +86,12 @@ export async function listRequests(context: { db: Db; now: Date }, input: Partia
   const holdCounts = await countActiveHoldsByReporter(db, rows.map(keyOf), now);
   // And how often they did not turn up before (interviews recorded as no-shows).
   const noShows = await countNoShowsByContact(db, rows.flatMap((row) => (row.mediaContactId ? [row.mediaContactId] : [])));
+  // Booked interviews that the spokesperson's own calendar now shows them busy during.
+  const clashes = await findCalendarClashes(db, rows.flatMap((row) => (row.interview && row.spokespersonId ? [{ ...row.interview, spokespersonId: row.spokespersonId }] : [])), now);
   return rows.map((row) => ({
     ...toRequestView(row, { now, spokespeople: peopleById }),
     conflicts: conflictsById.get(row.id) ?? [],
+    calendarClash: (row.interview && clashes.get(row.interview.id)) ?? null,
     reporterActiveHolds: holdCounts.get(keyOf(row)) ?? 0,
     reporterNoShows: row.mediaContactId ? (noShows.get(row.mediaContactId) ?? 0) : 0,
   }));

@@ -1,6 +1,7 @@
 // A press officer connects Hector's calendar feed (served by a local HTTP
 // server) on the Calendars screen; the busy event then removes exactly the
-// slots it overlaps. The screen passes axe and fits 375 px.
+// slots it overlaps, and a booked interview it comes to overlap is flagged
+// "Calendar conflict". The screens pass axe and fit 375 px.
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { browserSuite, SCREENSHOT_DIR, seriousAccessibilityViolations, signIn } from './support';
@@ -18,7 +19,7 @@ afterAll(() => feeds?.close());
 const compact = (iso: string) => new Date(iso).toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '');
 
 describe('calendars screen', () => {
-  it('connecting a feed URL makes its busy event remove the slots it overlaps', async () => {
+  it('connecting a feed URL makes its busy event remove the slots it overlaps, and flags an interview a new event overlaps', async () => {
     const hector = await trpc('spokespeople.get', { id: 'hector-guerra' });
     const from = new Date(Math.floor(Date.now() / 3_600_000) * 3_600_000).toISOString();
     const window = { spokespersonId: hector.id, from, to: new Date(Date.parse(from) + 14 * 86_400_000).toISOString(), timeZone: 'Europe/Zurich' };
@@ -52,6 +53,25 @@ describe('calendars screen', () => {
 
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
     await page.screenshot({ path: join(SCREENSHOT_DIR, 'calendars-375.png'), fullPage: true });
+    expect(await seriousAccessibilityViolations(page)).toEqual([]);
+
+    // A booked interview that a newly synced event overlaps is flagged in the interview list and on its page.
+    const [interviewStart, interviewEnd] = after.at(-5)!;
+    const start = new Date(interviewStart).toISOString();
+    const created = await trpc('requests.create', { idempotencyKey: `clash-${interviewStart}`, spokespersonId: hector.id, start, durationMinutes: (interviewEnd - interviewStart) / 60_000, format: 'video', language: 'en', attribution: 'on_record', topic: 'Budget', questions: 'Why?', reporter: { name: 'Ola Reporter', email: 'ola@example.org', outlet: 'Example Wire', timeZone: 'Europe/Zurich' }, deadline: start }, 'POST');
+    const approved = await page.evaluate(async (requestId) => (await fetch('/trpc/desk.requests.approve', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ requestId }) })).status, created.requestId as string);
+    expect(approved).toBe(200);
+    const interview = await suite.server.database.prisma.interview.findUniqueOrThrow({ where: { requestId: created.requestId }, select: { id: true } });
+    feeds.feeds.set('/hector.ics', (feeds.feeds.get('/hector.ics') as string).replace('END:VCALENDAR', ['BEGIN:VEVENT', 'UID:train@example.org', 'DTSTAMP:20260101T000000Z', `DTSTART:${compact(start)}`, `DTEND:${compact(new Date(interviewEnd + 30 * 60_000).toISOString())}`, 'SUMMARY:Train', 'END:VEVENT', 'END:VCALENDAR'].join('\r\n')));
+    await page.getByRole('button', { name: 'Sync Private now' }).click();
+    await page.getByText('2 busy times stored.').waitFor();
+    await page.goto(`${suite.server.base}/desk/interviews`);
+    const row = page.getByRole('listitem').filter({ has: page.getByRole('link', { name: new RegExp(`^${created.reference}:`) }) });
+    await row.getByText('Calendar conflict:').waitFor();
+    expect(await row.locator('.calendar-clash').innerText()).toMatch(/^Calendar conflict: Private, synced just now, shows the spokesperson busy /);
+    await page.goto(`${suite.server.base}/desk/interviews/${interview.id}`);
+    await page.getByText(/^Calendar conflict: Private, synced just now/).waitFor();
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
     expect(await seriousAccessibilityViolations(page)).toEqual([]);
     await context.close();
   });

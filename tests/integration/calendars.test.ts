@@ -145,6 +145,43 @@ describe('CalDAV (Radicale)', () => {
     expect((await calendarNotices()).length).toBe(before + 1);
   });
 
+  it('flags a booked interview that a newly synced event overlaps, until the event goes away or the interview moves', async () => {
+    const person = await londonSpokesperson();
+    const calendarUrl = await radicale.makeCalendar(`flag-${person.id}`, []);
+    const { connection } = await desk.caller.calendars.addCalDav({ spokespersonId: person.id, label: 'Private', serverUrl: `${radicale.url}/`, username: RADICALE_USER, password: RADICALE_PASSWORD, calendars: [{ url: calendarUrl, name: 'travel' }] });
+    const created = await (await publicCaller(database)).requests.create(requestInput(person.id, '2027-03-22T10:00:00Z'));
+    const interviewId = (await desk.caller.desk.requests.approve({ requestId: created.requestId })).interview!.id;
+    const flagOf = async () => {
+      const [one, listed, request] = await Promise.all([
+        desk.caller.desk.interviews.get({ interviewId }),
+        desk.caller.desk.interviews.list({ spokespersonId: person.id, order: 'asc', limit: 10 }),
+        desk.caller.desk.requests.get({ requestId: created.requestId }),
+      ]);
+      expect(listed.find((row) => row.id === interviewId)!.calendarClash).toEqual(one.calendarClash);
+      expect(request.calendarClash).toEqual(one.calendarClash);
+      return one.calendarClash;
+    };
+    expect(await flagOf()).toBeNull();
+
+    const flight = ['BEGIN:VCALENDAR', 'VERSION:2.0', 'PRODID:-//t//EN', 'BEGIN:VEVENT', 'UID:flight-22@example.org', 'DTSTAMP:20270101T000000Z', 'DTSTART:20270322T093000Z', 'DTEND:20270322T120000Z', 'SUMMARY:Flight', 'END:VEVENT', 'END:VCALENDAR', ''].join('\r\n');
+    await radicale.put(calendarUrl, 'flight.ics', flight);
+    const later = new Date(WORKFLOW_NOW.getTime() + 20 * 60_000);
+    await syncConnection({ db: database.prisma, config: workflowConfig(database), now: later }, connection.id);
+    expect(await flagOf()).toEqual({ calendar: 'Private: travel', start: '2027-03-22T09:30:00.000Z', end: '2027-03-22T12:00:00.000Z', syncedAt: later.toISOString() });
+
+    // The event is deleted: the next sync clears the flag.
+    await radicale.remove(calendarUrl, 'flight.ics');
+    await desk.caller.calendars.syncNow({ connectionId: connection.id });
+    expect(await flagOf()).toBeNull();
+
+    // Back again, then the interview moves clear of it: no flag either.
+    await radicale.put(calendarUrl, 'flight.ics', flight);
+    await desk.caller.calendars.syncNow({ connectionId: connection.id });
+    expect((await flagOf())?.calendar).toBe('Private: travel');
+    await desk.caller.desk.interviews.reschedule({ interviewId, start: '2027-03-22T14:00:00Z' });
+    expect(await flagOf()).toBeNull();
+  });
+
   it('reports a wrong password once, keeps slots working, and a spokesperson sees only their own connections', async () => {
     const person = await londonSpokesperson();
     const before = (await calendarNotices()).length;

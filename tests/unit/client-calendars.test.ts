@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { ageOf, describeSync } from '../../client/src/desk/calendars/sync-status';
+import { describeSync } from '../../client/src/desk/calendars/sync-status';
+import { ageOf } from '../../client/src/time';
 
 const now = Date.parse('2027-03-01T12:00:00Z');
 

@@ -29,6 +29,10 @@ export interface RunningRadicale {
   makeCalendar(name: string, files: string[]): Promise<string>;
   /** Stores (or replaces) one object in a calendar. */
   put(calendarUrl: string, name: string, text: string): Promise<void>;
+  /** Deletes one object from a calendar. */
+  remove(calendarUrl: string, name: string): Promise<void>;
+  /** The objects a calendar holds, by name (what a client reading it would see). */
+  objects(calendarUrl: string): Promise<Map<string, string>>;
 }
 
 export async function startRadicale(): Promise<RunningRadicale> {
@@ -72,9 +76,26 @@ export async function startRadicale(): Promise<RunningRadicale> {
     const response = await fetch(`${calendarUrl}${name}`, { method: 'PUT', headers: { authorization: auth, 'content-type': 'text/calendar; charset=utf-8' }, body: text });
     if (!response.ok) throw new Error(`PUT ${name}: ${response.status} ${await response.text()}`);
   };
+  const remove = async (calendarUrl: string, name: string) => {
+    const response = await fetch(`${calendarUrl}${name}`, { method: 'DELETE', headers: { authorization: auth } });
+    if (!response.ok) throw new Error(`DELETE ${name}: ${response.status} ${await response.text()}`);
+  };
+  // Radicale answers a GET on a calendar collection with all its objects as one VCALENDAR; PROPFIND lists the names.
+  const objects = async (calendarUrl: string) => {
+    const listing = await fetch(calendarUrl, { method: 'PROPFIND', headers: { authorization: auth, depth: '1', 'content-type': 'application/xml' }, body: '<?xml version="1.0"?><D:propfind xmlns:D="DAV:"><D:prop><D:getetag/></D:prop></D:propfind>' });
+    const hrefs = [...(await listing.text()).matchAll(/<(?:\w+:)?href>([^<]+)<\/(?:\w+:)?href>/g)].map((match) => match[1]!).filter((href) => !href.endsWith('/'));
+    const found = new Map<string, string>();
+    for (const href of hrefs) {
+      const response = await fetch(new URL(href, calendarUrl), { headers: { authorization: auth } });
+      found.set(decodeURIComponent(href.split('/').pop()!), await response.text());
+    }
+    return found;
+  };
   return {
     url,
     put,
+    remove,
+    objects,
     async makeCalendar(name, files) {
       const calendarUrl = `${url}/${RADICALE_USER}/${name}/`;
       const body = `<?xml version="1.0" encoding="utf-8"?><C:mkcalendar xmlns:D="DAV:" xmlns:C="urn:ietf:params:xml:ns:caldav"><D:set><D:prop><D:displayname>${name}</D:displayname><C:supported-calendar-component-set><C:comp name="VEVENT"/></C:supported-calendar-component-set></D:prop></D:set></C:mkcalendar>`;

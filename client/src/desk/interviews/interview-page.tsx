@@ -8,6 +8,7 @@ import { onLinkClick } from '../../router';
 import { browserTimeZone } from '../../time';
 import { usePageTitle } from '../../components/page-title';
 import { ThreeZones } from '../../components/three-zones';
+import { CalendarClashNote } from '../../components/calendar-clash-note';
 import { attributionName, formatName, languageName } from '../../components/interview-options';
 import { describeDetails, type MeetingDetails } from '../../components/meeting-details-fields';
 import { isActive, statusText, type DeskInterview } from './interview-types';
@@ -55,6 +56,7 @@ function InterviewDetail({ interview, onDone }: { interview: DeskInterview; onDo
         {active && interview.started && !interview.ended && ' · happening now'}
         {' · '}invite version {interview.inviteSequence}
       </p>
+      {interview.calendarClash && <CalendarClashNote clash={interview.calendarClash} timeZone={timeZone} />}
       <h2>When</h2>
       <ThreeZones start={interview.start.utc} end={interview.end.utc} viewerZone={timeZone} spokesperson={spokesperson} reporter={reporter} label="Interview time in three zones" />
       <h2>Who and what</h2>

@@ -7,6 +7,7 @@ import { onLinkClick } from '../../router';
 import { browserTimeZone, wallTimeToInstant, zoneCity } from '../../time';
 import { formatName } from '../../components/interview-options';
 import { formatSpan } from '../../components/three-zones';
+import { CalendarClashNote } from '../../components/calendar-clash-note';
 import { interviewStatusLabels, interviewStatuses, statusText, type InterviewStatus } from './interview-types';
 
 type When = 'upcoming' | 'past' | 'needs-outcome';
@@ -103,6 +104,7 @@ export function InterviewsListPage() {
                       {!interview.ended && interview.started && ' · happening now'}
                       {interview.ended && (interview.status === 'confirmed' || interview.status === 'rescheduled') && ' · ended: record the outcome'}
                     </p>
+                    {interview.calendarClash && <CalendarClashNote clash={interview.calendarClash} timeZone={timeZone} />}
                   </li>
                 ))}
               </ol>

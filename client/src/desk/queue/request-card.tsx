@@ -4,6 +4,7 @@ import { useId, useRef, useState } from 'react';
 import { onLinkClick } from '../../router';
 import { formatDateTime } from '../../time';
 import { formatName, languageName } from '../../components/interview-options';
+import { CalendarClashNote } from '../../components/calendar-clash-note';
 import { describeStatus, describeTimeLeft, formatRange } from './queue-format';
 import { ApprovePanel } from './approve-panel';
 import { DeclineForm } from './decline-form';
@@ -73,6 +74,7 @@ export function RequestCard({ request, timeZone, now, spokespeople, expanded, on
         </p>
       )}
       <RequestTimes request={request} timeZone={timeZone} personOf={personOf} chosen={chosen} onChoose={setChosen} radioName={`${id}-choice`} />
+      {request.calendarClash && <CalendarClashNote clash={request.calendarClash} timeZone={timeZone} />}
       {request.interview && (
         <p>
           <a href={`/desk/interviews/${encodeURIComponent(request.interview.id)}`} onClick={onLinkClick}>
