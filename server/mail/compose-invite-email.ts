@@ -47,6 +47,7 @@ import { createInvite } from '../invites/create-invite';
 import { emailAddressSchema } from '../invites/schema';
 import { describeInterview, type InterviewDetails, type InterviewViewer } from './describe-interview';
 import { formatShortStartInZone } from './format-local-time';
+import { mailTranslator, type MailLanguage, type MailTranslate } from './mail-language';
 import { renderEmailBody, type BodyBlock } from './render-email-body';
 import { sanitizeHeaderText } from './sanitize-header-text';
 
@@ -130,8 +131,10 @@ export function buildInterviewInvite(
   const { details, recipient, method } = options;
   const description = options.description ?? describeInterview(details, recipient);
   const manageUrl = recipient === 'reporter' ? readHttpUrl(details.manageUrl) : null;
+  // The reporter's copy of the event is in their language, the spokesperson's in English.
+  const t = mailTranslator(description.language);
   const calendarDescription =
-    method === 'CANCEL' ? `This interview is cancelled.\n${description.descriptionText}` : description.descriptionText;
+    method === 'CANCEL' ? `${t('invite.cancelledNote')}\n${description.descriptionText}` : description.descriptionText;
   return createInvite({
     method,
     uid: options.uid,
@@ -145,7 +148,7 @@ export function buildInterviewInvite(
     location: description.location,
     // The reporter's event links to their manage page; the spokesperson's to the desk.
     url: manageUrl ?? options.publicUrl,
-    conference: method === 'CANCEL' ? undefined : conferenceOf(details),
+    conference: method === 'CANCEL' ? undefined : conferenceOf(details, t),
     organizer: { name: options.from.name, email: options.organizerEmail ?? options.from.email },
     attendees: [
       { name: details.reporter.name, email: details.reporter.email },
@@ -153,7 +156,7 @@ export function buildInterviewInvite(
     ],
     // The calendar app's own reminder, beside the email reminders (server/reminders/).
     alarmMinutesBefore: INVITE_ALARM_MINUTES,
-    alarmDescription: `In ${INVITE_ALARM_MINUTES} minutes: ${description.summary}`,
+    alarmDescription: t('invite.alarm', { minutes: INVITE_ALARM_MINUTES, summary: description.summary }),
   });
 }
 
@@ -165,14 +168,14 @@ export const INVITE_ALARM_MINUTES = 15;
  * reporter dials when it reads as an international number; nothing otherwise
  * (LOCATION and DESCRIPTION always say it in words).
  */
-function conferenceOf(details: InterviewDetails): { uri: string; feature: 'VIDEO' | 'PHONE'; label: string } | undefined {
+function conferenceOf(details: InterviewDetails, t: MailTranslate): { uri: string; feature: 'VIDEO' | 'PHONE'; label: string } | undefined {
   if (details.format === 'video') {
     const url = readHttpUrl(details.formatDetails.videoUrl);
-    return url ? { uri: url, feature: 'VIDEO', label: 'Video call' } : undefined;
+    return url ? { uri: url, feature: 'VIDEO', label: t('conference.video') } : undefined;
   }
   if (details.format === 'phone' && details.formatDetails.dialIn) {
     const digits = details.formatDetails.dialIn.replace(/[\s().-]/g, '');
-    return /^\+[0-9]{6,15}$/.test(digits) ? { uri: `tel:${digits}`, feature: 'PHONE', label: 'Phone' } : undefined;
+    return /^\+[0-9]{6,15}$/.test(digits) ? { uri: `tel:${digits}`, feature: 'PHONE', label: t('conference.phone') } : undefined;
   }
   return undefined;
 }
@@ -195,11 +198,14 @@ function buildInviteEmail(options: ComposeInviteEmailOptions): ComposeInviteEmai
   if ('error' in invite) return { error: `invite: ${invite.error}` };
 
   const recipientZone = recipient === 'reporter' ? details.reporter.timeZone : details.spokesperson.timeZone;
-  const subject = inviteSubject({ method: options.method, sequence: options.sequence, spokespersonName: options.details.spokesperson.name, outlet: options.details.reporter.outlet, start: options.details.start, recipientTimeZone: recipientZone });
+  const language = description.language;
+  const t = mailTranslator(language);
+  const subject = inviteSubject({ method: options.method, sequence: options.sequence, spokespersonName: options.details.spokesperson.name, outlet: options.details.reporter.outlet, start: options.details.start, recipientTimeZone: recipientZone, language });
   const body = renderEmailBody({
-    title: buildTitle(options),
-    blocks: buildBlocks(options, description),
-    footer: `Sent by the press office with Interview Desk, ${publicUrl.replace(/\/$/, '')} · Reference ${sanitizeHeaderText(details.reference)}`,
+    language,
+    title: buildTitle(options, t),
+    blocks: buildBlocks(options, description, t),
+    footer: t('invite.footer', { url: publicUrl.replace(/\/$/, ''), reference: sanitizeHeaderText(details.reference) }),
   });
 
   const recipientName = recipient === 'reporter' ? details.reporter.name : details.spokesperson.name;
@@ -237,39 +243,41 @@ function buildInviteEmail(options: ComposeInviteEmailOptions): ComposeInviteEmai
 }
 
 /**
- * "Interview confirmed: Hector Guerra – Le Temps, Mon 22 Mar 10:00 New York time".
+ * "Interview confirmed: Hector Guerra – Le Temps, Mon 22 Mar 10:00 New York time"
+ * ("Interview confirmée : …, lun. 22 mars 10:00 heure de New York" for a French reporter).
  * Also stored on the outbox row when the invite is queued (server/requests/notify.ts),
  * so the mail view shows the subject that is sent.
  */
-export function inviteSubject(options: { method: 'REQUEST' | 'CANCEL'; sequence: number; spokespersonName: string; outlet: string; start: Date; recipientTimeZone: string }): string {
-  const prefix = options.method === 'CANCEL' ? 'Cancelled' : options.sequence > 0 ? 'Updated' : 'Interview confirmed';
+export function inviteSubject(options: { method: 'REQUEST' | 'CANCEL'; sequence: number; spokespersonName: string; outlet: string; start: Date; recipientTimeZone: string; language?: MailLanguage }): string {
+  const language = options.language ?? 'en';
+  const key = options.method === 'CANCEL' ? 'invite.subject.cancelled' : options.sequence > 0 ? 'invite.subject.updated' : 'invite.subject.confirmed';
   const who = `${sanitizeHeaderText(options.spokespersonName, 80)} ${EN_DASH} ${sanitizeHeaderText(options.outlet, 80)}`;
-  return sanitizeHeaderText(`${prefix}: ${who}, ${formatShortStartInZone(options.start, options.recipientTimeZone)}`, 250);
+  return sanitizeHeaderText(mailTranslator(language)(key, { who, when: formatShortStartInZone(options.start, options.recipientTimeZone, language) }), 250);
 }
 
-function buildTitle(options: ComposeInviteEmailOptions): string {
-  if (options.method === 'CANCEL') return 'Interview cancelled';
-  return options.sequence > 0 ? 'Interview updated' : 'Interview confirmed';
+function buildTitle(options: ComposeInviteEmailOptions, t: MailTranslate): string {
+  if (options.method === 'CANCEL') return t('invite.title.cancelled');
+  return options.sequence > 0 ? t('invite.title.updated') : t('invite.title.confirmed');
 }
 
-function buildBlocks(options: ComposeInviteEmailOptions, description: ReturnType<typeof describeInterview>): BodyBlock[] {
+function buildBlocks(options: ComposeInviteEmailOptions, description: ReturnType<typeof describeInterview>, t: MailTranslate): BodyBlock[] {
   const { details, method, recipient } = options;
   const spokesperson = sanitizeHeaderText(details.spokesperson.name);
   const reporter = `${sanitizeHeaderText(details.reporter.name)} (${sanitizeHeaderText(details.reporter.outlet)})`;
   const other = recipient === 'reporter' ? spokesperson : reporter;
   const intro =
     method === 'CANCEL'
-      ? `Your interview with ${other} has been cancelled. The attached cancellation removes it from your calendar.`
+      ? t('invite.intro.cancelled', { other })
       : options.sequence > 0
-        ? `Your interview with ${other} has changed. The attached invitation updates the event already in your calendar.`
+        ? t('invite.intro.updated', { other })
         : recipient === 'reporter'
-          ? `Your interview with ${spokesperson} is confirmed. Open the attached invitation to add it to your calendar.`
-          : `You have a new interview with ${reporter}. Open the attached invitation to add it to your calendar.`;
+          ? t('invite.intro.confirmed', { other: spokesperson })
+          : t('invite.intro.new', { other: reporter });
 
   const reason = method === 'CANCEL' && options.cancellationReason?.trim() ? options.cancellationReason.trim() : undefined;
   const blocks: BodyBlock[] = [
     { kind: 'paragraph', text: intro },
-    ...(reason ? [{ kind: 'fields' as const, fields: [{ label: 'Reason given by the press office', lines: [reason] }] }] : []),
+    ...(reason ? [{ kind: 'fields' as const, fields: [{ label: t('invite.reason'), lines: [reason] }] }] : []),
     { kind: 'fields', fields: description.fields },
   ];
   if (method === 'REQUEST') {
@@ -287,8 +295,8 @@ function buildBlocks(options: ComposeInviteEmailOptions, description: ReturnType
       kind: 'list',
       htmlOnly: true,
       items: [
-        { text: 'Add to Google Calendar', href: googleCalendarUrl(linkOptions) },
-        { text: 'Add to Outlook.com', href: outlookCalendarUrl(linkOptions) },
+        { text: t('invite.addGoogle'), href: googleCalendarUrl(linkOptions) },
+        { text: t('invite.addOutlook'), href: outlookCalendarUrl(linkOptions) },
       ],
     });
   }

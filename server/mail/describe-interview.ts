@@ -9,6 +9,7 @@ import { formatLanguageName } from './format-language-name';
 import { formatIntervalInZones } from './format-local-time';
 import { sanitizeHeaderText, truncateText } from './sanitize-header-text';
 import { sanitizeText } from '../invites/sanitize-text';
+import { mailLanguageOf, mailTranslator, type MailLanguage, type MailTranslate } from './mail-language';
 
 export type InterviewFormat = 'phone' | 'whatsapp' | 'video' | 'studio' | 'in_person' | 'written';
 export type InterviewAttribution = 'on_record' | 'background' | 'off_record';
@@ -20,8 +21,12 @@ export interface InterviewDetails {
   reference: string;
   /** `timeZone` is an IANA name, e.g. "Europe/Zurich". */
   spokesperson: { name: string; email: string; timeZone: string };
-  /** `phone`/`whatsapp` in E.164 where known, e.g. "+41780000000". */
-  reporter: { name: string; email: string; outlet: string; timeZone: string; phone?: string; whatsapp?: string };
+  /**
+   * `phone`/`whatsapp` in E.164 where known, e.g. "+41780000000". `locale`: the
+   * language of the reporter's pages (en, fr, es), which their emails and their
+   * copy of the invite are written in; English when absent.
+   */
+  reporter: { name: string; email: string; outlet: string; timeZone: string; phone?: string; whatsapp?: string; locale?: string };
   start: Date;
   end: Date;
   format: InterviewFormat;
@@ -40,7 +45,9 @@ export interface InterviewDetails {
 }
 
 export interface InterviewDescription {
-  /** "Interview: <spokesperson> – <outlet>" (en dash), one line. */
+  /** The language it is written in: the reporter's for the reporter, English for the spokesperson. */
+  language: MailLanguage;
+  /** "Interview: <spokesperson> – <outlet>" (en dash), one line, in `language`. */
   summary: string;
   /** Where or how to meet, one line; e.g. "Video call: https://…". */
   location: string;
@@ -58,26 +65,6 @@ const MAX_LOCATION_PART_LENGTH = 400;
 const MAX_TOPIC_LENGTH = 4_000;
 const EN_DASH = '\u2013';
 
-const FORMAT_LABELS: Record<InterviewFormat, string> = {
-  phone: 'Phone call',
-  whatsapp: 'WhatsApp call',
-  video: 'Video call',
-  studio: 'Studio',
-  in_person: 'In person',
-  written: 'Written (questions and answers by email)',
-};
-
-/**
- * One line per attribution term, so nobody has to know the jargon. Background
- * attribution is agreed per interview; the example is the demo press office's.
- */
-const ATTRIBUTION_LINES: Record<InterviewAttribution, (spokesperson: string) => string> = {
-  on_record: (spokesperson) => `On the record: may be quoted by name (${spokesperson}).`,
-  background: () =>
-    'On background: may be used, but attributed only as agreed, e.g. "a coalition official", never by name.',
-  off_record: () => 'Off the record: not for publication.',
-};
-
 /**
  * Describes an interview for the reporter or the spokesperson.
  *
@@ -94,6 +81,8 @@ const ATTRIBUTION_LINES: Record<InterviewAttribution, (spokesperson: string) => 
  * both are validated long before an interview exists, so this is a programming error.
  */
 export function describeInterview(details: InterviewDetails, viewer: InterviewViewer): InterviewDescription {
+  const language = viewerLanguage(details, viewer);
+  const t = mailTranslator(language);
   if (!(details.end.getTime() > details.start.getTime())) {
     throw new RangeError('The interview must end after it starts');
   }
@@ -102,27 +91,29 @@ export function describeInterview(details: InterviewDetails, viewer: InterviewVi
   const outlet = formatName(details.reporter.outlet);
   const viewerZone = viewer === 'reporter' ? details.reporter.timeZone : details.spokesperson.timeZone;
   const otherZone = viewer === 'reporter' ? details.spokesperson.timeZone : details.reporter.timeZone;
-  const whenLines = formatIntervalInZones({ start: details.start, end: details.end }, [viewerZone, otherZone]);
-  const meeting = describeMeeting(details, { spokesperson, reporter });
+  const whenLines = formatIntervalInZones({ start: details.start, end: details.end }, [viewerZone, otherZone], language);
+  const meeting = describeMeeting(details, { spokesperson, reporter }, t);
 
   const fields: BodyField[] = [
-    { label: 'When', lines: whenLines },
-    { label: 'Spokesperson', lines: [spokesperson] },
-    { label: 'Reporter', lines: [describeReporter(details, viewer, { reporter, outlet })] },
-    { label: 'Format', lines: meeting.lines },
-    { label: 'Topic', lines: [truncateText(sanitizeText(details.topic).trim(), MAX_TOPIC_LENGTH)] },
-    { label: 'Language', lines: [formatLanguageName(details.language)] },
-    { label: 'Attribution', lines: [ATTRIBUTION_LINES[details.attribution](spokesperson)] },
-    { label: 'Press officer', lines: [describePressOfficer(details.pressOfficer)] },
-    { label: 'Reference', lines: [sanitizeHeaderText(details.reference, MAX_NAME_LENGTH)] },
+    { label: t('field.when'), lines: whenLines },
+    { label: t('field.spokesperson'), lines: [spokesperson] },
+    { label: t('field.reporter'), lines: [describeReporter(details, viewer, { reporter, outlet })] },
+    { label: t('field.format'), lines: meeting.lines },
+    { label: t('field.topic'), lines: [truncateText(sanitizeText(details.topic).trim(), MAX_TOPIC_LENGTH)] },
+    { label: t('field.language'), lines: [formatLanguageName(details.language, language)] },
+    // One line per attribution term, so nobody has to know the jargon.
+    { label: t('field.attribution'), lines: [t(`attribution.${details.attribution}`, { spokesperson })] },
+    { label: t('field.pressOfficer'), lines: [describePressOfficer(details.pressOfficer)] },
+    { label: t('field.reference'), lines: [sanitizeHeaderText(details.reference, MAX_NAME_LENGTH)] },
   ];
   if (viewer === 'reporter' && details.manageUrl) {
     const manageUrl = sanitizeText(details.manageUrl).trim();
-    fields.push({ label: 'Cancel or ask to move (your private link)', lines: [{ text: manageUrl, href: manageUrl }] });
+    fields.push({ label: t('field.manageLink'), lines: [{ text: manageUrl, href: manageUrl }] });
   }
 
   return {
-    summary: `Interview: ${spokesperson} ${EN_DASH} ${outlet}`,
+    language,
+    summary: t('invite.summary', { spokesperson, outlet }),
     location: meeting.location,
     descriptionText: renderFieldsAsText(fields),
     whenLines,
@@ -139,12 +130,13 @@ interface MeetingDescription {
 
 /**
  * LOCATION and the format lines. The wording is the same for both viewers
- * (names, not "you"), so both calendar copies of the event read the same.
+ * (names, not "you"), so both calendar copies of the event say the same, each
+ * in its reader's language.
  */
-function describeMeeting(details: InterviewDetails, names: { spokesperson: string; reporter: string }): MeetingDescription {
+function describeMeeting(details: InterviewDetails, names: { spokesperson: string; reporter: string }, t: MailTranslate): MeetingDescription {
   const { spokesperson, reporter } = names;
   const { formatDetails } = details;
-  const label = FORMAT_LABELS[details.format];
+  const label = t(`format.${details.format}`);
   const part = (value: string | undefined) => (value === undefined ? '' : sanitizeHeaderText(value, MAX_LOCATION_PART_LENGTH));
 
   switch (details.format) {
@@ -153,45 +145,48 @@ function describeMeeting(details: InterviewDetails, names: { spokesperson: strin
       const reporterPhone = part(details.reporter.phone);
       const how =
         dialIn !== ''
-          ? `${reporter} calls ${spokesperson} on ${dialIn}`
+          ? t('meeting.callsOn', { caller: reporter, callee: spokesperson, number: dialIn })
           : reporterPhone !== ''
-            ? `${spokesperson} calls ${reporter} on ${reporterPhone}`
-            : 'the press office will confirm the number';
+            ? t('meeting.callsOn', { caller: spokesperson, callee: reporter, number: reporterPhone })
+            : t('meeting.numberToFollow');
       return { location: `${label}: ${how}`, lines: [`${label} ${EN_DASH} ${how}`] };
     }
     case 'whatsapp': {
       const pressNumber = part(formatDetails.whatsapp);
       const reporterNumber = part(details.reporter.whatsapp);
-      const [who, number] =
-        pressNumber !== ''
-          ? [`${reporter} calls ${spokesperson}`, pressNumber]
-          : reporterNumber !== ''
-            ? [`${spokesperson} calls ${reporter}`, reporterNumber]
-            : ['the press office will confirm the number', ''];
-      if (number === '') return { location: `${label}: ${who}`, lines: [`${label} ${EN_DASH} ${who}`] };
+      const [caller, callee, number] =
+        pressNumber !== '' ? [reporter, spokesperson, pressNumber] : reporterNumber !== '' ? [spokesperson, reporter, reporterNumber] : ['', '', ''];
+      if (number === '') {
+        const who = t('meeting.numberToFollow');
+        return { location: `${label}: ${who}`, lines: [`${label} ${EN_DASH} ${who}`] };
+      }
       const link = buildWhatsAppLink(number);
-      const target = link ?? number;
       return {
-        location: `${label}: ${who} on ${target}`,
-        lines: [`${label} ${EN_DASH} ${who} on ${number}`, ...(link ? [{ text: link, href: link }] : [])],
+        location: `${label}: ${t('meeting.callsOn', { caller, callee, number: link ?? number })}`,
+        lines: [`${label} ${EN_DASH} ${t('meeting.callsOn', { caller, callee, number })}`, ...(link ? [{ text: link, href: link }] : [])],
       };
     }
     case 'video': {
       const videoUrl = readHttpUrl(formatDetails.videoUrl);
       if (videoUrl === null) {
-        return { location: `${label}: link to follow from the press office`, lines: [`${label} ${EN_DASH} link to follow from the press office`] };
+        return { location: `${label}: ${t('meeting.linkToFollow')}`, lines: [`${label} ${EN_DASH} ${t('meeting.linkToFollow')}`] };
       }
       return { location: `${label}: ${videoUrl}`, lines: [{ text: label, href: videoUrl }] };
     }
     case 'studio':
     case 'in_person': {
       const address = part(details.format === 'studio' ? formatDetails.studioAddress : formatDetails.address);
-      const where = address === '' ? 'address to follow from the press office' : address;
+      const where = address === '' ? t('meeting.addressToFollow') : address;
       return { location: `${label}: ${where}`, lines: [`${label} ${EN_DASH} ${where}`] };
     }
     case 'written':
-      return { location: 'Written interview by email', lines: [label] };
+      return { location: t('meeting.written'), lines: [label] };
   }
+}
+
+/** The reporter reads their copy in their language; the spokesperson's copy is English (staff). */
+export function viewerLanguage(details: Pick<InterviewDetails, 'reporter'>, viewer: InterviewViewer): MailLanguage {
+  return viewer === 'reporter' ? mailLanguageOf(details.reporter.locale) : 'en';
 }
 
 /** The reporter as each viewer needs them: the spokesperson also gets contact details. */

@@ -13,11 +13,16 @@
  */
 import { DateTime, type Zone } from 'luxon';
 import { resolveZone } from '../availability/offset-timeline';
+import { MAIL_DATE_LOCALES, mailTranslator, type MailLanguage } from './mail-language';
 
-/** Day and month names in British English order: "Monday 22 March 2027". Explicit, so the system locale never leaks in. */
-const DISPLAY_LOCALE = 'en-GB';
+/**
+ * English day and month names in British order: "Monday 22 March 2027". French
+ * and Spanish dates are CLDR's full and short dates in that language ("lundi 22
+ * mars 2027", "lunes, 22 de marzo de 2027"). The locale is always explicit, so
+ * the system locale never leaks in.
+ */
 const LONG_DATE_FORMAT = 'cccc d LLLL yyyy';
-const SHORT_DATE_TIME_FORMAT = 'ccc d LLL HH:mm';
+const SHORT_DATE_FORMAT = 'ccc d LLL';
 const TIME_FORMAT = 'HH:mm';
 /** U+2212 MINUS SIGN, as typeset offsets use ("UTC−4"). */
 const MINUS_SIGN = '\u2212';
@@ -71,8 +76,8 @@ export function formatUtcOffset(offsetMinutes: number): string {
  * "Kathmandu time (UTC+5:45)", or "UTC" / "UTC−5" for offset-only zones.
  * Throws `RangeError` for an unknown zone (or "local", whose meaning depends on the server).
  */
-export function describeTimeZone(timeZone: string, instant: Date | number): string {
-  return describeZoneAcross(timeZone, readMilliseconds(instant), readMilliseconds(instant));
+export function describeTimeZone(timeZone: string, instant: Date | number, language: MailLanguage = 'en'): string {
+  return describeZoneAcross(timeZone, readMilliseconds(instant), readMilliseconds(instant), language);
 }
 
 /**
@@ -84,21 +89,22 @@ export function describeTimeZone(timeZone: string, instant: Date | number): stri
  * If the offset changes inside the interval both are shown ("(CET, UTC+1 → CEST, UTC+2)").
  * Throws `RangeError` for an unknown zone or an end before the start.
  */
-export function formatIntervalInZone(interval: TimeInterval, timeZone: string, options: { includeDate: boolean }): string {
+export function formatIntervalInZone(interval: TimeInterval, timeZone: string, options: { includeDate: boolean; language?: MailLanguage }): string {
   const { start, end } = readInterval(interval);
+  const language = options.language ?? 'en';
   const zone = resolveZone(timeZone);
-  const localStart = toLocal(start, zone);
-  const localEnd = toLocal(end, zone);
+  const localStart = toLocal(start, zone, language);
+  const localEnd = toLocal(end, zone, language);
   // The last instant inside the interval decides whether it stays on one local date.
-  const sameDate = end === start || localStart.toISODate() === toLocal(end - 1, zone).toISODate();
-  const zoneText = describeZoneAcross(timeZone, start, end);
+  const sameDate = end === start || localStart.toISODate() === toLocal(end - 1, zone, language).toISODate();
+  const zoneText = describeZoneAcross(timeZone, start, end, language);
   if (sameDate) {
     const range = `${localStart.toFormat(TIME_FORMAT)}${EN_DASH}${localEnd.toFormat(TIME_FORMAT)}`;
-    return options.includeDate ? `${localStart.toFormat(LONG_DATE_FORMAT)}, ${range} ${zoneText}` : `${range} ${zoneText}`;
+    return options.includeDate ? `${longDate(localStart, language)}, ${range} ${zoneText}` : `${range} ${zoneText}`;
   }
   return (
-    `${localStart.toFormat(LONG_DATE_FORMAT)}, ${localStart.toFormat(TIME_FORMAT)} ${EN_DASH} ` +
-    `${localEnd.toFormat(LONG_DATE_FORMAT)}, ${localEnd.toFormat(TIME_FORMAT)} ${zoneText}`
+    `${longDate(localStart, language)}, ${localStart.toFormat(TIME_FORMAT)} ${EN_DASH} ` +
+    `${longDate(localEnd, language)}, ${localEnd.toFormat(TIME_FORMAT)} ${zoneText}`
   );
 }
 
@@ -112,14 +118,15 @@ export function formatIntervalInZone(interval: TimeInterval, timeZone: string, o
  *   "Monday 22 March 2027, 10:00–10:30 New York time (EDT, UTC−4)"
  *   "15:00–15:30 Zurich time (CET, UTC+1)"
  */
-export function formatIntervalInZones(interval: TimeInterval, timeZones: readonly string[]): string[] {
+export function formatIntervalInZones(interval: TimeInterval, timeZones: readonly string[], language: MailLanguage = 'en'): string[] {
   const { start } = readInterval(interval);
   const uniqueZones = [...new Set(timeZones)];
   if (uniqueZones.length === 0) throw new RangeError('At least one time zone is needed');
-  const firstDate = toLocal(start, resolveZone(uniqueZones[0]!)).toISODate();
+  const firstDate = toLocal(start, resolveZone(uniqueZones[0]!), language).toISODate();
   return uniqueZones.map((timeZone, index) =>
     formatIntervalInZone(interval, timeZone, {
-      includeDate: index === 0 || toLocal(start, resolveZone(timeZone)).toISODate() !== firstDate,
+      includeDate: index === 0 || toLocal(start, resolveZone(timeZone), language).toISODate() !== firstDate,
+      language,
     }),
   );
 }
@@ -130,31 +137,39 @@ export function formatIntervalInZones(interval: TimeInterval, timeZones: readonl
  *   "Monday 22 March 2027, 18:00 New York time (EDT, UTC−4)", "23:00 Zurich time (CET, UTC+1)".
  * A zone listed twice is shown once. Throws `RangeError` for an unknown zone.
  */
-export function formatInstantInZones(instant: Date | number, timeZones: readonly string[]): string[] {
+export function formatInstantInZones(instant: Date | number, timeZones: readonly string[], language: MailLanguage = 'en'): string[] {
   const milliseconds = readMilliseconds(instant);
   const uniqueZones = [...new Set(timeZones)];
   if (uniqueZones.length === 0) throw new RangeError('At least one time zone is needed');
-  const firstDate = toLocal(milliseconds, resolveZone(uniqueZones[0]!)).toISODate();
+  const firstDate = toLocal(milliseconds, resolveZone(uniqueZones[0]!), language).toISODate();
   return uniqueZones.map((timeZone, index) => {
-    const local = toLocal(milliseconds, resolveZone(timeZone));
-    const time = `${local.toFormat(TIME_FORMAT)} ${describeZoneAcross(timeZone, milliseconds, milliseconds)}`;
-    return index === 0 || local.toISODate() !== firstDate ? `${local.toFormat(LONG_DATE_FORMAT)}, ${time}` : time;
+    const local = toLocal(milliseconds, resolveZone(timeZone), language);
+    const time = `${local.toFormat(TIME_FORMAT)} ${describeZoneAcross(timeZone, milliseconds, milliseconds, language)}`;
+    return index === 0 || local.toISODate() !== firstDate ? `${longDate(local, language)}, ${time}` : time;
   });
 }
 
 /**
- * A compact start time for subject lines: "Mon 22 Mar 10:00 New York time", or
- * "Mon 22 Mar 14:00 UTC" for an offset-only zone. Throws `RangeError` for an unknown zone.
+ * A compact start time for subject lines: "Mon 22 Mar 10:00 New York time"
+ * ("lun. 22 mars 10:00 heure de New York"), or "Mon 22 Mar 14:00 UTC" for an
+ * offset-only zone. Never an ISO instant. Throws `RangeError` for an unknown zone.
  */
-export function formatShortStartInZone(instant: Date | number, timeZone: string): string {
+export function formatShortStartInZone(instant: Date | number, timeZone: string, language: MailLanguage = 'en'): string {
   const milliseconds = readMilliseconds(instant);
   const zone = resolveZone(timeZone);
   const city = getZoneCityName(timeZone);
-  const label = city === null ? formatOffsetOnlyZone(zone.offset(milliseconds)) : `${city} time`;
-  return `${toLocal(milliseconds, zone).toFormat(SHORT_DATE_TIME_FORMAT)} ${label}`;
+  const label = city === null ? formatOffsetOnlyZone(zone.offset(milliseconds)) : mailTranslator(language)('zone.cityTime', { city });
+  const local = toLocal(milliseconds, zone, language);
+  const date = language === 'en' ? local.toFormat(SHORT_DATE_FORMAT) : local.toLocaleString({ weekday: 'short', day: 'numeric', month: 'short' });
+  return `${date} ${local.toFormat(TIME_FORMAT)} ${label}`;
 }
 
-function describeZoneAcross(timeZone: string, start: number, end: number): string {
+/** "Monday 22 March 2027", "lundi 22 mars 2027", "lunes, 22 de marzo de 2027". */
+function longDate(local: DateTime, language: MailLanguage): string {
+  return language === 'en' ? local.toFormat(LONG_DATE_FORMAT) : local.toLocaleString(DateTime.DATE_HUGE);
+}
+
+function describeZoneAcross(timeZone: string, start: number, end: number, language: MailLanguage = 'en'): string {
   const zone = resolveZone(timeZone);
   const city = getZoneCityName(timeZone);
   const startOffset = zone.offset(start);
@@ -163,18 +178,21 @@ function describeZoneAcross(timeZone: string, start: number, end: number): strin
     const startText = formatOffsetOnlyZone(startOffset);
     return startOffset === endOffset ? startText : `${startText} → ${formatOffsetOnlyZone(endOffset)}`;
   }
-  const startDetail = describeOffset(timeZone, start, startOffset);
-  const endDetail = describeOffset(timeZone, end, endOffset);
-  return `${city} time (${startDetail === endDetail ? startDetail : `${startDetail} → ${endDetail}`})`;
+  const startDetail = describeOffset(timeZone, start, startOffset, language);
+  const endDetail = describeOffset(timeZone, end, endOffset, language);
+  return `${mailTranslator(language)('zone.cityTime', { city })} (${startDetail === endDetail ? startDetail : `${startDetail} → ${endDetail}`})`;
 }
 
 function formatOffsetOnlyZone(offsetMinutes: number): string {
   return offsetMinutes === 0 ? 'UTC' : formatUtcOffset(offsetMinutes);
 }
 
-/** "EDT, UTC−4", or "UTC+5:45" when English has no common abbreviation for the zone. */
-function describeOffset(timeZone: string, instant: number, offsetMinutes: number): string {
-  const abbreviation = findAbbreviation(timeZone, instant, offsetMinutes);
+/**
+ * "EDT, UTC−4", or "UTC+5:45" when English has no common abbreviation for the
+ * zone. French and Spanish readers get the offset only: the abbreviations are English.
+ */
+function describeOffset(timeZone: string, instant: number, offsetMinutes: number, language: MailLanguage): string {
+  const abbreviation = language === 'en' ? findAbbreviation(timeZone, instant, offsetMinutes) : undefined;
   const offset = formatUtcOffset(offsetMinutes);
   return abbreviation === undefined ? offset : `${abbreviation}, ${offset}`;
 }
@@ -203,8 +221,8 @@ function getAbbreviationFormatter(locale: string, timeZone: string): Intl.DateTi
   return formatter;
 }
 
-function toLocal(milliseconds: number, zone: Zone): DateTime {
-  return DateTime.fromMillis(milliseconds, { zone, locale: DISPLAY_LOCALE });
+function toLocal(milliseconds: number, zone: Zone, language: MailLanguage = 'en'): DateTime {
+  return DateTime.fromMillis(milliseconds, { zone, locale: MAIL_DATE_LOCALES[language] });
 }
 
 function readMilliseconds(instant: Date | number): number {

@@ -18,6 +18,8 @@ export function renderEverything(): string {
     reporterView: describeInterview(details, 'reporter'),
     spokespersonView: describeInterview(details, 'spokesperson'),
     reporterEmail: composeInviteEmail(makeInviteEmailOptions({ recipient: 'reporter' })),
+    // A French reader: CLDR day and month names, "heure de …", and no English abbreviation.
+    reporterEmailFr: composeInviteEmail(makeInviteEmailOptions({ details: makeInterviewDetails({ reporter: { ...details.reporter, locale: 'fr' } }) })),
     spokespersonCancel: composeInviteEmail(makeInviteEmailOptions({ recipient: 'spokesperson', method: 'CANCEL', sequence: 1 })),
     proposed: renderNotification('times_proposed', {
       reference: details.reference,

@@ -29,6 +29,8 @@ export type BodyBlock =
   | { kind: 'action'; text: string; href: string };
 
 export interface EmailBodyOptions {
+  /** BCP 47 language of the text, for <html lang> (screen readers, hyphenation); English when absent. */
+  language?: string;
   /** Heading at the top of the HTML, and its <title>. */
   title: string;
   blocks: BodyBlock[];
@@ -119,7 +121,7 @@ function renderHtml(options: EmailBodyOptions): string {
   const footer = options.footer ? `\n<p style="${STYLES.footer}">${renderHtmlText(options.footer)}</p>` : '';
   return [
     '<!DOCTYPE html>',
-    '<html lang="en">',
+    `<html lang="${escapeHtml(options.language ?? 'en')}">`,
     '<head>',
     '<meta charset="utf-8">',
     '<meta name="viewport" content="width=device-width, initial-scale=1">',

@@ -11,6 +11,7 @@ import { formatInstantInZones, formatIntervalInZones, type TimeInterval } from '
 import { renderEmailBody, type BodyBlock, type BodyField } from './render-email-body';
 import { sanitizeHeaderText } from './sanitize-header-text';
 import type { InterviewAttribution, InterviewFormat } from './describe-interview';
+import { mailTranslator, type MailLanguage, type MailMessageKey, type MailTranslate } from './mail-language';
 
 export interface PressOfficerContact {
   name: string;
@@ -18,10 +19,19 @@ export interface PressOfficerContact {
   phone?: string;
 }
 
+/**
+ * What every email to the reporter carries besides its data: the language of
+ * their pages (InterviewRequest.reporterLocale), which the email is written
+ * in, dates included. English when absent.
+ */
+interface ToReporter {
+  language?: MailLanguage;
+}
+
 /** The data each notification needs, by kind. Instants are `Date`s; zones are IANA names. */
 export interface NotificationDataByKind {
   /** To the reporter, right after `requests.create`. */
-  request_received: {
+  request_received: ToReporter & {
     reference: string;
     reporterName: string;
     reporterTimeZone: string;
@@ -34,7 +44,7 @@ export interface NotificationDataByKind {
     pressOfficer: PressOfficerContact;
   };
   /** To the reporter. */
-  request_declined: {
+  request_declined: ToReporter & {
     reference: string;
     reporterName: string;
     spokespersonName?: string;
@@ -44,7 +54,7 @@ export interface NotificationDataByKind {
     pressOfficer: PressOfficerContact;
   };
   /** To the reporter: the press office offers other times; the reporter picks one through the manage link. */
-  times_proposed: {
+  times_proposed: ToReporter & {
     reference: string;
     reporterName: string;
     reporterTimeZone: string;
@@ -57,7 +67,7 @@ export interface NotificationDataByKind {
     pressOfficer: PressOfficerContact;
   };
   /** To the reporter, whichever side cancelled. */
-  request_cancelled: {
+  request_cancelled: ToReporter & {
     reference: string;
     reporterName: string;
     topic: string;
@@ -67,7 +77,7 @@ export interface NotificationDataByKind {
     pressOfficer: PressOfficerContact;
   };
   /** To the reporter: the deadline passed without an answer. */
-  request_expired: {
+  request_expired: ToReporter & {
     reference: string;
     reporterName: string;
     reporterTimeZone: string;
@@ -121,7 +131,6 @@ const ATTRIBUTION_NAMES: Record<InterviewAttribution, string> = {
   off_record: 'Off the record',
 };
 
-const FOOTER = 'Sent by the press office with Interview Desk.';
 
 /**
  * Renders one notification to a subject and text/HTML bodies.
@@ -134,9 +143,29 @@ const FOOTER = 'Sent by the press office with Interview Desk.';
  */
 export function renderNotification<K extends NotificationKind>(kind: K, data: NotificationDataByKind[K]): RenderedEmail {
   const notification = { kind, data } as Notification;
-  const { subject, title, blocks } = describeNotification(notification);
-  const body = renderEmailBody({ title, blocks, footer: FOOTER });
+  // Staff read English; the reporter reads the language of their pages.
+  const language: MailLanguage = kind === 'desk_new_request' ? 'en' : ((data as ToReporter).language ?? 'en');
+  const t = mailTranslator(language);
+  const { subject, title, blocks } = describeNotification(notification, t, language);
+  const body = renderEmailBody({ language, title, blocks, footer: t('footer') });
   return { subject: sanitizeHeaderText(subject, 250), text: body.text, html: body.html };
+}
+
+const SUBJECT_KEYS = {
+  request_received: 'received.subject',
+  request_declined: 'declined.subject',
+  times_proposed: 'proposed.subject',
+  request_cancelled: 'cancelled.subject',
+  request_expired: 'expired.subject',
+} as const satisfies Record<Exclude<NotificationKind, 'desk_new_request'>, MailMessageKey>;
+
+/**
+ * The subject of a notice to the reporter, in their language: also stored on
+ * the outbox row when it is queued, so the mail view shows what is sent.
+ * Only the reference is quoted: no text of the request, no time.
+ */
+export function reporterNoticeSubject(kind: keyof typeof SUBJECT_KEYS, reference: string, language: MailLanguage = 'en'): string {
+  return sanitizeHeaderText(mailTranslator(language)(SUBJECT_KEYS[kind], { reference }), 250);
 }
 
 interface NotificationContent {
@@ -145,50 +174,52 @@ interface NotificationContent {
   blocks: BodyBlock[];
 }
 
-function describeNotification(notification: Notification): NotificationContent {
+function describeNotification(notification: Notification, t: MailTranslate, language: MailLanguage): NotificationContent {
   switch (notification.kind) {
     case 'request_received': {
       const data = notification.data;
       const fields: BodyField[] = [
-        { label: 'Reference', lines: [data.reference] },
-        { label: 'Spokesperson', lines: [data.spokesperson?.name ?? 'The press office will choose who is best placed'] },
-        { label: 'Topic', lines: [data.topic] },
+        { label: t('field.reference'), lines: [data.reference] },
+        { label: t('field.spokesperson'), lines: [data.spokesperson?.name ?? t('received.anySpokesperson')] },
+        { label: t('field.topic'), lines: [data.topic] },
       ];
       if (data.requestedSlot) {
         fields.push({
-          label: 'Requested time',
-          lines: formatIntervalInZones(data.requestedSlot, zonesOf(data.reporterTimeZone, data.spokesperson?.timeZone)),
+          label: t('field.requestedTime'),
+          lines: formatIntervalInZones(data.requestedSlot, zonesOf(data.reporterTimeZone, data.spokesperson?.timeZone), language),
         });
       }
-      fields.push(pressOfficerField(data.pressOfficer));
+      fields.push(pressOfficerField(data.pressOfficer, t));
       return {
-        subject: `Interview request received: ${data.reference}`,
-        title: 'We have your interview request',
+        subject: reporterNoticeSubject('request_received', data.reference, language),
+        title: t('received.title'),
         blocks: [
-          { kind: 'paragraph', text: `Dear ${data.reporterName}, thank you. The press office will reply as soon as it can; nothing is confirmed until you receive a calendar invitation.` },
+          { kind: 'paragraph', text: t('received.intro', { name: data.reporterName }) },
           { kind: 'fields', fields },
-          { kind: 'paragraph', text: 'Keep this link private: anyone with it can cancel your request or ask to move it.' },
-          { kind: 'action', text: 'See, cancel or change your request', href: data.manageUrl },
+          { kind: 'paragraph', text: t('received.keepPrivate') },
+          { kind: 'action', text: t('received.action'), href: data.manageUrl },
         ],
       };
     }
     case 'request_declined': {
       const data = notification.data;
       return {
-        subject: `Interview request declined: ${data.reference}`,
-        title: 'Your interview request was declined',
+        subject: reporterNoticeSubject('request_declined', data.reference, language),
+        title: t('declined.title'),
         blocks: [
           {
             kind: 'paragraph',
-            text: `Dear ${data.reporterName}, we are sorry: the press office cannot arrange this interview${data.spokespersonName ? ` with ${data.spokespersonName}` : ''}.`,
+            text: data.spokespersonName
+              ? t('declined.introWith', { name: data.reporterName, spokesperson: data.spokespersonName })
+              : t('declined.intro', { name: data.reporterName }),
           },
           {
             kind: 'fields',
             fields: [
-              { label: 'Reference', lines: [data.reference] },
-              { label: 'Topic', lines: [data.topic] },
-              { label: 'Reason', lines: [data.reason] },
-              pressOfficerField(data.pressOfficer),
+              { label: t('field.reference'), lines: [data.reference] },
+              { label: t('field.topic'), lines: [data.topic] },
+              { label: t('field.reason'), lines: [data.reason] },
+              pressOfficerField(data.pressOfficer, t),
             ],
           },
         ],
@@ -200,49 +231,47 @@ function describeNotification(notification: Notification): NotificationContent {
       const blocks: BodyBlock[] = [
         {
           kind: 'paragraph',
-          text: `Dear ${data.reporterName}, ${data.spokesperson.name} cannot do the time you asked for, but could do one of these. Pick one with the link below.`,
+          text: t('proposed.intro', { name: data.reporterName, spokesperson: data.spokesperson.name }),
         },
       ];
       if (data.message && data.message.trim() !== '') {
-        blocks.push({ kind: 'paragraph', text: `Note from the press office: ${data.message}` });
+        blocks.push({ kind: 'paragraph', text: t('proposed.note', { message: data.message }) });
       }
       blocks.push(
         {
           kind: 'fields',
           fields: data.proposals.map((proposal, index) => ({
-            label: `Option ${index + 1}`,
-            lines: formatIntervalInZones(proposal, zones),
+            label: t('field.option', { number: index + 1 }),
+            lines: formatIntervalInZones(proposal, zones, language),
           })),
         },
         {
           kind: 'fields',
           fields: [
-            { label: 'Reference', lines: [data.reference] },
-            { label: 'Topic', lines: [data.topic] },
-            pressOfficerField(data.pressOfficer),
+            { label: t('field.reference'), lines: [data.reference] },
+            { label: t('field.topic'), lines: [data.topic] },
+            pressOfficerField(data.pressOfficer, t),
           ],
         },
-        { kind: 'action', text: 'Choose a time', href: data.manageUrl },
+        { kind: 'action', text: t('proposed.action'), href: data.manageUrl },
       );
-      return { subject: `Other times proposed: ${data.reference}`, title: 'Other times for your interview', blocks };
+      return { subject: reporterNoticeSubject('times_proposed', data.reference, language), title: t('proposed.title'), blocks };
     }
     case 'request_cancelled': {
       const data = notification.data;
-      const what =
-        data.cancelledBy === 'reporter' ? 'as you asked, your interview request is cancelled.' : 'the press office has cancelled your interview request.';
       const fields: BodyField[] = [
-        { label: 'Reference', lines: [data.reference] },
-        { label: 'Topic', lines: [data.topic] },
+        { label: t('field.reference'), lines: [data.reference] },
+        { label: t('field.topic'), lines: [data.topic] },
       ];
-      if (data.reason && data.reason.trim() !== '') fields.push({ label: 'Reason', lines: [data.reason] });
-      fields.push(pressOfficerField(data.pressOfficer));
+      if (data.reason && data.reason.trim() !== '') fields.push({ label: t('field.reason'), lines: [data.reason] });
+      fields.push(pressOfficerField(data.pressOfficer, t));
       return {
-        subject: `Interview request cancelled: ${data.reference}`,
-        title: 'Interview request cancelled',
+        subject: reporterNoticeSubject('request_cancelled', data.reference, language),
+        title: t('cancelled.title'),
         blocks: [
           {
             kind: 'paragraph',
-            text: `Dear ${data.reporterName}, ${what}`,
+            text: t(data.cancelledBy === 'reporter' ? 'cancelled.byReporter' : 'cancelled.byDesk', { name: data.reporterName }),
           },
           { kind: 'fields', fields },
         ],
@@ -251,20 +280,17 @@ function describeNotification(notification: Notification): NotificationContent {
     case 'request_expired': {
       const data = notification.data;
       return {
-        subject: `Interview request expired: ${data.reference}`,
-        title: 'Your interview request expired',
+        subject: reporterNoticeSubject('request_expired', data.reference, language),
+        title: t('expired.title'),
         blocks: [
-          {
-            kind: 'paragraph',
-            text: `Dear ${data.reporterName}, we are sorry: the press office could not answer your request before your deadline, so it has been closed. If you still need a comment, please contact the press officer below.`,
-          },
+          { kind: 'paragraph', text: t('expired.intro', { name: data.reporterName }) },
           {
             kind: 'fields',
             fields: [
-              { label: 'Reference', lines: [data.reference] },
-              { label: 'Topic', lines: [data.topic] },
-              { label: 'Deadline', lines: formatInstantInZones(data.deadline, [data.reporterTimeZone]) },
-              pressOfficerField(data.pressOfficer),
+              { label: t('field.reference'), lines: [data.reference] },
+              { label: t('field.topic'), lines: [data.topic] },
+              { label: t('field.deadline'), lines: formatInstantInZones(data.deadline, [data.reporterTimeZone], language) },
+              pressOfficerField(data.pressOfficer, t),
             ],
           },
         ],
@@ -305,9 +331,9 @@ function describeNotification(notification: Notification): NotificationContent {
   }
 }
 
-function pressOfficerField(pressOfficer: PressOfficerContact): BodyField {
+function pressOfficerField(pressOfficer: PressOfficerContact, t: MailTranslate): BodyField {
   return {
-    label: 'Press officer',
+    label: t('field.pressOfficer'),
     lines: [
       pressOfficer.name,
       { text: pressOfficer.email, href: `mailto:${pressOfficer.email}` },

@@ -16,6 +16,7 @@ import { renderEmailBody, type BodyField } from '../mail/render-email-body';
 import { formatInstantInZones } from '../mail/format-local-time';
 import { renderPasswordLinkEmail } from '../mail/render-password-link-email';
 import { derivePasswordLinkToken, passwordLinkUrl } from '../auth/password-links';
+import { mailLanguageOf } from '../mail/mail-language';
 import type { InterviewAttribution, InterviewDetails, InterviewFormat } from '../mail/describe-interview';
 
 /** A message that can never be rendered (its request is gone, bad data): not worth retrying. */
@@ -48,6 +49,7 @@ const requestSelect = {
   reporterEmail: true,
   reporterOutlet: true,
   reporterTimeZone: true,
+  reporterLocale: true,
   reporterPhone: true,
   reporterWhatsapp: true,
   statusReason: true,
@@ -105,6 +107,8 @@ export async function renderOutboxMessage(db: Db, row: OutboxRow, config: Pick<C
   const pressOfficer = await pressOfficerFor(db, request.release, config);
   const spokesperson = request.spokesperson ? { name: request.spokesperson.name, timeZone: request.spokesperson.timeZone } : undefined;
   const requestedSlot = request.requestedStart ? { start: request.requestedStart, end: new Date(request.requestedStart.getTime() + request.durationMinutes * 60_000) } : undefined;
+  // Every notice to the reporter is in the language of their pages.
+  const language = mailLanguageOf(request.reporterLocale);
   const notify = (rendered: { subject: string; text: string; html: string }) => ({ ...base, subject: rendered.subject, text: rendered.text, html: rendered.html });
 
   switch (row.kind) {
@@ -149,16 +153,16 @@ export async function renderOutboxMessage(db: Db, row: OutboxRow, config: Pick<C
       return notify(composed);
     }
     case 'request_received':
-      return notify(renderNotification('request_received', { reference: request.reference, reporterName: request.reporterName, reporterTimeZone: request.reporterTimeZone, spokesperson, topic: request.topic, requestedSlot, manageUrl: link, pressOfficer }));
+      return notify(renderNotification('request_received', { language, reference: request.reference, reporterName: request.reporterName, reporterTimeZone: request.reporterTimeZone, spokesperson, topic: request.topic, requestedSlot, manageUrl: link, pressOfficer }));
     case 'request_declined':
-      return notify(renderNotification('request_declined', { reference: request.reference, reporterName: request.reporterName, spokespersonName: spokesperson?.name, topic: request.topic, reason: String(payload.reason ?? request.statusReason ?? ''), pressOfficer }));
+      return notify(renderNotification('request_declined', { language, reference: request.reference, reporterName: request.reporterName, spokespersonName: spokesperson?.name, topic: request.topic, reason: String(payload.reason ?? request.statusReason ?? ''), pressOfficer }));
     case 'request_proposed': {
       const proposals = ((payload.proposals ?? request.proposedSlots) as StoredProposal[]).map((proposal) => ({ start: new Date(proposal.start), end: new Date(proposal.end) }));
       if (!spokesperson) throw new PermanentRenderError('a proposal needs a spokesperson');
-      return notify(renderNotification('times_proposed', { reference: request.reference, reporterName: request.reporterName, reporterTimeZone: request.reporterTimeZone, spokesperson, topic: request.topic, proposals, message: (payload.message as string | null) ?? undefined, manageUrl: link, pressOfficer }));
+      return notify(renderNotification('times_proposed', { language, reference: request.reference, reporterName: request.reporterName, reporterTimeZone: request.reporterTimeZone, spokesperson, topic: request.topic, proposals, message: (payload.message as string | null) ?? undefined, manageUrl: link, pressOfficer }));
     }
     case 'request_expired':
-      return notify(renderNotification('request_expired', { reference: request.reference, reporterName: request.reporterName, reporterTimeZone: request.reporterTimeZone, topic: request.topic, deadline: request.deadline, pressOfficer }));
+      return notify(renderNotification('request_expired', { language, reference: request.reference, reporterName: request.reporterName, reporterTimeZone: request.reporterTimeZone, topic: request.topic, deadline: request.deadline, pressOfficer }));
     case 'request_new':
       return notify(
         renderNotification('desk_new_request', {
@@ -177,7 +181,7 @@ export async function renderOutboxMessage(db: Db, row: OutboxRow, config: Pick<C
       );
     case 'request_cancelled':
       if (row.recipient !== config.mailFrom.toLowerCase()) {
-        return notify(renderNotification('request_cancelled', { reference: request.reference, reporterName: request.reporterName, topic: request.topic, cancelledBy: payload.cancelledBy === 'reporter' ? 'reporter' : 'desk', reason: (payload.reason as string | null) ?? undefined, pressOfficer }));
+        return notify(renderNotification('request_cancelled', { language, reference: request.reference, reporterName: request.reporterName, topic: request.topic, cancelledBy: payload.cancelledBy === 'reporter' ? 'reporter' : 'desk', reason: (payload.reason as string | null) ?? undefined, pressOfficer }));
       }
       return deskNotice(base, row.subject, `${request.reporterName} (${request.reporterOutlet}) cancelled request ${request.reference}.`, payload.reason as string | undefined, config.publicUrl, request.id);
     case 'proposal_picked': {
@@ -211,7 +215,7 @@ export async function loadInviteDetails(db: Db, interviewId: string, config: Pic
   const details: InterviewDetails = {
     reference: request.reference,
     spokesperson: interview.spokesperson,
-    reporter: { name: request.reporterName, email: request.reporterEmail, outlet: request.reporterOutlet, timeZone: request.reporterTimeZone, phone: request.reporterPhone ?? undefined, whatsapp: request.reporterWhatsapp ?? undefined },
+    reporter: { name: request.reporterName, email: request.reporterEmail, outlet: request.reporterOutlet, timeZone: request.reporterTimeZone, phone: request.reporterPhone ?? undefined, whatsapp: request.reporterWhatsapp ?? undefined, locale: request.reporterLocale },
     start: interview.startsAt,
     end: interview.endsAt,
     format: interview.format as InterviewFormat,

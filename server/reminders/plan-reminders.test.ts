@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { describeOffset, findDueReminders, parseReminderOffsets, reminderKey, reminderLeadMinutes } from './plan-reminders';
+import { describeLead as describeOffset } from '../mail/compose-reminder-email';
+import { findDueReminders, parseReminderOffsets, reminderKey, reminderLeadMinutes } from './plan-reminders';
 
 const start = new Date('2027-03-29T07:00:00Z'); // Monday 09:00 in Zurich, the day after the EU clock change
 const hour = 3_600_000;

@@ -73,14 +73,6 @@ export function reminderLeadMinutes(options: { offsetMinutes: number; startsAt: 
   return left >= 120 ? Math.round(left / 60) * 60 : Math.max(1, left);
 }
 
-/** "24 hours", "1 hour", "90 minutes", "2 days": how far ahead a reminder is, in words. */
-export function describeOffset(offsetMinutes: number): string {
-  const plural = (count: number, unit: string) => `${count} ${unit}${count === 1 ? '' : 's'}`;
-  if (offsetMinutes % (24 * 60) === 0 && offsetMinutes > 24 * 60) return plural(offsetMinutes / (24 * 60), 'day');
-  if (offsetMinutes % 60 === 0) return plural(offsetMinutes / 60, 'hour');
-  return plural(offsetMinutes, 'minute');
-}
-
 /**
  * Reads REMINDER_OFFSETS: a comma-separated list of durations such as
  * "24h,1h" or "2d, 90m" (d, h, m). Returns minutes, longest first, or an error message.

@@ -17,6 +17,7 @@ import { insertRows } from '../db-insert';
 import { enqueueMessage } from '../outbox/enqueue-message';
 import { hostOf } from '../requests/context';
 import { reminderSubject } from '../mail/compose-reminder-email';
+import { mailLanguageOf } from '../mail/mail-language';
 import { findDueReminders, reminderKey, reminderLeadMinutes, type DueReminder } from './plan-reminders';
 
 /** Interview statuses that still take place. */
@@ -83,7 +84,7 @@ async function queueReminder(context: ReminderContext, reminder: DueReminder): P
           status: true,
           startsAt: true,
           spokesperson: { select: { email: true, timeZone: true } },
-          request: { select: { id: true, reference: true, reporterEmail: true, reporterTimeZone: true } },
+          request: { select: { id: true, reference: true, reporterEmail: true, reporterTimeZone: true, reporterLocale: true } },
         },
       });
       if (!interview || !ACTIVE_STATUSES.includes(interview.status) || interview.startsAt.getTime() !== reminder.startsAt.getTime()) throw new NoLongerDue();
@@ -101,6 +102,7 @@ async function queueReminder(context: ReminderContext, reminder: DueReminder): P
             start: interview.startsAt,
             recipientTimeZone: toReporter ? interview.request.reporterTimeZone : interview.spokesperson.timeZone,
             offsetMinutes: leadMinutes,
+            language: toReporter ? mailLanguageOf(interview.request.reporterLocale) : 'en',
           }),
           payload: { recipientRole: reminder.recipientRole, offsetMinutes: reminder.offsetMinutes, leadMinutes, startsAt: reminder.startsAt.toISOString() },
           interviewId: reminder.interviewId,

@@ -30,6 +30,7 @@ import { createReference } from './reference';
 import { HoldLimits, holdExpiry, normalizeEmailKey } from './hold-policy';
 import { hostOf, type WorkflowContext } from './context';
 import type { createRequestInput } from './schema';
+import { reporterNoticeSubject } from '../mail/render-email';
 import { buildFacets, findErasedValues, nationalFormOf } from '../contacts/contact-record';
 import { buildContactSearchText, foldForSearch } from '../contacts/search-text';
 
@@ -498,7 +499,7 @@ function messagesFor({ item, id, reference, spokesperson }: Accepted): OutboxMes
   const { input, context } = item;
   const summary = { requestId: id, reference, spokespersonId: spokesperson.id, spokespersonName: spokesperson.name };
   return [
-    { kind: 'request_received', recipient: input.reporter.email, subject: `We received your interview request ${reference}`, payload: summary, requestId: id },
+    { kind: 'request_received', recipient: input.reporter.email, subject: reporterNoticeSubject('request_received', reference, input.reporter.locale), payload: summary, requestId: id },
     { kind: 'request_new', recipient: context.config.mailFrom, subject: `New interview request ${reference}: ${spokesperson.name} – ${input.reporter.outlet}`, payload: summary, requestId: id },
   ];
 }

@@ -16,6 +16,8 @@ import { requestViewSelect, toRequestView, type StoredProposal } from './request
 import type { WorkflowContext } from './context';
 import { countActiveHoldsByReporter, holdExpiry, normalizeEmailKey } from './hold-policy';
 import type { approveInput, declineInput, listRequestsInput, proposeInput, reassignInput } from './schema';
+import { reporterNoticeSubject } from '../mail/render-email';
+import { mailLanguageOf } from '../mail/mail-language';
 
 async function loadDeskView(db: Db, requestId: string, now: Date) {
   const [view] = await listRequests({ db, now }, { limit: 1, ids: [requestId] });
@@ -137,12 +139,12 @@ async function isBookedAt(db: Db, requestId: string, start: Date): Promise<boole
 export async function declineRequest(context: WorkflowContext, input: z.output<typeof declineInput>) {
   const { db, now } = context;
   const spokespersonId = await db.$transaction(async (tx) => {
-    const request = await tx.interviewRequest.findUnique({ where: { id: input.requestId }, select: { status: true, reference: true, reporterEmail: true, spokespersonId: true } });
+    const request = await tx.interviewRequest.findUnique({ where: { id: input.requestId }, select: { status: true, reference: true, reporterEmail: true, reporterLocale: true, spokespersonId: true } });
     if (!request) throw new AppError('NOT_FOUND', 'No such request.');
     assertRequestTransition(request.status, 'declined', 'decline');
     const { count } = await tx.interviewRequest.updateMany({ where: { id: input.requestId, status: request.status }, data: { status: 'declined', statusReason: input.reason, holdStart: null, holdEnd: null, updatedAt: now } });
     if (count !== 1) throw new AppError('INVALID_TRANSITION', 'The request changed meanwhile; reload and try again.');
-    await enqueueRequestNotice(tx, context, { kind: 'request_declined', requestId: input.requestId, recipient: request.reporterEmail, subject: `Your interview request ${request.reference}`, payload: { reason: input.reason } });
+    await enqueueRequestNotice(tx, context, { kind: 'request_declined', requestId: input.requestId, recipient: request.reporterEmail, subject: reporterNoticeSubject('request_declined', request.reference, mailLanguageOf(request.reporterLocale)), payload: { reason: input.reason } });
     await recordAuditEvent({ db: tx, actor: context.actor, action: 'request.decline', entityType: 'request', entityId: input.requestId, before: { status: request.status }, after: { status: 'declined', reason: input.reason }, ip: context.ip, now });
     return request.spokespersonId;
   });
@@ -157,7 +159,7 @@ export async function declineRequest(context: WorkflowContext, input: z.output<t
  */
 export async function proposeTimes(context: WorkflowContext, input: z.output<typeof proposeInput>) {
   const { db, now } = context;
-  const request = await db.interviewRequest.findUnique({ where: { id: input.requestId }, select: { id: true, status: true, reference: true, reporterEmail: true, spokespersonId: true, durationMinutes: true, format: true } });
+  const request = await db.interviewRequest.findUnique({ where: { id: input.requestId }, select: { id: true, status: true, reference: true, reporterEmail: true, reporterLocale: true, spokespersonId: true, durationMinutes: true, format: true } });
   if (!request) throw new AppError('NOT_FOUND', 'No such request.');
   assertRequestTransition(request.status, 'proposed', 'propose times for');
   const proposals: StoredProposal[] = [];
@@ -173,7 +175,7 @@ export async function proposeTimes(context: WorkflowContext, input: z.output<typ
       data: { status: 'proposed', proposedSlots: proposals as never, proposalAutoAccept: input.autoAccept, proposalMessage: input.message ?? null, holdStart: null, holdEnd: null, updatedAt: now },
     });
     if (count !== 1) throw new AppError('INVALID_TRANSITION', 'The request changed meanwhile; reload and try again.');
-    await enqueueRequestNotice(tx, context, { kind: 'request_proposed', requestId: request.id, recipient: request.reporterEmail, subject: `Other times for your interview request ${request.reference}`, payload: { proposals, message: input.message ?? null } });
+    await enqueueRequestNotice(tx, context, { kind: 'request_proposed', requestId: request.id, recipient: request.reporterEmail, subject: reporterNoticeSubject('times_proposed', request.reference, mailLanguageOf(request.reporterLocale)), payload: { proposals, message: input.message ?? null } });
     await recordAuditEvent({ db: tx, actor: context.actor, action: 'request.propose', entityType: 'request', entityId: request.id, before: { status: request.status }, after: { status: 'proposed', proposals, autoAccept: input.autoAccept }, ip: context.ip, now });
   });
   releaseCachedHold(context, request.spokespersonId);

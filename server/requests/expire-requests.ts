@@ -9,13 +9,15 @@ import { enqueueRequestNotice } from './notify';
 import type { WorkflowContext } from './context';
 import { releaseExpiredHolds } from './hold-policy';
 import { pruneLoginThrottle } from '../auth/login-throttle';
+import { reporterNoticeSubject } from '../mail/render-email';
+import { mailLanguageOf } from '../mail/mail-language';
 
 /** Expires overdue requests; returns how many this call expired. */
 export async function expireOverdueRequests(context: Omit<WorkflowContext, 'actor'>, options: { batchSize?: number } = {}): Promise<number> {
   const { db, now } = context;
   const overdue = await db.interviewRequest.findMany({
     where: { status: { in: ['pending', 'proposed'] }, deadline: { lt: now } },
-    select: { id: true, status: true, reference: true, reporterEmail: true, spokespersonId: true },
+    select: { id: true, status: true, reference: true, reporterEmail: true, reporterLocale: true, spokespersonId: true },
     orderBy: { deadline: 'asc' },
     take: options.batchSize ?? 100,
   });
@@ -29,7 +31,7 @@ export async function expireOverdueRequests(context: Omit<WorkflowContext, 'acto
       });
       if (count !== 1) return false;
       const systemContext = { ...context, actor: { type: 'system' as const } };
-      await enqueueRequestNotice(tx, systemContext, { kind: 'request_expired', requestId: request.id, recipient: request.reporterEmail, subject: `Your interview request ${request.reference} has expired` });
+      await enqueueRequestNotice(tx, systemContext, { kind: 'request_expired', requestId: request.id, recipient: request.reporterEmail, subject: reporterNoticeSubject('request_expired', request.reference, mailLanguageOf(request.reporterLocale)) });
       await recordAuditEvent({ db: tx, actor: { type: 'system' }, action: 'request.expire', entityType: 'request', entityId: request.id, before: { status: request.status }, after: { status: 'expired' }, now });
       return true;
     });

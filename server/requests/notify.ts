@@ -6,6 +6,7 @@ import { AppError } from '../errors';
 import { enqueueMessage, type OutboxKind } from '../outbox/enqueue-message';
 import { hostOf, type WorkflowContext } from './context';
 import { inviteSubject } from '../mail/compose-invite-email';
+import { mailLanguageOf } from '../mail/mail-language';
 
 /**
  * Queues the iCalendar message for both attendees (reporter and spokesperson).
@@ -21,7 +22,7 @@ export async function enqueueInviteMessages(tx: Tx, context: WorkflowContext, op
       endsAt: true,
       formatDetails: true,
       spokesperson: { select: { name: true, email: true, timeZone: true } },
-      request: { select: { id: true, reference: true, reporterEmail: true, reporterOutlet: true, reporterTimeZone: true } },
+      request: { select: { id: true, reference: true, reporterEmail: true, reporterOutlet: true, reporterTimeZone: true, reporterLocale: true } },
     },
   });
   if (!interview) throw new AppError('NOT_FOUND', 'No such interview.');
@@ -31,9 +32,10 @@ export async function enqueueInviteMessages(tx: Tx, context: WorkflowContext, op
   const previousStamp = Math.max(0, ...previous.map((row) => Number((row.payload as { dtstamp?: number } | null)?.dtstamp ?? 0)));
   const dtstamp = Math.max(Math.floor(context.now.getTime() / 1000) * 1000, previousStamp + 1000);
   const kind: OutboxKind = options.method === 'CANCEL' ? 'invite_cancel' : 'invite';
-  for (const [role, recipient, recipientTimeZone] of [
-    ['reporter', interview.request.reporterEmail, interview.request.reporterTimeZone],
-    ['spokesperson', interview.spokesperson.email, interview.spokesperson.timeZone],
+  // The reporter's copy in their language, the spokesperson's in English.
+  for (const [role, recipient, recipientTimeZone, language] of [
+    ['reporter', interview.request.reporterEmail, interview.request.reporterTimeZone, mailLanguageOf(interview.request.reporterLocale)],
+    ['spokesperson', interview.spokesperson.email, interview.spokesperson.timeZone, 'en'],
   ] as const) {
     await enqueueMessage(
       tx,
@@ -41,7 +43,7 @@ export async function enqueueInviteMessages(tx: Tx, context: WorkflowContext, op
         kind,
         recipient,
         // The subject the email will carry (compose-invite-email.ts), so the mail view shows it.
-        subject: inviteSubject({ method: options.method, sequence: options.sequence, spokespersonName: interview.spokesperson.name, outlet: interview.request.reporterOutlet, start: interview.startsAt, recipientTimeZone }),
+        subject: inviteSubject({ method: options.method, sequence: options.sequence, spokespersonName: interview.spokesperson.name, outlet: interview.request.reporterOutlet, start: interview.startsAt, recipientTimeZone, language }),
         // The event as it is in this version: a later change queues its own message.
         payload: {
           method: options.method,

@@ -65,7 +65,7 @@ describe('the acknowledgement email', () => {
     const input = requestInput(spokespersonId, '2027-03-17T09:00:00Z');
     const { reference } = await caller.requests.create(input);
     const message = await database.prisma.outboxMessage.findFirstOrThrow({ where: { kind: 'request_received', recipient: input.reporter.email }, select: { subject: true } });
-    expect(message.subject).toBe(`We received your interview request ${reference}`);
+    expect(message.subject).toBe(`Interview request received: ${reference}`);
     const stored = await database.prisma.interviewRequest.findFirstOrThrow({ where: { reference }, select: { reporterName: true, topic: true, reporterOutlet: true } });
     for (const value of Object.values(stored)) expect(value).not.toMatch(/[\r\n\u0085\u2028\u2029]/);
   });

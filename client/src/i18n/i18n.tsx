@@ -2,7 +2,7 @@
 // intl-messageformat), English bundled, French and Spanish fetched on demand,
 // so the booking page carries one catalogue. Staff pages stay English.
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
-import { IntlMessageFormat, type PrimitiveType } from 'intl-messageformat';
+import { formatMessage as formatCatalogueMessage, type PrimitiveType } from './format-message';
 import { en, type Messages, type MessageKey } from './messages/en';
 
 export const LANGUAGES = ['en', 'fr', 'es'] as const;
@@ -83,19 +83,9 @@ export function localeFor(language: Language, preferred: readonly string[] = typ
   return preferred.find((tag) => tag.split('-')[0]!.toLowerCase() === language) ?? language;
 }
 
-const compiled = new Map<string, IntlMessageFormat>();
-
 /** One message, formatted; the key itself when a catalogue lacks it (a unit test keeps that from shipping). */
 export function formatMessage(messages: Messages, language: Language, locale: string, key: MessageKey, values?: Record<string, PrimitiveType>): string {
-  const source = messages[key];
-  if (source === undefined) return key;
-  const cacheKey = `${locale}|${language}|${key}`;
-  let format = compiled.get(cacheKey);
-  if (!format) {
-    format = new IntlMessageFormat(source, locale);
-    compiled.set(cacheKey, format);
-  }
-  return String(format.format(values));
+  return formatCatalogueMessage(messages, `page:${language}`, locale, key, values);
 }
 
 export type Translate = (key: MessageKey, values?: Record<string, PrimitiveType>) => string;

@@ -1,0 +1,101 @@
+// What the emails and calendar invites say to their reader, in English (ICU
+// MessageFormat). The source catalogue: fr.ts and es.ts must have every key
+// with the same placeholders (mail-language.test.ts checks, with the same
+// check as the reporter's pages). Dates, times and names are formatted before
+// they are passed in. Staff emails use the English catalogue.
+export const en = {
+  footer: 'Sent by the press office with Interview Desk.',
+  'zone.cityTime': '{city} time',
+
+  'field.reference': 'Reference',
+  'field.spokesperson': 'Spokesperson',
+  'field.reporter': 'Reporter',
+  'field.topic': 'Topic',
+  'field.when': 'When',
+  'field.format': 'Format',
+  'field.language': 'Language',
+  'field.attribution': 'Attribution',
+  'field.requestedTime': 'Requested time',
+  'field.pressOfficer': 'Press officer',
+  'field.reason': 'Reason',
+  'field.deadline': 'Deadline',
+  'field.option': 'Option {number}',
+  'field.manageLink': 'Cancel or ask to move (your private link)',
+
+  'received.subject': 'Interview request received: {reference}',
+  'received.title': 'We have your interview request',
+  'received.intro': 'Dear {name}, thank you. The press office will reply as soon as it can; nothing is confirmed until you receive a calendar invitation.',
+  'received.anySpokesperson': 'The press office will choose who is best placed',
+  'received.keepPrivate': 'Keep this link private: anyone with it can cancel your request or ask to move it.',
+  'received.action': 'See, cancel or change your request',
+
+  'declined.subject': 'Interview request declined: {reference}',
+  'declined.title': 'Your interview request was declined',
+  'declined.intro': 'Dear {name}, we are sorry: the press office cannot arrange this interview.',
+  'declined.introWith': 'Dear {name}, we are sorry: the press office cannot arrange this interview with {spokesperson}.',
+
+  'proposed.subject': 'Other times proposed: {reference}',
+  'proposed.title': 'Other times for your interview',
+  'proposed.intro': 'Dear {name}, {spokesperson} cannot do the time you asked for, but could do one of these. Pick one with the link below.',
+  'proposed.note': 'Note from the press office: {message}',
+  'proposed.action': 'Choose a time',
+
+  'cancelled.subject': 'Interview request cancelled: {reference}',
+  'cancelled.title': 'Interview request cancelled',
+  'cancelled.byReporter': 'Dear {name}, as you asked, your interview request is cancelled.',
+  'cancelled.byDesk': 'Dear {name}, the press office has cancelled your interview request.',
+
+  'expired.subject': 'Interview request expired: {reference}',
+  'expired.title': 'Your interview request expired',
+  'expired.intro': 'Dear {name}, we are sorry: the press office could not answer your request before your deadline, so it has been closed. If you still need a comment, please contact the press officer below.',
+
+  'invite.summary': 'Interview: {spokesperson} – {outlet}',
+  'invite.subject.confirmed': 'Interview confirmed: {who}, {when}',
+  'invite.subject.updated': 'Updated: {who}, {when}',
+  'invite.subject.cancelled': 'Cancelled: {who}, {when}',
+  'invite.title.confirmed': 'Interview confirmed',
+  'invite.title.updated': 'Interview updated',
+  'invite.title.cancelled': 'Interview cancelled',
+  'invite.intro.confirmed': 'Your interview with {other} is confirmed. Open the attached invitation to add it to your calendar.',
+  'invite.intro.new': 'You have a new interview with {other}. Open the attached invitation to add it to your calendar.',
+  'invite.intro.updated': 'Your interview with {other} has changed. The attached invitation updates the event already in your calendar.',
+  'invite.intro.cancelled': 'Your interview with {other} has been cancelled. The attached cancellation removes it from your calendar.',
+  'invite.reason': 'Reason given by the press office',
+  'invite.addGoogle': 'Add to Google Calendar',
+  'invite.addOutlook': 'Add to Outlook.com',
+  'invite.footer': 'Sent by the press office with Interview Desk, {url} · Reference {reference}',
+  'invite.cancelledNote': 'This interview is cancelled.',
+  'invite.alarm': 'In {minutes, plural, one {# minute} other {# minutes}}: {summary}',
+  'conference.video': 'Video call',
+  'conference.phone': 'Phone',
+
+  'format.phone': 'Phone call',
+  'format.whatsapp': 'WhatsApp call',
+  'format.video': 'Video call',
+  'format.studio': 'Studio',
+  'format.in_person': 'In person',
+  'format.written': 'Written (questions and answers by email)',
+  'attribution.on_record': 'On the record: may be quoted by name ({spokesperson}).',
+  'attribution.background': 'On background: may be used, but attributed only as agreed, e.g. "a coalition official", never by name.',
+  'attribution.off_record': 'Off the record: not for publication.',
+  'meeting.calls': '{caller} calls {callee}',
+  'meeting.callsOn': '{caller} calls {callee} on {number}',
+  'meeting.numberToFollow': 'the press office will confirm the number',
+  'meeting.linkToFollow': 'link to follow from the press office',
+  'meeting.addressToFollow': 'address to follow from the press office',
+  'meeting.written': 'Written interview by email',
+
+  'offset.days': '{count, plural, one {# day} other {# days}}',
+  'offset.hours': '{count, plural, one {# hour} other {# hours}}',
+  'offset.minutes': '{count, plural, one {# minute} other {# minutes}}',
+  'reminder.subject': 'Reminder: interview in {offset}, {when} ({reference})',
+  'reminder.title': 'Your interview with {other} is in {offset}',
+  'reminder.intro': 'A reminder: your interview with {other} starts {when}.',
+  'reminder.contact': 'On the day, if anything goes wrong, contact',
+  'reminder.phone': 'Phone {number}',
+  'reminder.whatsapp': 'WhatsApp {number}',
+  'reminder.footer': 'You receive this because the interview is booked through the press office. The calendar invite you received earlier has the same details.',
+} as const satisfies Record<string, string>;
+
+export type MailMessageKey = keyof typeof en;
+export type MailMessages = Record<MailMessageKey, string>;
