@@ -8,7 +8,7 @@ import { runPureSlotBench } from './slots-pure';
 import { runHttpAvailabilityBench } from './http-availability';
 import { runDistinctAvailabilityBench } from './http-distinct';
 import { runApprovalRaceBench, runCreateRequestBench } from './http-requests';
-import { runClientBench } from './client';
+import { clientSectionLines, runClientBench } from './client';
 import { runContactsBench } from './contacts';
 import { runOutboxBench } from './outbox';
 import { runCalendarBench } from './calendars';
@@ -157,13 +157,7 @@ const lines = [
   'Busy times are stored as one JSON row per calendar and read by the same UNION statement as time off and bookings, so connected calendars add no query to a calendar reload. The machine is shared: medians move by tens of percent between runs.',
   '',
   ]),
-  ...section(client, 'Web client', (client) => [
-    '',
-  client instanceof Error
-    ? `Not measured: ${client.message.split('\n')[0]}`
-    : `JavaScript a reporter's slot-picker page loads, gzipped: ${client.gzipKb} KB (target ≤ 200 KB: ${check(client.gzipKb <= 200)}; ${client.scripts.length} script${client.scripts.length === 1 ? '' : 's'}); all chunks built, press-office console included: ${client.allAssetsGzipKb} KB. Slot picker, navigation to the first slot shown, Chromium on localhost at 375 px, median of 5 warm runs: ${client.renderMedianMs} ms, slowest ${client.renderMaxMs} ms (target ≤ 1 s: ${check(client.renderMedianMs <= 1000)}).`,
-  '',
-  ]),
+  ...section(client, 'Web client', (client) => clientSectionLines(client, check)),
   ...distinctSection(distinct),
   ...createComparisonSection(create),
   ...previousRun(),

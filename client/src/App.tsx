@@ -1,17 +1,30 @@
 import { lazy, Suspense, useEffect } from 'react';
 import { useLocation, onLinkClick } from './router';
 import { I18nProvider, LANGUAGES, LANGUAGE_NATIVE_NAMES, useI18n, isLanguage } from './i18n/i18n';
-import { HomePage } from './reporter/home';
-import { ReleasePage } from './reporter/release';
-import { ReleasePreviewPage } from './reporter/release-preview-page';
 import { BookPage } from './reporter/book';
-import { ManagePage } from './reporter/manage';
+
+// The booking page is the one reporters arrive on from links and embeds, and
+// the only one in the main chunk (its budget: #11, #13). The other reporter
+// pages are small chunks fetched when opened.
+const HomePage = lazy(() => import('./reporter/home').then((module) => ({ default: module.HomePage })));
+const ReleasePage = lazy(() => import('./reporter/release').then((module) => ({ default: module.ReleasePage })));
+const ReleasePreviewPage = lazy(() => import('./reporter/release-preview-page').then((module) => ({ default: module.ReleasePreviewPage })));
+const ManagePage = lazy(() => import('./reporter/manage').then((module) => ({ default: module.ManagePage })));
 
 // The press-office console is most of the client's code and no reporter ever
 // opens it: it is a chunk of its own, fetched on the first visit to /desk.
 const DeskPage = lazy(() => import('./desk/console').then((module) => ({ default: module.DeskPage })));
 
 function ReporterPage({ path, query }: { path: string; query: URLSearchParams }) {
+  const { t } = useI18n();
+  return (
+    <Suspense fallback={<p role="status">{t('loading')}</p>}>
+      <ReporterRoute path={path} query={query} />
+    </Suspense>
+  );
+}
+
+function ReporterRoute({ path, query }: { path: string; query: URLSearchParams }) {
   const { t } = useI18n();
   let match: RegExpExecArray | null;
   if ((match = /^\/releases\/([^/]+)$/.exec(path))) return <ReleasePage slug={decodeURIComponent(match[1]!)} />;
