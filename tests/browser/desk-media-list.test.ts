@@ -1,14 +1,13 @@
 // A press officer keeps the media list from the browser alone: adds and edits
 // a contact (the server's refusal shows beside the field), links the outlet a
-// reporter typed to an outlet record, imports a CSV with bad rows (dry run,
-// then import, then the per-row report) and a vCard, merges a duplicate
-// choosing field by field, exports a person's data and erases them.
+// reporter typed to an outlet record, imports vCards (dry run, then import),
+// exports a person's data and erases them. The CSV import with bad rows and
+// the merge of a duplicate are steps of empty-office-journey.test.ts.
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { contactColumns, type ContactData } from '../../server/contacts/contact-record';
 import { browserSuite, SCREENSHOT_DIR, seriousAccessibilityViolations, signIn } from './support';
 
 const suite = browserSuite();
@@ -44,10 +43,6 @@ async function requestFrom(reporter: { name: string; email: string; outlet: stri
     },
     'POST',
   );
-}
-
-function contactData(overrides: Partial<ContactData> & { name: string }): ContactData {
-  return { emails: [], phones: [], whatsapp: null, outletId: null, outletName: null, role: null, languages: [], timeZone: null, country: null, notes: null, tags: [], ...overrides };
 }
 
 describe('the media list from the console', () => {
@@ -159,52 +154,16 @@ describe('the media list from the console', () => {
     await narrow.context.close();
   });
 
-  it('imports a 50-row CSV with 2 bad rows: columns, dry run, import, and the per-row report; then a small vCard', async () => {
+  // The 50-row CSV with bad rows, the merge of the duplicate it brings in and an erasure are steps of
+  // the empty-office journey (empty-office-journey.test.ts), at 1280 and 375 px; here, the vCard path.
+  it('imports pasted vCards: dry run, then the import, with numbers stored as E.164', async () => {
     const db = suite.server.database.prisma;
-    const rows = Array.from({ length: 50 }, (_, index) => {
-      const number = String(index).padStart(2, '0');
-      const email = index === 10 ? 'not-an-address' : `csv.reporter.${number}@example.org`;
-      const mobile = index === 30 ? '12345' : `+41 78 100 00 ${number}`;
-      return [`Csv Reporter ${number}`, email, mobile, 'Lakeside Tribune', 'Arms control', 'csv import test'].join(',');
-    });
-    const csv = ['Full name,E-mail,Mobile,Publication,Specialism,Tags', ...rows].join('\r\n');
-
     const { context, page } = await openConsole();
     await page.goto(`${suite.server.base}/desk/contacts`);
     await page.getByRole('link', { name: 'Import CSV or vCard' }).click();
     await page.getByRole('heading', { name: 'Import contacts', level: 1 }).waitFor();
     expect(await page.title()).toBe('Import contacts · Interview Desk');
-    await page.getByLabel('File').setInputFiles({ name: 'press-list.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
-    await page.getByRole('button', { name: 'Continue' }).click();
-    await page.getByText('50 rows, 6 columns separated by commas.').waitFor();
-    // Suggested: known headers mapped; "Specialism" is not a name the server knows.
-    expect(await page.getByLabel('Full name').inputValue()).toBe('name');
-    expect(await page.getByLabel('Publication').inputValue()).toBe('outlet');
-    expect(await page.getByLabel('Specialism').inputValue()).toBe('');
-    await page.getByLabel('Specialism').selectOption({ label: 'Role or beat' });
-    await expectUsable(page, 'contacts-import-columns-1280');
-
-    await page.getByRole('button', { name: 'Dry run' }).click();
-    await page.getByRole('heading', { name: 'Dry run: what the import would do' }).waitFor();
     const counts = async (label: string) => Object.fromEntries((await page.getByLabel(label).locator('.import-count').allInnerTexts()).map((text) => text.split('\n').map((part) => part.trim())).map(([name, value]) => [name, Number(value)]));
-    expect(await counts('Dry run counts')).toEqual({ 'Would be created': 48, 'Would be updated': 0, Unchanged: 0, 'Would be skipped': 2, 'Would fail': 0 });
-    expect(await db.mediaContact.count({ where: { name: { startsWith: 'Csv Reporter' } } })).toBe(0);
-
-    await page.getByRole('button', { name: 'Import 48 rows' }).click();
-    await page.getByRole('heading', { name: 'Import report' }).waitFor();
-    expect(await counts('Import counts')).toEqual({ Created: 48, Updated: 0, Unchanged: 0, Skipped: 2, Failed: 0 });
-    const problems = page.getByRole('table', { name: '2 rows not imported' });
-    const problemRows = await problems.locator('tbody tr').allInnerTexts();
-    expect(problemRows).toHaveLength(2);
-    expect(problemRows[0]).toMatch(/^12\s+Skipped\s+Email: "not-an-address" is not a valid email address/);
-    expect(problemRows[1]).toMatch(/^32\s+Skipped\s+Phone: .+\("12345"\)/);
-    await expectUsable(page, 'contacts-import-report-1280');
-    expect(await db.mediaContact.count({ where: { name: { startsWith: 'Csv Reporter' } } })).toBe(48);
-    const imported = await db.mediaContact.findFirstOrThrow({ where: { email: 'csv.reporter.00@example.org' }, include: { outlet: true } });
-    expect(imported).toMatchObject({ role: 'Arms control', phone: '+41781000000', outlet: { name: 'Lakeside Tribune' } });
-
-    // A small vCard, pasted.
-    await page.getByRole('button', { name: 'Import another file' }).click();
     const vcf = [
       'BEGIN:VCARD', 'VERSION:4.0', 'FN:Søren Vcard', 'EMAIL:soren.vcard@example.org', 'TEL;TYPE=cell:+41 79 000 00 22', 'ORG:Nordic Wire', 'END:VCARD',
       'BEGIN:VCARD', 'VERSION:3.0', 'FN:Mei Vcard', 'EMAIL:mei.vcard@example.org', 'END:VCARD',
@@ -213,61 +172,12 @@ describe('the media list from the console', () => {
     await page.getByRole('button', { name: 'Continue' }).click();
     await page.getByRole('heading', { name: 'Dry run: what the import would do' }).waitFor();
     expect((await counts('Dry run counts'))['Would be created']).toBe(2);
+    expect(await db.mediaContact.count({ where: { email: 'soren.vcard@example.org' } })).toBe(0);
     await page.getByRole('button', { name: 'Import 2 cards' }).click();
     await page.getByRole('heading', { name: 'Import report' }).waitFor();
     expect((await counts('Import counts')).Created).toBe(2);
-    expect(await db.mediaContact.findFirst({ where: { email: 'soren.vcard@example.org' }, select: { phone: true } })).toEqual({ phone: '+41790000022' });
+    expect(await db.mediaContact.findFirst({ where: { email: 'soren.vcard@example.org' }, select: { phone: true, outlet: { select: { name: true } } } })).toEqual({ phone: '+41790000022', outlet: { name: 'Nordic Wire' } });
     await context.close();
-
-    const narrow = await openConsole(375);
-    await narrow.page.goto(`${suite.server.base}/desk/contacts/import`);
-    await narrow.page.getByLabel('File').setInputFiles({ name: 'press-list.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
-    await narrow.page.getByRole('button', { name: 'Continue' }).click();
-    await narrow.page.getByRole('button', { name: 'Dry run' }).click();
-    await narrow.page.getByRole('heading', { name: 'Dry run: what the import would do' }).waitFor();
-    await expectUsable(narrow.page, 'contacts-import-375');
-    await narrow.context.close();
-  });
-
-  it('merges a likely duplicate side by side, choosing field by field', async () => {
-    const db = suite.server.database.prisma;
-    const a = await db.mediaContact.create({ data: { ...contactColumns(contactData({ name: 'Ana Lima', emails: ['ana.lima@example.org'], phones: [{ e164: '+5511912345678', kind: 'cell' }], role: 'Defence' })), lawfulBasis: 'legitimate_interest' } });
-    const b = await db.mediaContact.create({
-      data: { ...contactColumns(contactData({ name: 'Ana Paula Lima', emails: ['apl@example.org'], phones: [{ e164: '+5511912345678', kind: 'cell' }], role: 'Geneva correspondent', timeZone: 'Europe/Zurich' })) },
-    });
-    const { context, page } = await openConsole();
-    await page.goto(`${suite.server.base}/desk/contacts/duplicates`);
-    await page.getByRole('heading', { name: 'Likely duplicates', level: 1 }).waitFor();
-    await expectUsable(page, 'contacts-duplicates-1280');
-    await page.getByRole('link', { name: 'Compare Ana Lima and Ana Paula Lima' }).click();
-    await page.getByRole('heading', { name: 'Merge Ana Lima and Ana Paula Lima', level: 1 }).waitFor();
-    // Defaults: A's value, B's where A has none.
-    const name = page.getByRole('group', { name: 'Name' });
-    expect(await name.getByRole('radio', { name: /Ana Lima/ }).isChecked()).toBe(true);
-    expect(await page.getByRole('group', { name: 'Time zone' }).getByRole('radio', { name: /Europe\/Zurich/ }).isChecked()).toBe(true);
-    await name.getByRole('radio', { name: /Ana Paula Lima/ }).check();
-    expect(await page.getByRole('group', { name: 'Role or beat' }).getByRole('radio', { name: /Defence/ }).isChecked()).toBe(true);
-    await expectUsable(page, 'contacts-merge-1280');
-
-    await page.getByRole('button', { name: 'Merge…' }).click();
-    const dialog = page.getByRole('dialog', { name: 'Merge Ana Paula Lima into Ana Lima?' });
-    await dialog.waitFor();
-    expect(await seriousAccessibilityViolations(page)).toEqual([]);
-    await dialog.getByRole('button', { name: 'Merge' }).click();
-    await page.getByRole('heading', { name: 'Ana Paula Lima', level: 1 }).waitFor();
-    expect(page.url()).toContain(`/desk/contacts/${a.id}`);
-    expect(await page.getByRole('region', { name: 'Likely duplicates' }).innerText()).toContain('Merged into this contact');
-    const merged = await db.mediaContact.findUniqueOrThrow({ where: { id: a.id } });
-    expect(merged).toMatchObject({ name: 'Ana Paula Lima', role: 'Defence', timeZone: 'Europe/Zurich', email: 'ana.lima@example.org' });
-    expect((await db.mediaContact.findUniqueOrThrow({ where: { id: b.id } })).mergedIntoId).toBe(a.id);
-    await context.close();
-
-    const narrow = await openConsole(375);
-    const c = await db.mediaContact.create({ data: contactColumns(contactData({ name: 'Narrow Duplicate', phones: [{ e164: '+5511912345678', kind: 'cell' }], notes: 'A long note about how this reporter prefers to be reached in the mornings' })) });
-    await narrow.page.goto(`${suite.server.base}/desk/contacts/${a.id}/merge/${c.id}`);
-    await narrow.page.getByRole('heading', { name: /^Merge / }).waitFor();
-    await expectUsable(narrow.page, 'contacts-merge-375');
-    await narrow.context.close();
   });
 
   it('exports a person’s data and erases them, each after a confirmation that names them; the card then shows the erasure', async () => {

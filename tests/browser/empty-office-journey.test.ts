@@ -382,6 +382,7 @@ describe('an empty press office, set up and run from the browser', () => {
     await page.getByText('50 rows, 5 columns separated by commas.').waitFor();
     expect(await page.getByLabel('Full name').inputValue()).toBe('name');
     await page.getByLabel('Beat').selectOption({ label: 'Role or beat' });
+    await checkPage(page, 'contacts-import-columns');
     await page.getByRole('button', { name: 'Dry run' }).click();
     await page.getByRole('heading', { name: 'Dry run: what the import would do' }).waitFor();
     const counts = async (label: string) => Object.fromEntries((await page.getByLabel(label).locator('.import-count').allInnerTexts()).map((text) => text.split('\n').map((part) => part.trim())).map(([name, value]) => [name, Number(value)]));
@@ -393,7 +394,7 @@ describe('an empty press office, set up and run from the browser', () => {
     expect(problemRows).toHaveLength(2);
     expect(problemRows[0]).toMatch(/^12\s+Skipped\s+Email: "not-an-address" is not a valid email address/);
     expect(problemRows[1]).toMatch(/^32\s+Skipped\s+Phone: .+\("12345"\)/);
-    await page.screenshot({ path: join(SCREENSHOT_DIR, 'journey-import-report-1280.png'), fullPage: true });
+    await checkPage(page, 'contacts-import-report');
     // The list has them: 48 imported beside the two reporters who booked.
     await nav(page, 'Media contacts');
     await page.getByRole('searchbox', { name: 'Search' }).fill('csv reporter 49');
@@ -409,8 +410,11 @@ describe('an empty press office, set up and run from the browser', () => {
     // Keep the name she booked under, and the beat the list brought.
     await page.getByRole('group', { name: 'Name' }).getByRole('radio', { name: /^Ada Reporter/ }).check();
     await page.getByRole('group', { name: 'Role or beat' }).getByRole('radio', { name: /Shipping/ }).check();
+    await checkPage(page, 'contacts-merge');
     await page.getByRole('button', { name: 'Merge…' }).click();
     const dialog = page.getByRole('dialog', { name: /^Merge Ada (R\. )?Reporter into Ada (R\. )?Reporter\?$/ });
+    await dialog.waitFor();
+    expect(await seriousAccessibilityViolations(page)).toEqual([]);
     await dialog.getByRole('button', { name: 'Merge' }).click();
     await page.getByRole('heading', { name: 'Ada Reporter', level: 1 }).waitFor();
     const facts = await page.locator('.contact-facts').first().innerText();
