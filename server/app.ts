@@ -22,6 +22,8 @@ import { clientDistDir } from './client-build';
 import { deleteAttachmentHandler, downloadAttachmentHandler, uploadAttachmentHandler } from './releases/attachments';
 import { staticAssets } from './http/static-assets';
 import { isSlotsAnswerCurrent } from './availability/find-free-slots';
+import { metricsHandler, timeProcedureCalls } from './http/metrics-http';
+import { apiDescriptionRoutes } from './api-description/api-description-routes';
 
 // Largest JSON body we accept. Most inputs are a few KB; a media-list import
 // (contacts.importCsv / importVCard) carries the whole file, and 5 MB holds
@@ -40,10 +42,19 @@ export function createApp(deps: { database: Database; config: Config; logger: Lo
   // list itself, so a header meant for every answer belongs in it (using only
   // Node's own request/response API: setHeader, removeHeader, headers, on).
   const trustedPeer = app.get('trust proxy fn') as (address: string, hop: number) => boolean;
-  const everyAnswer = [assignRequestId(deps.logger, trustedPeer), securityHeaders(deps.config)];
+  const everyAnswer = [timeProcedureCalls(appRouter._def.procedures), assignRequestId(deps.logger, trustedPeer), securityHeaders(deps.config)];
   app.use(...everyAnswer);
 
   app.get('/healthz', healthHandler(deps.database));
+  const metrics = metricsHandler({ database: deps.database, token: deps.config.metricsToken });
+  app.get('/metrics', (request, response, next) => {
+    metrics(request, response).catch(next);
+  });
+  // The API description (README "API description"): the OpenAPI document and a page to read it.
+  const apiDescription = apiDescriptionRoutes(deps.config);
+  app.get('/api/openapi.json', apiDescription.openApiJson);
+  app.get('/api/docs', apiDescription.referencePage);
+  app.get('/api/docs.css', apiDescription.stylesheet);
   const downloadInvite = inviteDownloadHandler(deps);
   app.get('/invites/:file', noStore, (request, response, next) => {
     downloadInvite(request, response).catch(next);
@@ -103,7 +114,7 @@ export function createApp(deps: { database: Database; config: Config; logger: Lo
     next();
   });
   app.use(assets.files);
-  app.get(/^\/(?!trpc|healthz|invites|feeds|attachments).*/, (request, response, next) => {
+  app.get(/^\/(?!trpc|healthz|invites|feeds|attachments|api\/|metrics).*/, (request, response, next) => {
     if (!existsSync(join(dist, 'index.html'))) return next();
     // The booking widget (/embed/…, see client/public/embed.js) is meant to be
     // framed by the press office's own site; every other page stays unframeable.

@@ -161,6 +161,8 @@ const rawSchema = z
     OUTBOX_SEND_TIMEOUT_SECONDS: seconds(0.1, 1800).default(30),
     SMTP_TIMEOUT_SECONDS: seconds(0.1, 600).default(10),
     SHUTDOWN_TIMEOUT_SECONDS: seconds(1, 3600).default(10),
+    // The bearer token GET /metrics asks for; unset, /metrics does not exist. Long enough that guessing is hopeless.
+    METRICS_TOKEN: z.string().regex(/^[\x21-\x7e]{32,200}$/, 'must be 32 to 200 visible ASCII characters, e.g. openssl rand -hex 32').optional(),
   })
   .refine((env) => env.OUTBOX_LEASE_SECONDS >= 2 * env.OUTBOX_SEND_TIMEOUT_SECONDS, {
     // The lease must outlast the send by a margin at least as long as the send
@@ -205,6 +207,8 @@ export interface Config {
   outbox: OutboxSettings;
   /** How long a stop (SIGTERM) may take before the process exits regardless. */
   shutdownTimeoutMs: number;
+  /** Bearer token for GET /metrics; undefined: no metrics endpoint. */
+  metricsToken: string | undefined;
 }
 
 export interface OutboxSettings {
@@ -281,5 +285,6 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       smtpTimeoutMs: Math.round(value.SMTP_TIMEOUT_SECONDS * 1000),
     },
     shutdownTimeoutMs: Math.round(value.SHUTDOWN_TIMEOUT_SECONDS * 1000),
+    metricsToken: value.METRICS_TOKEN,
   };
 }

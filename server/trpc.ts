@@ -66,7 +66,17 @@ function flattenZodError(error: ZodError) {
   return { fieldErrors, formErrors };
 }
 
-const t = initTRPC.context<Context>().create({
+/**
+ * What every procedure says about itself, read by the API description
+ * (server/api-description/): who may call it. Set once on each base procedure
+ * below, so a new procedure carries it without anyone writing it down.
+ */
+export interface ProcedureMeta {
+  access: ProcedureAccess;
+}
+export type ProcedureAccess = 'public' | 'staff' | 'press_officer' | 'admin';
+
+const t = initTRPC.context<Context>().meta<ProcedureMeta>().create({
   errorFormatter({ shape, error }) {
     const appCode = appCodeOf(error);
     const data: ErrorData = {
@@ -140,21 +150,21 @@ const checkOrigin = t.middleware(({ ctx, type, next }) => {
   return next();
 });
 
-export const publicProcedure = t.procedure.use(mapErrors).use(checkOrigin);
+export const publicProcedure = t.procedure.meta({ access: 'public' }).use(mapErrors).use(checkOrigin);
 
-export const staffProcedure = publicProcedure.use(({ ctx, next }) => {
+export const staffProcedure = publicProcedure.meta({ access: 'staff' }).use(({ ctx, next }) => {
   if (!ctx.session) throw new AppError('UNAUTHENTICATED', 'Sign in to continue.');
   return next({ ctx: { ...ctx, session: ctx.session, user: ctx.session.user } });
 });
 
-export const pressOfficerProcedure = staffProcedure.use(({ ctx, next }) => {
+export const pressOfficerProcedure = staffProcedure.meta({ access: 'press_officer' }).use(({ ctx, next }) => {
   if (ctx.user.role !== 'admin' && ctx.user.role !== 'press_officer') {
     throw new AppError('FORBIDDEN', 'Only press officers can do this.');
   }
   return next();
 });
 
-export const adminProcedure = staffProcedure.use(({ ctx, next }) => {
+export const adminProcedure = staffProcedure.meta({ access: 'admin' }).use(({ ctx, next }) => {
   if (ctx.user.role !== 'admin') throw new AppError('FORBIDDEN', 'Only administrators can do this.');
   return next();
 });

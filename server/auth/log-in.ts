@@ -3,6 +3,7 @@ import { AppError } from '../errors';
 import { getDummyPasswordHash, verifyPassword } from './password';
 import { createSession } from './sessions';
 import { IP_RULE, PAIR_RULE, refundAttempt, resetAttempts, takeAttempt } from './login-throttle';
+import { countLoginAttempt } from '../metrics/metrics';
 
 const THROTTLED_MESSAGE = 'Too many sign-in attempts from here. Wait a little and try again.';
 
@@ -29,9 +30,10 @@ export async function logIn(options: {
   const pairKey = `pair:${email}|${ip}`;
   const ipKey = `ip:${ip}`;
   // The pair first: a try the pair refuses must not use up the IP's tries.
-  for (const [key, rule] of [[pairKey, PAIR_RULE], [ipKey, IP_RULE]] as const) {
+  for (const [key, rule, throttled] of [[pairKey, PAIR_RULE, 'throttled_address_ip'], [ipKey, IP_RULE, 'throttled_ip']] as const) {
     const attempt = await takeAttempt(db, key, rule, at);
     if (!attempt.allowed) {
+      countLoginAttempt(throttled);
       throw new AppError('RATE_LIMITED', THROTTLED_MESSAGE, { details: { retryAfterSeconds: Math.max(1, Math.ceil((attempt.retryAt - at) / 1000)) } });
     }
   }
@@ -44,9 +46,14 @@ export async function logIn(options: {
   // dummy hash too, so the answer takes as long as for anyone else.
   const usable = user && user.passwordHash !== '' ? user.passwordHash : null;
   const valid = (await verifyPassword(options.password, usable ?? (await getDummyPasswordHash()))) && usable !== null;
-  if (!user || !valid || !user.active) throw new AppError('UNAUTHENTICATED', 'Email or password is not right.');
+  if (!user || !valid || !user.active) {
+    countLoginAttempt('refused');
+    throw new AppError('UNAUTHENTICATED', 'Email or password is not right.');
+  }
   await resetAttempts(db, pairKey);
   await refundAttempt(db, ipKey, IP_RULE, at);
   await db.user.update({ where: { id: user.id }, data: { lastLoginAt: now } });
-  return createSession({ db, userId: user.id, ttlMs: options.sessionTtlMs, now, ip, userAgent: options.userAgent });
+  const session = await createSession({ db, userId: user.id, ttlMs: options.sessionTtlMs, now, ip, userAgent: options.userAgent });
+  countLoginAttempt('signed_in');
+  return session;
 }

@@ -30,7 +30,9 @@ export const timeZoneSchema = z
   .max(64)
   .refine(isIanaZoneName, {
     error: 'Use an IANA time zone name such as Europe/Zurich or America/New_York (not an abbreviation like CET)',
-  });
+  })
+  // The API description (server/api-description/) shows these .meta() descriptions beside each field.
+  .meta({ description: 'An IANA time zone name, e.g. Europe/Zurich (abbreviations such as CET are refused).' });
 
 // Dates and instants outside these years are typing mistakes or probes (year
 // 0000, 9999): no press office books interviews there, and some drivers and
@@ -83,7 +85,8 @@ export const instantSchema = z
       return z.NEVER;
     }
     return date;
-  });
+  })
+  .meta({ description: `An instant: ISO 8601 with Z or an offset, e.g. 2027-03-22T15:00:00+01:00; year ${MIN_YEAR}–${MAX_YEAR}.` });
 
 /** A calendar date "YYYY-MM-DD" that exists (no 2027-02-30), in MIN_YEAR–MAX_YEAR. */
 export const localDateSchema = z
@@ -96,12 +99,14 @@ export const localDateSchema = z
   .refine((value) => {
     const [year, month, day] = value.split('-').map(Number) as [number, number, number];
     return isCalendarDate(year, month, day);
-  }, 'This date does not exist');
+  }, 'This date does not exist')
+  .meta({ description: 'A calendar date, YYYY-MM-DD.' });
 
 /** Wall-clock "HH:mm" (00:00–23:59), or "24:00" for the end of the day. */
 export const wallTimeSchema = z
   .string()
-  .regex(/^(([01]\d|2[0-3]):[0-5]\d|24:00)$/, { error: 'Use a time as HH:mm, from 00:00 to 24:00' });
+  .regex(/^(([01]\d|2[0-3]):[0-5]\d|24:00)$/, { error: 'Use a time as HH:mm, from 00:00 to 24:00' })
+  .meta({ description: 'A wall-clock time, HH:mm (24:00 is the end of the day).' });
 
 /** A BCP 47 language tag, canonicalised ("EN-gb" → "en-GB"). */
 export const languageTagSchema = z
@@ -118,7 +123,8 @@ export const languageTagSchema = z
     }
     context.addIssue({ code: 'custom', message: `"${value}" is not a language tag; use BCP 47 such as en, fr-CH, pl` });
     return z.NEVER;
-  });
+  })
+  .meta({ description: 'A BCP 47 language tag, e.g. en, fr-CH.' });
 
 export const interviewFormats = ['phone', 'whatsapp', 'video', 'studio', 'in_person', 'written'] as const;
 export const interviewFormatSchema = z.enum(interviewFormats, {

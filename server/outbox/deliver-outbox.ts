@@ -28,6 +28,7 @@ import type { Config, OutboxSettings } from '../env';
 import type { Logger } from '../logger';
 import type { MailTransport } from '../mail/transport';
 import { PermanentRenderError, renderOutboxMessage, type OutboxRow } from './render-outbox-message';
+import { countDelivery } from '../metrics/metrics';
 
 /** Attempts before a message becomes a dead letter: with the backoff below, about a day. */
 export const MAX_ATTEMPTS = 16;
@@ -156,6 +157,8 @@ class DeliveryPump {
       const task = this.deliver(row, token, claimedAt).then(
         (outcome) => {
           this.result[outcome]++;
+          // Per kind, whatever the kind: mail, invites, and any kind added later (webhooks, alerts).
+          countDelivery(row.kind, outcome);
         },
         // deliver() handles its own failures; anything else must not become an unhandled rejection.
         (error: unknown) => this.options.logger.error({ err: error, outboxId: row.id }, 'outbox delivery crashed'),
