@@ -99,7 +99,7 @@ function renderFields(schema: JsonSchema): string {
   const body = rows
     .map(
       (row) =>
-        `<tr><td><code>${escapeHtml(row.name)}</code>${row.required ? '' : ' <span class="optional">optional</span>'}</td><td>${escapeHtml(row.type)}</td><td>${escapeHtml([row.description, ...row.rules].filter(Boolean).join('; '))}</td></tr>`,
+        `<tr><td><code>${escapeHtml(row.name)}</code>${row.required ? '' : ' <span class="optional">optional</span>'}</td><td>${escapeHtml(row.type)}</td><td>${escapeHtml([row.description, row.rules.length ? `(${row.rules.join('; ')})` : ''].filter(Boolean).join(' '))}</td></tr>`,
     )
     .join('\n');
   return `<div class="table"><table><thead><tr><th scope="col">field</th><th scope="col">type</th><th scope="col">rules</th></tr></thead>
@@ -121,7 +121,11 @@ function withoutNull(schema: JsonSchema): { schema: JsonSchema; nullable: boolea
 function collectFields(schema: JsonSchema, prefix: string, rows: FieldRow[]): void {
   const variants = (schema.anyOf ?? schema.oneOf) as JsonSchema[] | undefined;
   if (variants?.every((variant) => variant.type === 'object')) {
-    variants.forEach((variant, index) => collectFields({ ...variant, description: `form ${index + 1} of ${variants.length}` }, prefix, rows));
+    variants.forEach((variant, index) => {
+      const first = rows.length;
+      collectFields(variant, prefix, rows);
+      for (const row of rows.slice(first)) row.description = [`form ${index + 1} of ${variants.length}`, row.description].filter(Boolean).join(': ');
+    });
     return;
   }
   if (schema.allOf) {
@@ -133,8 +137,7 @@ function collectFields(schema: JsonSchema, prefix: string, rows: FieldRow[]): vo
   for (const [key, raw] of Object.entries(properties)) {
     const { schema: field, nullable } = withoutNull(raw);
     const name = prefix + key;
-    const formNote = schema.description?.startsWith('form ') ? `${schema.description}` : '';
-    rows.push({ name, type: typeOf(field) + (nullable ? ' | null' : ''), required: required.has(key), rules: rulesOf(field), description: [formNote, field.description ?? ''].filter(Boolean).join('; ') });
+    rows.push({ name, type: typeOf(field) + (nullable ? ' | null' : ''), required: required.has(key), rules: rulesOf(field), description: field.description ?? '' });
     if (field.type === 'object' && field.properties) collectFields(field, `${name}.`, rows);
     if (field.type === 'array' && field.items?.type === 'object') collectFields(field.items, `${name}[].`, rows);
   }
@@ -168,18 +171,18 @@ function rulesOf(schema: JsonSchema): string[] {
 }
 
 /** A small input that has the right shape (required fields only), for the curl line. */
-function exampleOf(schema: JsonSchema): unknown {
+function exampleOf(schema: JsonSchema, key = ''): unknown {
   if (schema.default !== undefined && schema.default !== null) return schema.default;
   if (schema.const !== undefined) return schema.const;
   if (Array.isArray(schema.enum)) return schema.enum[0];
   const variants = (schema.anyOf ?? schema.oneOf) as JsonSchema[] | undefined;
-  if (variants) return exampleOf(variants.find((variant) => variant.type !== 'null') ?? variants[0]!);
-  if (schema.allOf) return Object.assign({}, ...(schema.allOf as JsonSchema[]).map(exampleOf));
+  if (variants) return exampleOf(variants.find((variant) => variant.type !== 'null') ?? variants[0]!, key);
+  if (schema.allOf) return Object.assign({}, ...(schema.allOf as JsonSchema[]).map((part) => exampleOf(part, key)));
   const description = String(schema.description ?? '');
   switch (schema.type) {
     case 'object': {
       const required = (schema.required ?? []) as string[];
-      return Object.fromEntries(required.map((key) => [key, exampleOf(schema.properties?.[key] ?? {})]));
+      return Object.fromEntries(required.map((name) => [name, exampleOf(schema.properties?.[name] ?? {}, name)]));
     }
     case 'array':
       return schema.minItems ? [exampleOf(schema.items ?? {})] : [];
@@ -189,7 +192,8 @@ function exampleOf(schema: JsonSchema): unknown {
     case 'boolean':
       return false;
     case 'string':
-      if (description.startsWith('An instant')) return '2027-03-22T14:00:00Z';
+      // A window's end a day after its start.
+      if (description.startsWith('An instant')) return /^(to|end)/.test(key) ? '2027-03-23T14:00:00Z' : '2027-03-22T14:00:00Z';
       if (description.startsWith('A calendar date')) return '2027-03-22';
       if (description.startsWith('An IANA time zone')) return 'Europe/Zurich';
       if (description.startsWith('A wall-clock time')) return '09:00';
@@ -216,5 +220,5 @@ pre { background: #8881; border: 1px solid var(--line); border-radius: 4px; padd
 @media (prefers-color-scheme: dark) { :root { --muted: #aaa; } }
 .table { overflow-x: auto; }
 table { border-collapse: collapse; width: 100%; }
-th, td { border-bottom: 1px solid var(--line); padding: .25rem .5rem; text-align: left; vertical-align: top; overflow-wrap: anywhere; }
+th, td { border-bottom: 1px solid var(--line); padding: .25rem .5rem; text-align: left; vertical-align: top; overflow-wrap: break-word; }
 `;

@@ -1,8 +1,9 @@
 // The strict Content-Security-Policy (server/app.ts) in real Chromium: the
 // reporter's home, a booking page and the signed-in console render, and the
-// browser reports no CSP violation on any of them.
+// browser reports no CSP violation on any of them; nor does the API reference,
+// which an admin opens from Settings.
 import { describe, expect, it } from 'vitest';
-import { browserSuite, signIn } from './support';
+import { browserSuite, seriousAccessibilityViolations, signIn } from './support';
 
 const suite = browserSuite();
 
@@ -24,6 +25,14 @@ describe('Content-Security-Policy', () => {
     await page.getByRole('heading', { name: 'Request queue' }).waitFor();
     await page.goto(`${suite.server.base}/desk/planner`);
     await page.getByRole('heading', { level: 1 }).first().waitFor();
+    expect(violations).toEqual([]);
+    await page.getByRole('button', { name: /sign out/i }).click();
+    await signIn(page, 'admin@example.org');
+    await page.getByRole('link', { name: 'Settings' }).click();
+    await page.getByRole('link', { name: 'API reference' }).click();
+    await page.getByRole('heading', { name: 'GET /trpc/availability.slots' }).waitFor();
+    expect(await page.evaluate(() => getComputedStyle(document.querySelector('.method')!).color)).toBe('rgb(255, 255, 255)');
+    expect(await seriousAccessibilityViolations(page)).toEqual([]);
     expect(violations).toEqual([]);
     // The control: an inline script an injection might add is blocked, and reported.
     const ran = await page.evaluate(async () => {

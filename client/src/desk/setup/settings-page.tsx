@@ -25,7 +25,21 @@ export function SettingsPage(_props: { user: StaffUser }) {
       <QueryResult query={office} label="the office profile">
         {(profile) => <QueryResult query={contacts} label="the press contacts">{(list) => <OfficeForm office={profile} contacts={list} />}</QueryResult>}
       </QueryResult>
+      <ApiReferenceCard />
     </>
+  );
+}
+
+/** Where integrators start: the server's own API reference and OpenAPI document (README "API description"). */
+function ApiReferenceCard() {
+  return (
+    <section className="card" aria-labelledby="api-reference-heading">
+      <h2 id="api-reference-heading">API for other tools</h2>
+      <p>
+        Developers connecting the desk to a website, a CRM or a chat tool find every call, its input and who may make it in the <a href="/api/docs">API reference</a>, also as an{' '}
+        <a href="/api/openapi.json">OpenAPI 3.1 document</a> for code generators. Monitoring reads <code>/metrics</code> when the server has a <code>METRICS_TOKEN</code>.
+      </p>
+    </section>
   );
 }
 
