@@ -12,6 +12,7 @@ import { clientSectionLines, runClientBench } from './client';
 import { runContactsBench } from './contacts';
 import { runOutboxBench } from './outbox';
 import { runCalendarBench } from './calendars';
+import { metricsSectionLines, runMetricsBench } from './metrics';
 
 const machine = `${cpus().length} × ${cpus()[0]?.model.trim()}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}, ${process.platform}`;
 const date = new Date().toISOString().slice(0, 10);
@@ -35,6 +36,7 @@ const race = await runIf('race', 'approval race…', runApprovalRaceBench);
 const contacts = await runIf('contacts', 'media list…', runContactsBench);
 const outbox = await runIf('outbox', 'outbox delivery to a local SMTP server…', runOutboxBench);
 const calendars = await runIf('calendars', "spokespeople's calendars…", runCalendarBench);
+const metrics = await runIf('metrics', 'request timing for /metrics…', runMetricsBench);
 const client = await runIf('client', 'web client in Chromium…', () => runClientBench().catch((error: Error) => error));
 const loadAtEnd = loadavg();
 
@@ -160,6 +162,7 @@ const lines = [
   ...section(client, 'Web client', (client) => clientSectionLines(client, check)),
   ...distinctSection(distinct),
   ...createComparisonSection(create),
+  ...section(metrics, 'Request timing for `/metrics`', metricsSectionLines),
   ...previousRun(),
 ];
 writeFileSync(new URL('../BENCHMARKS.md', import.meta.url), lines.join('\n'));
