@@ -109,6 +109,32 @@ describe('reporter pages', () => {
     await page.context().close();
   });
 
+  it('French and Spanish release and home pages: the press contact block, headings and dates in that language, no English', async () => {
+    const release = (await callProcedure(server.base, 'releases.list', undefined))[0] as { slug: string };
+    // UI words of the English pages (content written by the office, such as the release text, is not checked).
+    const english = /\b(Press contact|To schedule|Working hours|Phone|Email|Request an interview|Links|Attachments|Published|From|Languages|Zurich time)\b/;
+    for (const [locale, heading, intro] of [
+      ['fr-CH', 'Contact presse', 'Pour organiser une interview, contactez :'],
+      ['es-ES', 'Contacto de prensa', 'Para concertar una entrevista, contacte con:'],
+    ] as const) {
+      const page = await newPage({ locale, viewport: { width: 1280, height: 900 } });
+      for (const path of [`/releases/${release.slug}`, '/']) {
+        await page.goto(`${server.base}${path}`);
+        const block = page.locator('.press-contact-block');
+        await block.getByRole('heading', { name: heading }).waitFor();
+        const text = await block.innerText();
+        expect(text, `${locale} ${path}`).toContain(intro);
+        expect(text, `${locale} ${path}`).not.toMatch(english);
+        expect(text).toMatch(locale === 'fr-CH' ? /heure de Zurich \(CES?T\)/ : /hora de Zurich \(CES?T\)/);
+        const headings = await page.locator('main h2').allInnerTexts();
+        expect(headings.join(' | '), `${locale} ${path}`).not.toMatch(english);
+        const meta = await page.locator('main .meta').allInnerTexts();
+        expect(meta.join(' | '), `${locale} ${path}`).not.toMatch(english);
+      }
+      await page.context().close();
+    }
+  });
+
   it('the slot picker preselects the language and format chosen in the topic search, and the request form carries them', async () => {
     const page = await newPage();
     await page.goto(`${server.base}/`);

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { contactBlockHtml, contactBlockText } from '../../client/src/reporter/press-contact-block';
+import { formatMessage, type Translate } from '../../client/src/i18n/i18n';
+import fr from '../../client/src/i18n/messages/fr';
 
 const jared = {
   name: 'Jared Bloch',
@@ -41,5 +43,17 @@ describe('the press contact block', () => {
     const text = contactBlockText({ ...jared, phone: null, whatsapp: null, phoneDisplay: null, whatsappDisplay: null, name: 'A <b>' }, { date: new Date('2020-11-23T09:00:00Z'), bookingUrl });
     expect(text).not.toMatch(/Phone|WhatsApp/);
     expect(contactBlockHtml({ ...jared, name: 'A <script>' }, { date: new Date(), bookingUrl })).not.toContain('<script>');
+  });
+
+  it('is written in the reader’s language when given one (English, the console’s, otherwise)', () => {
+    const t: Translate = (key, values) => formatMessage(fr, 'fr', 'fr-CH', key, values);
+    expect(contactBlockText(jared, { date: new Date('2020-11-23T09:00:00Z'), bookingUrl, t }).split('\n')).toEqual([
+      'Pour organiser une interview, contactez : Jared Bloch, Communications and Network Administration Manager',
+      'Heures de travail: 09:00–18:00 heure de Zurich (CET)',
+      'Téléphone: +41 78 000 00 00',
+      'WhatsApp: +41 78 000 00 00',
+      'E-mail: media@example.org',
+      `Demander une interview: ${bookingUrl}`,
+    ]);
   });
 });

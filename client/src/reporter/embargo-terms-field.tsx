@@ -5,6 +5,7 @@
 import { useId } from 'react';
 import { api } from '../api/trpc';
 import { useQuery } from '../api/use-query';
+import { useI18n } from '../i18n/i18n';
 
 function previewTokenFromAddress(): string | null {
   return new URLSearchParams(window.location.search).get('preview');
@@ -18,18 +19,20 @@ export function embargoRequestFields(form: FormData): { previewToken?: string; a
 }
 
 export function EmbargoTermsField() {
+  const { t } = useI18n();
   const token = previewTokenFromAddress();
   const id = useId();
   const release = useQuery(() => (token ? api.releases.preview.query({ token }) : Promise.resolve(null)), [token]);
   if (!token || release.status !== 'ready' || !release.data?.underEmbargo) return null;
   return (
     <fieldset className="embargo-terms">
-      <legend>Embargo</legend>
+      <legend>{t('embargo.legend')}</legend>
       <p id={`${id}-terms`}>
-        “{release.data.title}” is under embargo.{release.data.embargoTerms && <> Terms: {release.data.embargoTerms}</>}
+        {t('embargo.isUnder', { title: release.data.title })}
+        {release.data.embargoTerms && <> {t('embargo.termsInline', { terms: release.data.embargoTerms })}</>}
       </p>
       <label className="checkbox">
-        <input type="checkbox" name="acceptEmbargoTerms" required aria-describedby={`${id}-terms`} /> I accept the embargo terms
+        <input type="checkbox" name="acceptEmbargoTerms" required aria-describedby={`${id}-terms`} /> {t('embargo.accept')}
       </label>
     </fieldset>
   );

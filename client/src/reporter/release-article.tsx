@@ -1,13 +1,18 @@
 // A release as the public sees it: used by the embargoed preview page and by
 // the console's preview, so what the press officer checks is what readers get.
+import { useI18n } from '../i18n/i18n';
 import { EmbargoBanner } from './embargo-banner';
 import { PressContactBlock } from './press-contact-block';
 import { ReleaseBody } from './release-body';
 import { ReleaseSpokespeople } from './release-spokespeople';
 import type { PublicRelease, ReleaseContact } from './release-types';
 
-function publishedText(iso: string): string {
-  return new Intl.DateTimeFormat(undefined, { day: 'numeric', month: 'long', year: 'numeric', hour: '2-digit', minute: '2-digit', timeZoneName: 'short' }).format(new Date(iso));
+/**
+ * "31 October 2020 at 09:00 CET" in the reader's zone and locale, named. (dateStyle and
+ * timeZoneName cannot be combined in Intl: that threw and blanked the page.)
+ */
+export function publishedText(iso: string, locale: string): string {
+  return new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'long', year: 'numeric', hour: '2-digit', minute: '2-digit', timeZoneName: 'short' }).format(new Date(iso));
 }
 
 /** The page that takes interview requests for a release, absolute. */
@@ -29,16 +34,17 @@ export function ReleaseArticle(props: {
   previewToken?: string;
   headingLevel?: 1 | 2;
 }) {
+  const { t, locale } = useI18n();
   const { release, contact } = props;
   const Heading = props.headingLevel === 2 ? 'h2' : 'h1';
   return (
     <article className="release">
       {props.underEmbargo && release.embargoUntil && <EmbargoBanner embargoUntil={release.embargoUntil} terms={release.embargoTerms} officeZone={props.officeZone} />}
-      {props.officeName && <p className="meta">From {props.officeName}</p>}
+      {props.officeName && <p className="meta">{t('office.from')} {props.officeName}</p>}
       <Heading>{release.title}</Heading>
       {release.publishedAt && !props.underEmbargo && (
         <p className="meta">
-          Published <time dateTime={release.publishedAt}>{publishedText(release.publishedAt)}</time>
+          {t('release.published')} <time dateTime={release.publishedAt}>{publishedText(release.publishedAt, locale)}</time>
         </p>
       )}
       <ReleaseBody release={release} />

@@ -6,19 +6,21 @@ import { useQuery } from '../api/use-query';
 import { Loaded } from '../components/query-state';
 import { usePageTitle } from '../components/page-title';
 import { onLinkClick } from '../router';
+import { useI18n } from '../i18n/i18n';
 import { useOfficeProfile } from './office-profile';
 import { ReleaseArticle } from './release-article';
 
 export function ReleasePreviewPage({ token }: { token: string }) {
+  const { t } = useI18n();
   const release = useQuery(() => api.releases.preview.query({ token }), [token]);
   const office = useOfficeProfile();
-  usePageTitle(release.status === 'ready' ? `${release.data.underEmbargo ? 'Embargoed: ' : ''}${release.data.title}` : 'Release preview');
+  usePageTitle(release.status === 'ready' ? (release.data.underEmbargo ? t('release.embargoedTitle', { title: release.data.title }) : release.data.title) : t('release.preview'));
   return (
     <>
       <p>
-        <a href="/" onClick={onLinkClick}>All releases and spokespeople</a>
+        <a href="/" onClick={onLinkClick}>{t('release.all')}</a>
       </p>
-      <Loaded state={release} label="the release">
+      <Loaded state={release} label={t('release.what')}>
         {(data) => (
           <ReleaseArticle
             release={data}

@@ -8,15 +8,7 @@ import { useI18n } from '../i18n/i18n';
 import { usePageTitle } from '../components/page-title';
 import { ReleaseBody } from './release-body';
 import { PressContactBlock } from './press-contact-block';
-import { releaseBookingUrl, releaseDate } from './release-article';
-
-/**
- * "31 October 2020 at 09:00 CET" in the reporter's zone, named. (dateStyle and
- * timeZoneName cannot be combined in Intl: that threw and blanked the page.)
- */
-function publishedText(iso: string, locale: string): string {
-  return new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'long', year: 'numeric', hour: '2-digit', minute: '2-digit', timeZoneName: 'short' }).format(new Date(iso));
-}
+import { publishedText, releaseBookingUrl, releaseDate } from './release-article';
 
 /** A public press release, with "Request an interview" for each spokesperson linked to it. */
 export function ReleasePage({ slug }: { slug: string }) {
