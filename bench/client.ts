@@ -61,12 +61,12 @@ async function bookingPage(browser: Browser, base: string, locale: string) {
   return { gzipKb: kb(scripts.reduce((sum, script) => sum + script.gzipBytes, 0)), scripts: scripts.map((script) => script.name), slotsMedianMs: Math.round(median(times)), slotsMaxMs: Math.round(Math.max(...times)) };
 }
 
-/** Five open requests, so the queue's first screen has something to show (the demo office starts with none). */
+/** Five open requests, so the queue's first screen has something to show (the demo office starts with none); slots apart, clear of each other's buffers. */
 async function fillQueue(base: string) {
   const hector = await callProcedure(base, 'spokespeople.get', { id: 'hector-guerra' });
   const from = new Date(Math.floor(Date.now() / 3_600_000) * 3_600_000).toISOString();
   const slots = await callProcedure(base, 'availability.slots', { spokespersonId: hector.id, from, to: new Date(Date.parse(from) + 14 * 86_400_000).toISOString(), timeZone: 'UTC' });
-  const starts = slots.days.flatMap((day: { slots: { start: string }[] }) => day.slots).map((slot: { start: string }) => slot.start).slice(4, 9);
+  const starts = slots.days.flatMap((day: { slots: { start: string }[] }) => day.slots).map((slot: { start: string }) => slot.start).filter((_: string, index: number) => index % 6 === 3).slice(0, 5);
   for (const [index, start] of starts.entries()) {
     await callProcedure(base, 'requests.create', {
       idempotencyKey: randomUUID(), spokespersonId: hector.id, start, durationMinutes: 30, format: 'phone', language: 'en', attribution: 'on_record', topic: `Bench request ${index}`,
@@ -83,6 +83,8 @@ async function fillQueue(base: string) {
  */
 async function consoleFirstScreen(browser: Browser, base: string) {
   const times: number[] = [];
+  // From the sign-in answer (the password check, scrypt N=2^15 by design) to the queue shown: the console's own part.
+  const afterSignIn: number[] = [];
   let scripts: { name: string; gzipBytes: number }[] = [];
   for (let run = 0; run < 9; run++) {
     const context = await browser.newContext({ timezoneId: 'Europe/Zurich', locale: 'en-GB', viewport: { width: 1280, height: 900 } });
@@ -92,15 +94,20 @@ async function consoleFirstScreen(browser: Browser, base: string) {
       await page.getByLabel('Email').fill('jared.bloch@example.org');
       await page.getByLabel('Password').fill(demoPassword());
       const started = performance.now();
+      const signedIn = page.waitForResponse((response) => new URL(response.url()).pathname === '/trpc/auth.login').then(() => performance.now());
       await page.getByRole('button', { name: 'Sign in' }).click();
       await page.getByRole('list', { name: /^Open requests/ }).getByRole('heading', { level: 2 }).first().waitFor();
-      if (run > 1) times.push(performance.now() - started);
+      const shown = performance.now();
+      if (run > 1) {
+        times.push(shown - started);
+        afterSignIn.push(shown - (await signedIn));
+      }
     };
     if (run === 0) scripts = await loadedScripts(page, signIn);
     else await signIn();
     await context.close();
   }
-  return { gzipKb: kb(scripts.reduce((sum, script) => sum + script.gzipBytes, 0)), scripts: scripts.map((script) => script.name), medianMs: Math.round(median(times)), maxMs: Math.round(Math.max(...times)), runs: times.map(Math.round) };
+  return { gzipKb: kb(scripts.reduce((sum, script) => sum + script.gzipBytes, 0)), scripts: scripts.map((script) => script.name), medianMs: Math.round(median(times)), maxMs: Math.round(Math.max(...times)), runs: times.map(Math.round), afterSignInMedianMs: Math.round(median(afterSignIn)) };
 }
 
 export async function runClientBench() {
@@ -132,15 +139,15 @@ export function clientSectionLines(client: ClientResult, check: (ok: boolean) =>
   const list = (names: string[]) => names.map((name) => `\`${name.replace(/^\/assets\//, '').replace(/-[A-Za-z0-9_-]{8}\.js$/, '.js')}\``).join(', ');
   return [
     '',
-    'Chromium on localhost, the demo office; scripts gzipped at level 9 as loaded by the page (chunks a page never imports are not counted). bench/client.ts.',
+    'Chromium on localhost, the demo office; scripts gzipped at level 9 as loaded by the page (chunks a page never imports are not counted). bench/client.ts. Sizes are exact; times stretch with the machine\'s load (2 cores shared by several sessions: see the load average), so compare them only with figures measured at a similar load.',
     '',
     '| page | JavaScript, gzipped | scripts | time | target |',
     '|---|---|---|---|---|',
     `| reporter booking page, English | ${client.english.gzipKb} KB | ${list(client.english.scripts)} | first slot ${client.english.slotsMedianMs} ms median, slowest ${client.english.slotsMaxMs} ms (375 px, 5 warm runs) | ≤ ${b.reporterGzipKb} KB: ${check(client.english.gzipKb <= b.reporterGzipKb)}; ≤ ${b.slotsMs} ms: ${check(client.english.slotsMedianMs <= b.slotsMs)} |`,
     `| reporter booking page, French browser (one more language) | ${client.french.gzipKb} KB | ${list(client.french.scripts)} | first slot ${client.french.slotsMedianMs} ms median | ≤ ${b.reporterOneLanguageGzipKb} KB: ${check(client.french.gzipKb <= b.reporterOneLanguageGzipKb)} |`,
-    `| console, first screen after sign-in | ${client.desk.gzipKb} KB (the console chunk alone: ${client.consoleChunkGzipKb} KB) | ${list(client.desk.scripts)} | ${client.desk.medianMs} ms median, slowest ${client.desk.maxMs} ms (7 warm runs: ${client.desk.runs.join(', ')} ms) | ≤ ${b.consoleFirstScreenMs} ms: ${check(client.desk.medianMs <= b.consoleFirstScreenMs)} |`,
+    `| console, first screen after sign-in | ${client.desk.gzipKb} KB (the console chunk alone: ${client.consoleChunkGzipKb} KB) | ${list(client.desk.scripts)} | ${client.desk.medianMs} ms median, slowest ${client.desk.maxMs} ms (7 warm runs: ${client.desk.runs.join(', ')} ms); from the sign-in answer to the queue shown: ${client.desk.afterSignInMedianMs} ms median | ≤ ${b.consoleFirstScreenMs} ms: ${check(client.desk.medianMs <= b.consoleFirstScreenMs)} |`,
     '',
-    `Console first screen: from clicking "Sign in" (form filled) until the request queue shows its first request (five open requests, 1280 px, a fresh browser context each run). All chunks built, every language and the zone data included: ${client.allAssetsGzipKb} KB.`,
+    `Console first screen: from clicking "Sign in" (form filled) until the request queue shows its first request (five open requests, 1280 px, a fresh browser context each run). Most of it is the password check (scrypt, N = 2^15, about 50 ms on an idle core and slow on purpose), which stretches with the machine's load; the rest is the console's own part (who is signed in, then the queue and the spokespeople in one batched request, then rendering). All chunks built, every language and the zone data included: ${client.allAssetsGzipKb} KB.`,
     '',
   ];
 }
