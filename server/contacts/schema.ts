@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { fileText, httpUrlSchema, idSchema, languageTagSchema, multiLineText, nameText, oneLineText, opaqueText, timeZoneSchema } from '../common/schema';
 import { emailSchema } from '../auth/schema';
 import { phoneSchema } from './normalize-phone';
-import { contactFields } from './csv';
+import { contactFields } from './suggest-column-mapping';
 import { phoneKinds } from './vcard';
 
 /** Longest free text in one field (names, roles) and in notes. */
