@@ -18,6 +18,7 @@ import type { ProcedureAccess, ProcedureMeta } from '../trpc';
 import { appErrorCodes } from '../errors';
 import { SESSION_COOKIE } from '../auth/sessions';
 import { appVersion } from '../version';
+import { plainRoutes } from './plain-routes';
 
 type JsonSchema = Record<string, unknown>;
 
@@ -189,8 +190,8 @@ export function buildOpenApiDocument(options: { publicUrl: string; requestLimits
     openapi: '3.1.0',
     info: { title: 'Interview Desk API', version: appVersion, description: conventions(options) },
     servers: [{ url: options.publicUrl }],
-    tags: [...tags.keys()].map((name) => ({ name })),
-    paths,
+    tags: [...tags.keys(), 'plain routes'].map((name) => ({ name })),
+    paths: { ...paths, ...plainRoutes },
     components: {
       schemas,
       responses: Object.fromEntries(
@@ -198,6 +199,7 @@ export function buildOpenApiDocument(options: { publicUrl: string; requestLimits
       ),
       securitySchemes: {
         session: { type: 'apiKey', in: 'cookie', name: SESSION_COOKIE, description: 'The staff session cookie set by auth.login.' },
+        metricsToken: { type: 'http', scheme: 'bearer', description: 'METRICS_TOKEN, for /metrics only.' },
       },
     },
   };

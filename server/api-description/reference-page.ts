@@ -15,28 +15,30 @@ interface Operation {
   description: string;
   tags: string[];
   'x-access': string;
-  'x-trpc-type': 'query' | 'mutation';
-  parameters?: { required: boolean }[];
+  /** Procedures only; the plain routes (server/api-description/plain-routes.ts) have none. */
+  'x-trpc-type'?: 'query' | 'mutation';
+  parameters?: { name: string; in: string; required: boolean; description?: string }[];
   requestBody?: { required: boolean };
 }
 
-const ACCESS_LABEL: Record<string, string> = { public: 'public', staff: 'staff', press_officer: 'press officer', admin: 'admin' };
+const ACCESS_LABEL: Record<string, string> = { public: 'public', staff: 'staff', press_officer: 'press officer', admin: 'admin', metrics_token: 'metrics token' };
 
 /** The whole page; deterministic for one document, so callers may keep it. */
 export function renderReferencePage(document: OpenApiDocument): string {
   const base = document.servers[0]?.url ?? '';
-  const byTag = new Map<string, { path: string; operation: Operation }[]>();
+  const byTag = new Map<string, { method: string; path: string; operation: Operation }[]>();
   for (const [path, item] of Object.entries(document.paths)) {
-    const operation = (item.get ?? item.post) as Operation;
-    const tag = operation.tags[0]!;
-    if (!byTag.has(tag)) byTag.set(tag, []);
-    byTag.get(tag)!.push({ path, operation });
+    for (const [method, operation] of Object.entries(item) as [string, Operation][]) {
+      const tag = operation.tags[0]!;
+      if (!byTag.has(tag)) byTag.set(tag, []);
+      byTag.get(tag)!.push({ method, path, operation });
+    }
   }
   const schemaOf = (operation: Operation) => document.components.schemas[`${operation.operationId}.input`] as JsonSchema | undefined;
   const sections = [...byTag].map(
     ([tag, operations]) => `<section aria-labelledby="tag-${escapeHtml(tag)}">
 <h2 id="tag-${escapeHtml(tag)}">${escapeHtml(tag)}</h2>
-${operations.map(({ path, operation }) => renderOperation(base, path, operation, schemaOf(operation))).join('\n')}
+${operations.map(({ method, path, operation }) => (operation['x-trpc-type'] ? renderOperation(base, path, operation, schemaOf(operation)) : renderPlainRoute(method, path, operation))).join('\n')}
 </section>`,
   );
   return `<!doctype html>
@@ -50,7 +52,7 @@ ${operations.map(({ path, operation }) => renderOperation(base, path, operation,
 <body>
 <header>
 <h1>Interview Desk API</h1>
-<p>Version ${escapeHtml(document.info.version)} · ${Object.keys(document.paths).length} procedures · <a href="/api/openapi.json">OpenAPI 3.1 document</a></p>
+<p>Version ${escapeHtml(document.info.version)} · ${Object.keys(document.paths).filter((path) => path.startsWith('/trpc/')).length} procedures · <a href="/api/openapi.json">OpenAPI 3.1 document</a></p>
 </header>
 <nav aria-label="Procedures by area"><ul>${[...byTag.keys()].map((tag) => `<li><a href="#tag-${escapeHtml(tag)}">${escapeHtml(tag)}</a></li>`).join('')}</ul></nav>
 <main>
@@ -77,6 +79,20 @@ function renderOperation(base: string, path: string, operation: Operation, schem
 <p><strong>${escapeHtml(operation.summary)}</strong> · <span class="access ${escapeHtml(access)}">${escapeHtml(ACCESS_LABEL[access] ?? access)}</span> · ${escapeHtml(operation.description.replace(/^tRPC \w+ `[^`]+`\. /, ''))}</p>
 ${schema ? `<p>Input${required ? '' : ' (optional)'}:</p>\n${renderFields(schema)}` : '<p>No input.</p>'}
 <pre><code>${escapeHtml(curl)}</code></pre>
+</article>`;
+}
+
+function renderPlainRoute(method: string, path: string, operation: Operation): string {
+  const access = operation['x-access'];
+  const parameters = operation.parameters ?? [];
+  const rows = parameters.map(
+    (parameter) =>
+      `<tr><td><code>${escapeHtml(parameter.name)}</code>${parameter.required ? '' : ' <span class="optional">optional</span>'}</td><td>${escapeHtml(parameter.in)}</td><td>${escapeHtml(parameter.description ?? '')}</td></tr>`,
+  );
+  return `<article id="${escapeHtml(operation.operationId)}">
+<h3><span class="method ${method === 'get' ? 'get' : 'post'}">${escapeHtml(method.toUpperCase())}</span> <code>${escapeHtml(path)}</code></h3>
+<p><strong>${escapeHtml(operation.summary)}</strong> · <span class="access">${escapeHtml(ACCESS_LABEL[access] ?? access)}</span> · ${escapeHtml(operation.description)}</p>
+${rows.length ? `<div class="table"><table><thead><tr><th scope="col">parameter</th><th scope="col">in</th><th scope="col">meaning</th></tr></thead>\n<tbody>\n${rows.join('\n')}\n</tbody></table></div>` : ''}
 </article>`;
 }
 
