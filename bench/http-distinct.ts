@@ -184,7 +184,8 @@ function startWriter(base: string, ids: string[], slotStarts: Map<string, string
       const created = await post('requests.create', {
         idempotencyKey: `writer-${key}`, spokespersonId, start: slotStarts.get(spokespersonId), durationMinutes: 30, format: 'video', language: 'en', attribution: 'on_record',
         topic: 'Writer', reporter: { name: 'Writer', email: `writer-${key.slice(0, 8)}@example.org`, outlet: 'Bench Wire', timeZone: 'Europe/London' },
-        deadline: new Date(Date.now() + 170 * DAY).toISOString(),
+        // Deadlines may not be later than the interview (the slots are ~100 days out).
+        deadline: new Date(Date.parse(slotStarts.get(spokespersonId)!) - DAY).toISOString(),
       });
       await post('requests.cancel', { reference: created.reference, token: created.manageToken });
       writes += 2;

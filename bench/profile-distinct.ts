@@ -2,9 +2,12 @@
  * Profiling aid (not part of `npm run bench`): starts Interview Desk on a
  * seeded SQLite database in this process and puts distinct availability
  * questions on it from autocannon in another process, so
- * `node --cpu-prof --import tsx bench/profile-distinct.ts [slots|search|repeated]`
- * shows where a request's time goes.
+ * `node --import tsx bench/profile-distinct.ts [slots|search|repeated]`
+ * shows where a request's time goes: it writes a CPU profile of the load
+ * phase only (not start-up and seeding) to BENCH_PROFILE_OUT (default
+ * distinct.cpuprofile in the working folder), for Chrome's DevTools.
  */
+import { Session } from 'node:inspector/promises';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -28,6 +31,10 @@ const paths =
       ? [queryPath('availability.slots', { spokespersonId: ids[0], from: new Date(now + 86_400_000).toISOString(), to: new Date(now + 15 * 86_400_000).toISOString(), timeZone: 'America/New_York' })]
       : distinctSlotQuestions({ spokespersonIds: ids.slice(0, 8), now, count: 20_000 }).map((question) => queryPath('availability.slots', question));
 writeFileSync(join(folder, 'paths.json'), JSON.stringify(paths));
+const inspector = new Session();
+inspector.connect();
+await inspector.post('Profiler.enable');
+await inspector.post('Profiler.start');
 await new Promise<void>((resolve) => {
   // Asynchronous, so this process keeps serving while the load runs.
   import('node:child_process').then(({ spawn }) => {
@@ -41,5 +48,7 @@ await new Promise<void>((resolve) => {
     });
   });
 });
+const { profile } = await inspector.post('Profiler.stop');
+writeFileSync(process.env.BENCH_PROFILE_OUT ?? 'distinct.cpuprofile', JSON.stringify(profile));
 await running.close();
 rmSync(folder, { recursive: true, force: true });

@@ -164,10 +164,13 @@ export class CalendarCache {
         for (const id of ids) this.reloading.delete(id);
         // A write invalidated these entries meanwhile: what we read may predate it.
         if (generation !== this.generation) return;
-        for (const calendar of calendars) coverages.set(calendar, { from, to });
         this.rememberIds(calendars);
         for (const id of ids) {
-          const value = calendars.find((candidate) => candidate.id === id) ?? null;
+          const loaded = calendars.find((candidate) => candidate.id === id) ?? null;
+          // Unchanged (the usual case): keep the object, so the slot lists and texts built
+          // from it (slot-lists.ts) live on instead of being rebuilt every CALENDAR_CACHE_TTL_MS.
+          const value = sameCalendar(this.entries.get(id)?.value, loaded) ? this.entries.get(id)!.value! : loaded;
+          if (value) coverages.set(value, { from, to });
           this.entries.set(id, { loadedAt: now, from, to, calendar: Promise.resolve(value), settled: true, value });
         }
       },
@@ -220,6 +223,19 @@ export class CalendarCache {
     return this.active.ids;
   }
 }
+
+/** Whether two loads of a calendar read the same data (then the earlier object can stand for both). */
+function sameCalendar(kept: SpokespersonCalendar | null | undefined, loaded: SpokespersonCalendar | null): boolean {
+  if (!kept || !loaded) return false;
+  let text = calendarTexts.get(kept);
+  if (text === undefined) {
+    text = JSON.stringify(kept);
+    calendarTexts.set(kept, text);
+  }
+  const loadedText = JSON.stringify(loaded);
+  return loadedText === text;
+}
+const calendarTexts = new WeakMap<SpokespersonCalendar, string>();
 
 /**
  * The span a cached calendar's data are complete for (its bookings, time off

@@ -5,8 +5,8 @@ import type { DbOrTx } from '../db';
 import { AppError } from '../errors';
 import { foldForSearch } from '../contacts/search-text';
 import { computeFreeSlots } from './compute-free-slots';
-import { formatSlots, formatSlotsByViewerDate, formatSlotsByViewerDateJson, type SlotDay } from './format-slot';
-import { freeSlotsInWindow, spokespersonSlotJson } from './slot-lists';
+import { formatSlots, formatSlotsByViewerDate, writeSlotsByViewerDate, type SlotDay } from './format-slot';
+import { freeSlotsInWindow } from './slot-lists';
 import { withLazyProperty, withPrebuiltJson } from '../common/prebuilt-json';
 import { getCalendarCache } from './calendar-cache';
 import type { SpokespersonCalendar } from './load-calendars';
@@ -80,21 +80,20 @@ export async function findFreeSlots(options: { db: DbOrTx; input: z.output<typeo
     return remembered.answer;
   }
   answerCacheCounters.misses++;
-  const { slots, list, first } = freeSlotsInWindow(calendar, { durationMinutes, from: input.from, to: input.to, now: options.now });
+  const { slots, list, first, end } = freeSlotsInWindow(calendar, { durationMinutes, from: input.from, to: input.to, now: options.now });
   const formatOptions = { viewerTimeZone: input.timeZone, spokespersonTimeZone: calendar.timeZone };
-  // The object's days are built only if someone reads them; the lean HTTP path writes the JSON text directly.
+  // The object's days are built only if someone reads them; the lean HTTP path writes the JSON bytes directly.
   const answer: SlotsAnswer = withLazyProperty(
     { spokesperson: { id: calendar.id, slug: calendar.slug, name: calendar.name, timeZone: calendar.timeZone }, timeZone: input.timeZone, durationMinutes },
     'days',
     () => formatSlotsByViewerDate(slots, formatOptions),
   );
-  withPrebuiltJson(answer, () => {
-    const days = formatSlotsByViewerDateJson(slots, {
-      ...formatOptions,
-      spokespersonJson: list ? (index) => spokespersonSlotJson(list, first + index, calendar.timeZone) : undefined,
-    });
+  withPrebuiltJson(answer, (prefix, suffix) => {
     const { spokesperson, timeZone } = answer;
-    return `{"spokesperson":${JSON.stringify(spokesperson)},"timeZone":${JSON.stringify(timeZone)},"durationMinutes":${durationMinutes},"days":${days}}`;
+    const head = `${prefix}{"spokesperson":${JSON.stringify(spokesperson)},"timeZone":${JSON.stringify(timeZone)},"durationMinutes":${durationMinutes},"days":`;
+    return list
+      ? writeSlotsByViewerDate(list.slots, { ...formatOptions, first, end, spokesperson: list.spokesperson, prefix: head, suffix: `}${suffix}` })
+      : writeSlotsByViewerDate(slots, { ...formatOptions, prefix: head, suffix: `}${suffix}` });
   });
   if (memo.size >= MAX_MEMO_ANSWERS) memo.clear();
   memo.set(key, { minute, answer });

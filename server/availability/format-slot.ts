@@ -7,7 +7,7 @@
  * 15 µs each, which dominated the naive engine); the output is identical to luxon's, which the
  * tests check.
  */
-import { createInstantFormatter, getOffsetTimeline } from './offset-timeline';
+import { asciiBytes, copyBytes, createInstantFormatter, getOffsetTimeline, MAX_ISO_BYTES, type InstantFormatter } from './offset-timeline';
 import type { BusyInterval, FormatSlotsOptions, FormattedSlot } from './types';
 
 /**
@@ -81,40 +81,91 @@ export function formatSlotsByViewerDate(slots: readonly BusyInterval[], options:
   return days;
 }
 
+/** Writes one slot's spokesperson side, `{"start":…,"end":…}`, into `target` at `position`; returns the position after it. */
+export interface SlotSideWriter {
+  write(target: Uint8Array, position: number, index: number): number;
+  /** The most bytes `write` writes for one slot. */
+  maxBytes: number;
+}
+
+const SLOT_START = asciiBytes('{"start":"');
+const SLOT_END = asciiBytes('","end":"');
+const SLOT_SPOKESPERSON = asciiBytes('","spokesperson":');
+const DAY_START = asciiBytes('{"date":"');
+const DAY_SLOTS = asciiBytes('","slots":[');
+const DAY_CLOSE = asciiBytes(']},');
+const SIDE_MAX_BYTES = SLOT_START.length + 2 * MAX_ISO_BYTES + SLOT_END.length + 2;
+/** Everything of one slot but its spokesperson side, a day's header included: a bound for the buffer. */
+const SLOT_MAX_BYTES = 1 + SLOT_START.length + 2 * MAX_ISO_BYTES + SLOT_END.length + SLOT_SPOKESPERSON.length + 1 + DAY_CLOSE.length + DAY_START.length + MAX_ISO_BYTES + DAY_SLOTS.length;
+
+/** The spokesperson's side of `slots[index]`, formatted in `timeZone`. */
+export function spokespersonSideWriter(slots: readonly BusyInterval[], timeZone: string): SlotSideWriter {
+  let formatter: InstantFormatter | undefined;
+  return {
+    maxBytes: SIDE_MAX_BYTES,
+    write(target, position, index) {
+      formatter ??= createInstantFormatter(getOffsetTimeline(timeZone, slots[0]!.start, slots.at(-1)!.end));
+      const slot = slots[index]!;
+      let at = copyBytes(target, position, SLOT_START);
+      at = formatter.writeIso(target, at, slot.start);
+      at = copyBytes(target, at, SLOT_END);
+      at = formatter.writeIso(target, at, slot.end);
+      target[at++] = 34; // "
+      target[at++] = 125; // }
+      return at;
+    },
+  };
+}
+
 /**
- * `JSON.stringify(formatSlotsByViewerDate(slots, options))`, written directly:
- * no object per slot, and the spokesperson's side of each slot may come ready
- * made (`spokespersonJson(index)`, see slot-lists.ts). The strings are ISO
- * instants and dates, which need no JSON escaping. Input sorted by start.
+ * `prefix + JSON.stringify(formatSlotsByViewerDate(slots.slice(first, end), options)) + suffix`
+ * as UTF-8 bytes, written straight into one buffer: no object or string per slot
+ * (building them, then a string of tens of kilobytes, then its bytes, was most of a
+ * distinct question's cost). The spokesperson's side of each slot may come ready made
+ * (`options.spokesperson`, see slot-lists.ts), given the slot's index in `slots`.
+ * Dates, instants and punctuation are ASCII; `prefix` and `suffix` may be any text.
+ * Input sorted by start.
  */
-export function formatSlotsByViewerDateJson(
+export function writeSlotsByViewerDate(
   slots: readonly BusyInterval[],
-  options: FormatSlotsOptions & { spokespersonJson?: (index: number) => string },
-): string {
-  if (slots.length === 0) return '[]';
-  const earliest = slots[0]!.start;
-  let latest = -Infinity;
-  for (const slot of slots) if (slot.end > latest) latest = slot.end;
-  const viewer = createInstantFormatter(getOffsetTimeline(options.viewerTimeZone, earliest, latest));
-  let spokesperson = options.spokespersonJson;
-  if (!spokesperson) {
-    const formatter = createInstantFormatter(getOffsetTimeline(options.spokespersonTimeZone, earliest, latest));
-    spokesperson = (index) => `{"start":"${formatter.formatIso(slots[index]!.start)}","end":"${formatter.formatIso(slots[index]!.end)}"}`;
-  }
-  let text = '[';
-  let date = '';
-  for (let index = 0; index < slots.length; index++) {
-    const slot = slots[index]!;
-    const start = viewer.formatIso(slot.start);
-    const slotText = `{"start":"${start}","end":"${viewer.formatIso(slot.end)}","spokesperson":${spokesperson(index)}}`;
-    // The ISO string begins with the viewer's local date.
-    const slotDate = start.slice(0, 10);
-    if (slotDate !== date) {
-      text += `${date === '' ? '' : ']},'}{"date":"${slotDate}","slots":[${slotText}`;
-      date = slotDate;
-    } else {
-      text += `,${slotText}`;
+  options: FormatSlotsOptions & { first?: number; end?: number; spokesperson?: SlotSideWriter; prefix?: string; suffix?: string },
+): Buffer {
+  const first = options.first ?? 0;
+  const end = options.end ?? slots.length;
+  const prefix = Buffer.from(options.prefix ?? '', 'utf8');
+  const suffix = Buffer.from(options.suffix ?? '', 'utf8');
+  const count = end - first;
+  const spokesperson = options.spokesperson ?? spokespersonSideWriter(slots, options.spokespersonTimeZone);
+  const target = Buffer.allocUnsafe(prefix.length + suffix.length + 4 + count * (SLOT_MAX_BYTES + spokesperson.maxBytes));
+  let at = copyBytes(target, 0, prefix);
+  target[at++] = 91; // [
+  if (count > 0) {
+    const viewer = createInstantFormatter(getOffsetTimeline(options.viewerTimeZone, slots[first]!.start, slots[end - 1]!.end));
+    let day = Number.NaN;
+    for (let index = first; index < end; index++) {
+      const slot = slots[index]!;
+      const slotDay = viewer.dayNumber(slot.start);
+      if (slotDay !== day) {
+        if (index !== first) at = copyBytes(target, at, DAY_CLOSE);
+        at = copyBytes(target, at, DAY_START);
+        at = viewer.writeDate(target, at, slot.start);
+        at = copyBytes(target, at, DAY_SLOTS);
+        day = slotDay;
+      } else {
+        target[at++] = 44; // ,
+      }
+      at = copyBytes(target, at, SLOT_START);
+      at = viewer.writeIso(target, at, slot.start);
+      at = copyBytes(target, at, SLOT_END);
+      at = viewer.writeIso(target, at, slot.end);
+      at = copyBytes(target, at, SLOT_SPOKESPERSON);
+      at = spokesperson.write(target, at, index);
+      target[at++] = 125; // }
     }
+    target[at++] = 93; // ]
+    target[at++] = 125; // }
   }
-  return `${text}]}]`;
+  target[at++] = 93; // ]
+  at = copyBytes(target, at, suffix);
+  return target.subarray(0, at);
 }

@@ -20,6 +20,14 @@ const DAY = 86_400_000;
 const MIN_INSTANT = Date.UTC(1975, 0, 1);
 const MAX_INSTANT = Date.UTC(2100, 0, 1);
 
+/** What a formatter's byte writer writes for `instant`, as text (with bytes around it, which it must leave alone). */
+function written(formatter: ReturnType<typeof createInstantFormatter>, method: 'writeIso' | 'writeDate', instant: number): string {
+  const target = new Uint8Array(40).fill(35);
+  const end = formatter[method](target, 2, instant);
+  expect([target[0], target[1], target[end]]).toEqual([35, 35, 35]);
+  return Buffer.from(target.subarray(2, end)).toString('latin1');
+}
+
 const luxonIso = (instant: number, zone: string) =>
   DateTime.fromMillis(instant, { zone }).toISO({ suppressMilliseconds: true });
 
@@ -40,6 +48,8 @@ describe('offset timeline formatting matches luxon', () => {
             expect(formatInstantIso(timeline, instant)).toBe(expected.toISO({ suppressMilliseconds: true }));
             expect(formatter.formatIso(instant)).toBe(expected.toISO({ suppressMilliseconds: true }));
             expect(formatter.formatDate(instant)).toBe(expected.toISODate());
+            expect(written(formatter, 'writeIso', instant)).toBe(expected.toISO({ suppressMilliseconds: true }));
+            expect(written(formatter, 'writeDate', instant)).toBe(expected.toISODate());
             expect(formatLocalDate(timeline, instant)).toBe(expected.toISODate());
             expect(getLocalWeekday(timeline, instant)).toBe(expected.weekday);
             expect(getOffsetAt(timeline, instant)).toBe(expected.offset);
@@ -79,6 +89,9 @@ describe('offset timeline formatting matches luxon', () => {
 
   it('writes Z only for the fixed UTC zone, +00:00 for IANA zones at offset zero', () => {
     const instant = Date.UTC(2027, 0, 15, 12);
+    for (const [zone, text] of [['UTC', '2027-01-15T12:00:00Z'], ['Etc/UTC', '2027-01-15T12:00:00+00:00'], ['UTC', '2027-01-15T12:00:00Z']]) {
+      expect(written(createInstantFormatter(getOffsetTimeline(zone!, instant, instant)), 'writeIso', instant)).toBe(text);
+    }
     expect(formatInstantIso(getOffsetTimeline('UTC', instant, instant), instant)).toBe('2027-01-15T12:00:00Z');
     expect(formatInstantIso(getOffsetTimeline('Etc/UTC', instant, instant), instant)).toBe('2027-01-15T12:00:00+00:00');
     expect(formatInstantIso(getOffsetTimeline('Europe/London', instant, instant), instant)).toBe('2027-01-15T12:00:00+00:00');

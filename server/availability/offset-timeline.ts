@@ -322,9 +322,53 @@ export function formatInstantIso(timeline: OffsetTimeline, instant: number): str
 /** "HH:mm:00" for every minute of a day, built once. */
 const WHOLE_MINUTE_TEXTS = Array.from({ length: 1440 }, (_, minuteOfDay) => `${pad2(Math.floor(minuteOfDay / 60))}:${pad2(minuteOfDay % 60)}:00`);
 
+/** The same texts as ASCII bytes, for answers written straight into a buffer. */
+const WHOLE_MINUTE_BYTES = WHOLE_MINUTE_TEXTS.map(asciiBytes);
+
+/** Bytes of an ASCII text (ISO instants, dates, offsets and JSON punctuation are all ASCII). */
+export function asciiBytes(text: string): Uint8Array {
+  const bytes = new Uint8Array(text.length);
+  for (let index = 0; index < text.length; index++) bytes[index] = text.charCodeAt(index);
+  return bytes;
+}
+
+/** Copies `bytes` into `target` at `position`; returns the position after them. A loop: these pieces are a few dozen bytes, where `set` costs more. */
+export function copyBytes(target: Uint8Array, position: number, bytes: Uint8Array): number {
+  for (let index = 0; index < bytes.length; index++) target[position + index] = bytes[index]!;
+  return position + bytes.length;
+}
+
+/**
+ * Date and offset texts as bytes, shared by every zone (a day number's date and an offset's
+ * `±HH:MM` do not depend on the zone). Bounded: public questions choose the dates.
+ */
+const DATE_BYTES = new Map<number, Uint8Array>();
+const OFFSET_BYTES = new Map<number, Uint8Array>();
+const MAX_DATE_BYTES = 20_000;
+const Z_BYTES = asciiBytes('Z');
+
+function dateBytesOf(dayNumber: number): Uint8Array {
+  let bytes = DATE_BYTES.get(dayNumber);
+  if (bytes === undefined) {
+    if (DATE_BYTES.size >= MAX_DATE_BYTES) DATE_BYTES.clear();
+    bytes = asciiBytes(formatDayNumber(dayNumber));
+    DATE_BYTES.set(dayNumber, bytes);
+  }
+  return bytes;
+}
+
+/** Longest ISO instant `writeIso` may write: a six-digit signed year with milliseconds and an offset. */
+export const MAX_ISO_BYTES = 33;
+
 export interface InstantFormatter {
   formatIso(instant: number): string;
   formatDate(instant: number): string;
+  /** `formatIso(instant)` written as ASCII into `target` at `position` (at most MAX_ISO_BYTES); returns the position after it. */
+  writeIso(target: Uint8Array, position: number, instant: number): number;
+  /** `formatDate(instant)` written into `target`; returns the position after it. */
+  writeDate(target: Uint8Array, position: number, instant: number): number;
+  /** The local day number of `instant` (what `formatDate` writes), to group instants by the zone's dates. */
+  dayNumber(instant: number): number;
 }
 
 /**
@@ -353,7 +397,7 @@ export function createInstantFormatter(timeline: OffsetTimeline): InstantFormatt
     return text;
   };
 
-  return {
+  const formatter: InstantFormatter = {
     formatIso(instant: number): string {
       const offsetMinutes = getOffsetAt(timeline, instant);
       const localMs = toLocalMs(instant, offsetMinutes);
@@ -371,7 +415,31 @@ export function createInstantFormatter(timeline: OffsetTimeline): InstantFormatt
       const offsetMinutes = getOffsetAt(timeline, instant);
       return formatDayCached(Math.floor(toLocalMs(instant, offsetMinutes) / DAY_MS));
     },
+    writeIso(target: Uint8Array, position: number, instant: number): number {
+      const offsetMinutes = getOffsetAt(timeline, instant);
+      const localMs = toLocalMs(instant, offsetMinutes);
+      const dayNumber = Math.floor(localMs / DAY_MS);
+      const msOfDay = localMs - dayNumber * DAY_MS;
+      if (msOfDay % MINUTE_MS !== 0) return copyBytes(target, position, asciiBytes(formatter.formatIso(instant)));
+      let at = copyBytes(target, position, dateBytesOf(dayNumber));
+      target[at++] = 84; // "T"
+      at = copyBytes(target, at, WHOLE_MINUTE_BYTES[msOfDay / MINUTE_MS]!);
+      // Fixed UTC writes "Z"; the same offset in a named zone is "+00:00".
+      let offset = timeline.isUniversal && offsetMinutes === 0 ? Z_BYTES : OFFSET_BYTES.get(offsetMinutes);
+      if (offset === undefined) {
+        offset = asciiBytes(formatOffset(offsetMinutes, false));
+        OFFSET_BYTES.set(offsetMinutes, offset);
+      }
+      return copyBytes(target, at, offset);
+    },
+    writeDate(target: Uint8Array, position: number, instant: number): number {
+      return copyBytes(target, position, dateBytesOf(formatter.dayNumber(instant)));
+    },
+    dayNumber(instant: number): number {
+      return Math.floor(toLocalMs(instant, getOffsetAt(timeline, instant)) / DAY_MS);
+    },
   };
+  return formatter;
 }
 
 /** `±HH:MM` the way luxon writes it (truncating a historic sub-minute offset), `Z` for fixed UTC. */

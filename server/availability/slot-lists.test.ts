@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { computeFreeSlots } from './compute-free-slots';
-import { formatSlotsByViewerDate, formatSlotsByViewerDateJson } from './format-slot';
+import { formatSlotsByViewerDate, writeSlotsByViewerDate } from './format-slot';
 import { recordCalendarCoverage } from './calendar-cache';
-import { freeSlotsInWindow, spokespersonSlotJson } from './slot-lists';
+import { freeSlotsInWindow } from './slot-lists';
 import type { SpokespersonCalendar } from './load-calendars';
 import { TRICKY_ZONES } from './tricky-zones.test-fixture';
 
@@ -38,16 +38,16 @@ function makeCalendar(overrides: Partial<SpokespersonCalendar['engine']> = {}): 
 }
 
 describe('free slots of a window from the shared horizon list', () => {
-  it('equal what the engine computes for that window, whatever the window, duration and moment within the minute', () => {
+  it('equal what the engine computes for that window, whatever the window, duration and moment within the hour', () => {
     const calendar = makeCalendar();
     fc.assert(
       fc.property(
         fc.integer({ min: -3 * 24 * 60, max: 100 * 24 * 60 }),
         fc.integer({ min: 1, max: 40 * 24 * 60 }),
         fc.constantFrom(30, 45, 60),
-        fc.integer({ min: 0, max: 59_999 }),
-        (startMinute, lengthMinutes, durationMinutes, withinMinute) => {
-          const now = Math.floor(NOW / MINUTE) * MINUTE + withinMinute;
+        fc.integer({ min: 0, max: 3_599_999 }),
+        (startMinute, lengthMinutes, durationMinutes, withinHour) => {
+          const now = Math.floor(NOW / (60 * MINUTE)) * 60 * MINUTE + withinHour;
           const from = NOW + startMinute * MINUTE;
           const to = from + lengthMinutes * MINUTE;
           const direct = computeFreeSlots({ ...calendar.engine, durationMinutes, now, from, to });
@@ -60,10 +60,10 @@ describe('free slots of a window from the shared horizon list', () => {
     );
   });
 
-  it('honour the exact horizon and notice of each moment, not the minute the list was computed for', () => {
+  it('honour the exact horizon and notice of each moment, not the hour the list was computed for', () => {
     const calendar = makeCalendar({ minimumNoticeMinutes: 0, stepMinutes: 1, horizonDays: 2, bookings: [], timeOff: [], weeklyRules: [1, 2, 3, 4, 5, 6, 7].map((weekday) => ({ weekday: weekday as 1, start: '00:00', end: '24:00' })) });
-    for (const seconds of [0, 1, 30, 59]) {
-      const now = Math.floor(NOW / MINUTE) * MINUTE + seconds * 1000;
+    for (const seconds of [0, 1, 30, 59, 61, 1799, 3599]) {
+      const now = Math.floor(NOW / (60 * MINUTE)) * 60 * MINUTE + seconds * 1000;
       const window = { durationMinutes: 30, from: new Date(now - DAY), to: new Date(now + 3 * DAY), now: new Date(now) };
       const direct = computeFreeSlots({ ...calendar.engine, durationMinutes: 30, now, from: now - DAY, to: now + 3 * DAY });
       expect(freeSlotsInWindow(calendar, window).slots.map((slot) => slot.start)).toEqual(direct.map((slot) => slot.start));
@@ -78,16 +78,19 @@ describe('free slots of a window from the shared horizon list', () => {
   });
 });
 
-describe('slot days written as JSON text', () => {
+describe('slot days written as JSON bytes', () => {
   it.each(TRICKY_ZONES.slice(0, 8))('equal JSON.stringify of the objects for a viewer in %s, with and without the shared spokesperson texts', (viewerTimeZone) => {
     const calendar = makeCalendar();
     const window = { durationMinutes: 45, from: new Date(NOW), to: new Date(NOW + 21 * DAY), now: new Date(NOW) };
-    const { slots, list, first } = freeSlotsInWindow(calendar, window);
+    const { slots, list, first, end } = freeSlotsInWindow(calendar, window);
     expect(slots.length).toBeGreaterThan(20);
     const options = { viewerTimeZone, spokespersonTimeZone: calendar.timeZone };
     const expected = JSON.stringify(formatSlotsByViewerDate(slots, options));
-    expect(formatSlotsByViewerDateJson(slots, options)).toBe(expected);
-    expect(formatSlotsByViewerDateJson(slots, { ...options, spokespersonJson: (index) => spokespersonSlotJson(list!, first + index, calendar.timeZone) })).toBe(expected);
-    expect(formatSlotsByViewerDateJson([], options)).toBe('[]');
+    expect(writeSlotsByViewerDate(slots, options).toString('utf8')).toBe(expected);
+    const shared = { ...options, first, end, spokesperson: list!.spokesperson };
+    expect(writeSlotsByViewerDate(list!.slots, shared).toString('utf8')).toBe(expected);
+    // Twice: the second answer copies the spokesperson texts the first one wrote.
+    expect(writeSlotsByViewerDate(list!.slots, { ...shared, prefix: '{"ä":', suffix: '}' }).toString('utf8')).toBe(`{"ä":${expected}}`);
+    expect(writeSlotsByViewerDate([], options).toString('utf8')).toBe('[]');
   });
 });

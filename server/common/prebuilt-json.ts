@@ -1,23 +1,23 @@
-// Answers that carry their own JSON text.
+// Answers that carry their own JSON.
 //
 // Why: the slot picker's answer is tens of kilobytes of small objects; building
-// them and then JSON.stringify-ing them was a third of a distinct question's
-// cost. A domain function may attach a builder that writes the same text
-// directly; the lean HTTP path (server/http/query-fast-path.ts) uses it, and
-// everything else (tRPC's adapter, in-process callers) sees the plain object.
-// The text must equal JSON.stringify(value): tests compare them.
-const builders = new WeakMap<object, () => string>();
+// them, JSON.stringify-ing them and encoding the text was most of a distinct
+// question's cost. A domain function may attach a builder that writes the same
+// JSON as UTF-8 bytes directly; the lean HTTP path (server/http/query-fast-path.ts)
+// uses it, and everything else (tRPC's adapter, in-process callers) sees the
+// plain object. The bytes must equal JSON.stringify(value)'s: tests compare them.
+const builders = new WeakMap<object, (prefix: string, suffix: string) => Buffer>();
 
-/** Attaches a builder of `JSON.stringify(value)`'s text to `value`; returns `value`. */
-export function withPrebuiltJson<T extends object>(value: T, build: () => string): T {
+/** Attaches a builder of `prefix + JSON.stringify(value) + suffix` as UTF-8 bytes to `value`; returns `value`. */
+export function withPrebuiltJson<T extends object>(value: T, build: (prefix: string, suffix: string) => Buffer): T {
   builders.set(value, build);
   return value;
 }
 
-/** The JSON text of `value`: its attached builder's, else JSON.stringify's. */
-export function toJsonText(value: unknown): string {
+/** `prefix + JSON.stringify(value) + suffix` as UTF-8 bytes: the attached builder's, else JSON.stringify's. */
+export function toJsonBytes(value: unknown, prefix = '', suffix = ''): Buffer {
   const build = typeof value === 'object' && value !== null ? builders.get(value) : undefined;
-  return build ? build() : JSON.stringify(value);
+  return build ? build(prefix, suffix) : Buffer.from(`${prefix}${JSON.stringify(value)}${suffix}`, 'utf8');
 }
 
 /**

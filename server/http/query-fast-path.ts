@@ -19,7 +19,7 @@ import { callProcedure, getErrorShape, getTRPCErrorFromUnknown } from '@trpc/ser
 import { getHTTPStatusCodeFromError } from '@trpc/server/http';
 import type { CreateExpressContextOptions } from '@trpc/server/adapters/express';
 import { appRouter } from '../routers/_app';
-import { toJsonText } from '../common/prebuilt-json';
+import { toJsonBytes } from '../common/prebuilt-json';
 import type { Context } from '../context';
 import { UNAVAILABLE_RETRY_AFTER_SECONDS } from '../errors';
 
@@ -165,7 +165,7 @@ function sendResult(response: Response, data: unknown): Buffer {
   if (typeof data !== 'object' || data === null) return send(response, 200, { result: { data } });
   let bytes = serialised.get(data);
   if (!bytes) {
-    bytes = Buffer.from(`{"result":{"data":${toJsonText(data)}}}`, 'utf8');
+    bytes = toJsonBytes(data, '{"result":{"data":', '}}');
     serialised.set(data, bytes);
   }
   writeJson(response, 200, bytes);
