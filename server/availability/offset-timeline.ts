@@ -397,6 +397,10 @@ export function createInstantFormatter(timeline: OffsetTimeline): InstantFormatt
     return text;
   };
 
+  let lastDay = Number.NaN;
+  let lastDayBytes = new Uint8Array(0);
+  let lastOffset = Number.NaN;
+  let lastOffsetBytes = new Uint8Array(0);
   const formatter: InstantFormatter = {
     formatIso(instant: number): string {
       const offsetMinutes = getOffsetAt(timeline, instant);
@@ -419,18 +423,29 @@ export function createInstantFormatter(timeline: OffsetTimeline): InstantFormatt
       const offsetMinutes = getOffsetAt(timeline, instant);
       const localMs = toLocalMs(instant, offsetMinutes);
       const dayNumber = Math.floor(localMs / DAY_MS);
-      const msOfDay = localMs - dayNumber * DAY_MS;
-      if (msOfDay % MINUTE_MS !== 0) return copyBytes(target, position, asciiBytes(formatter.formatIso(instant)));
-      let at = copyBytes(target, position, dateBytesOf(dayNumber));
-      target[at++] = 84; // "T"
-      at = copyBytes(target, at, WHOLE_MINUTE_BYTES[msOfDay / MINUTE_MS]!);
-      // Fixed UTC writes "Z"; the same offset in a named zone is "+00:00".
-      let offset = timeline.isUniversal && offsetMinutes === 0 ? Z_BYTES : OFFSET_BYTES.get(offsetMinutes);
-      if (offset === undefined) {
-        offset = asciiBytes(formatOffset(offsetMinutes, false));
-        OFFSET_BYTES.set(offsetMinutes, offset);
+      // Below 86,400,000: a small integer, so the arithmetic below stays on integers.
+      const msOfDay = (localMs - dayNumber * DAY_MS) | 0;
+      const minuteOfDay = (msOfDay / MINUTE_MS) | 0;
+      if (minuteOfDay * MINUTE_MS !== msOfDay) return copyBytes(target, position, asciiBytes(formatter.formatIso(instant)));
+      // Instants come in order: the day and offset are nearly always the last ones.
+      if (dayNumber !== lastDay) {
+        lastDay = dayNumber;
+        lastDayBytes = dateBytesOf(dayNumber);
       }
-      return copyBytes(target, at, offset);
+      if (offsetMinutes !== lastOffset) {
+        lastOffset = offsetMinutes;
+        // Fixed UTC writes "Z"; the same offset in a named zone is "+00:00".
+        let offset = timeline.isUniversal && offsetMinutes === 0 ? Z_BYTES : OFFSET_BYTES.get(offsetMinutes);
+        if (offset === undefined) {
+          offset = asciiBytes(formatOffset(offsetMinutes, false));
+          OFFSET_BYTES.set(offsetMinutes, offset);
+        }
+        lastOffsetBytes = offset;
+      }
+      let at = copyBytes(target, position, lastDayBytes);
+      target[at++] = 84; // "T"
+      at = copyBytes(target, at, WHOLE_MINUTE_BYTES[minuteOfDay]!);
+      return copyBytes(target, at, lastOffsetBytes);
     },
     writeDate(target: Uint8Array, position: number, instant: number): number {
       return copyBytes(target, position, dateBytesOf(formatter.dayNumber(instant)));
