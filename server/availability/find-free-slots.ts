@@ -6,7 +6,7 @@ import { AppError } from '../errors';
 import { foldForSearch } from '../contacts/search-text';
 import { computeFreeSlots } from './compute-free-slots';
 import { formatSlots, formatSlotsByViewerDate, writeSlotsByViewerDate, type SlotDay } from './format-slot';
-import { freeSlotsInWindow } from './slot-lists';
+import { freeSlotsInWindow, slotRunInWindow } from './slot-lists';
 import { withLazyProperty, withPrebuiltJson } from '../common/prebuilt-json';
 import { getCalendarCache } from './calendar-cache';
 import type { SpokespersonCalendar } from './load-calendars';
@@ -175,13 +175,16 @@ export async function searchAvailability(options: { db: DbOrTx; input: z.output<
   );
   const results = calendars.map((calendar) => {
     const durationMinutes = input.duration ?? calendar.defaultDurationMinutes;
-    const { slots } = freeSlotsInWindow(calendar, { durationMinutes, from: input.from, to: input.to, now: options.now });
-    return { calendar, durationMinutes, slots, first: slots[0]?.start ?? Infinity };
+    // Only the count and the first few are shown: no copy of the whole run.
+    const run = slotRunInWindow(calendar, { durationMinutes, from: input.from, to: input.to, now: options.now });
+    const count = run.end - run.first;
+    const slots = run.slots.slice(run.first, run.first + Math.min(count, input.slotsPerSpokesperson));
+    return { calendar, durationMinutes, slots, count, first: slots[0]?.start ?? Infinity };
   });
   results.sort((a, b) => a.first - b.first || a.calendar.name.localeCompare(b.calendar.name));
   return {
     timeZone: input.timeZone,
-    results: results.map(({ calendar, durationMinutes, slots }) => ({
+    results: results.map(({ calendar, durationMinutes, slots, count }) => ({
       spokesperson: {
         id: calendar.id,
         slug: calendar.slug,
@@ -193,8 +196,8 @@ export async function searchAvailability(options: { db: DbOrTx; input: z.output<
         timeZone: calendar.timeZone,
       },
       durationMinutes,
-      freeSlotCount: slots.length,
-      slots: formatSlots(slots.slice(0, input.slotsPerSpokesperson), { viewerTimeZone: input.timeZone, spokespersonTimeZone: calendar.timeZone }),
+      freeSlotCount: count,
+      slots: formatSlots(slots, { viewerTimeZone: input.timeZone, spokespersonTimeZone: calendar.timeZone }),
     })),
   };
 }

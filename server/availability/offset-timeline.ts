@@ -398,9 +398,9 @@ export function createInstantFormatter(timeline: OffsetTimeline): InstantFormatt
   };
 
   let lastDay = Number.NaN;
-  let lastDayBytes = new Uint8Array(0);
+  let lastDayBytes: Uint8Array = new Uint8Array(0);
   let lastOffset = Number.NaN;
-  let lastOffsetBytes = new Uint8Array(0);
+  let lastOffsetBytes: Uint8Array = new Uint8Array(0);
   const formatter: InstantFormatter = {
     formatIso(instant: number): string {
       const offsetMinutes = getOffsetAt(timeline, instant);

@@ -108,10 +108,10 @@ function firstStartingFrom(slots: FreeSlot[], instant: number): number {
 
 /**
  * Free slots of `calendar` in `[from, to)` as of `now`: exactly what
- * computeFreeSlots answers for the same options. `list` and `[first, end)`
- * say where they sit in the shared list, when one was used.
+ * computeFreeSlots answers for the same options, as the run `[first, end)` of
+ * `slots` (the shared list's, when `list` is set) without copying it out.
  */
-export function freeSlotsInWindow(
+export function slotRunInWindow(
   calendar: SpokespersonCalendar,
   options: { durationMinutes: number; from: Date; to: Date; now: Date },
 ): { slots: FreeSlot[]; list: SlotList | null; first: number; end: number } {
@@ -128,5 +128,14 @@ export function freeSlotsInWindow(
   const startsBefore = Math.min(now + engine.horizonDays * DAY_MS, options.to.getTime() - durationMs + 1);
   const first = firstStartingFrom(list.slots, earliestStart);
   const end = Math.max(first, firstStartingFrom(list.slots, startsBefore));
-  return { slots: list.slots.slice(first, end), list, first, end };
+  return { slots: list.slots, list, first, end };
+}
+
+/** slotRunInWindow's run as its own array: exactly computeFreeSlots' answer for the window. */
+export function freeSlotsInWindow(
+  calendar: SpokespersonCalendar,
+  options: { durationMinutes: number; from: Date; to: Date; now: Date },
+): { slots: FreeSlot[]; list: SlotList | null; first: number; end: number } {
+  const run = slotRunInWindow(calendar, options);
+  return { ...run, slots: run.list ? run.slots.slice(run.first, run.end) : run.slots };
 }
