@@ -40,8 +40,20 @@ interface Entry {
 export class CalendarCache {
   private readonly entries = new Map<string, Entry>();
   private active: { loadedAt: number; ids: Promise<string[]> } | undefined;
-  /** Bumped by every invalidation, so a load that raced a write is not kept. */
+  /** Bumped by every invalidation, so a slug lookup that raced a write is not kept. */
   private generation = 0;
+  /**
+   * Bumped per spokesperson by an invalidation of that spokesperson (all of them for
+   * an invalidation of all), so a load that raced a write to its calendar is not kept,
+   * while loads of the others are: a busy writer on one calendar must not send
+   * every other calendar's readers back to the database.
+   */
+  private readonly idGenerations = new Map<string, number>();
+  private allGeneration = 0;
+
+  private stampOf(id: string): string {
+    return `${this.allGeneration}:${this.idGenerations.get(id) ?? 0}`;
+  }
 
   constructor(private readonly db: DbOrTx) {}
 
@@ -138,8 +150,16 @@ export class CalendarCache {
     this.active = undefined;
     // A write may have changed a slug: resolve them afresh.
     this.slugs.clear();
-    if (!ids) this.entries.clear();
-    else for (const id of ids) this.entries.delete(id);
+    if (!ids) {
+      this.allGeneration++;
+      this.idGenerations.clear();
+      this.entries.clear();
+    } else {
+      for (const id of ids) {
+        this.idGenerations.set(id, (this.idGenerations.get(id) ?? 0) + 1);
+        this.entries.delete(id);
+      }
+    }
   }
 
   private readonly reloading = new Set<string>();
@@ -156,16 +176,16 @@ export class CalendarCache {
   /** Loads in the background and swaps the entries in when done; the old ones serve meanwhile. */
   private reload(ids: string[], now: number): void {
     for (const id of ids) this.reloading.add(id);
-    const generation = this.generation;
+    const stamps = new Map(ids.map((id) => [id, this.stampOf(id)]));
     const from = now - COVER_BEFORE_MS;
     const to = now + COVER_AFTER_MS;
     loadCalendars({ db: this.db, where: { ids }, from: new Date(from), to: new Date(to) }).then(
       (calendars) => {
         for (const id of ids) this.reloading.delete(id);
-        // A write invalidated these entries meanwhile: what we read may predate it.
-        if (generation !== this.generation) return;
         this.rememberIds(calendars);
         for (const id of ids) {
+          // A write invalidated this entry meanwhile: what we read may predate it.
+          if (stamps.get(id) !== this.stampOf(id)) continue;
           const loaded = calendars.find((candidate) => candidate.id === id) ?? null;
           // Unchanged (the usual case): keep the object, so the slot lists and texts built
           // from it (slot-lists.ts) live on instead of being rebuilt every CALENDAR_CACHE_TTL_MS.
@@ -183,7 +203,7 @@ export class CalendarCache {
   private load(ids: string[], now: number): void {
     const from = now - COVER_BEFORE_MS;
     const to = now + COVER_AFTER_MS;
-    const generation = this.generation;
+    const stamps = new Map(ids.map((id) => [id, this.stampOf(id)]));
     const batch = loadCalendars({ db: this.db, where: { ids }, from: new Date(from), to: new Date(to) }).then((calendars) => {
       for (const calendar of calendars) coverages.set(calendar, { from, to });
       this.rememberIds(calendars);
@@ -200,7 +220,7 @@ export class CalendarCache {
       // A failed load or one that raced an invalidation is not kept.
       entry.calendar.then(
         (value) => {
-          if (generation !== this.generation && this.entries.get(id) === entry) this.entries.delete(id);
+          if (stamps.get(id) !== this.stampOf(id) && this.entries.get(id) === entry) this.entries.delete(id);
           else {
             entry.settled = true;
             entry.value = value;
