@@ -163,6 +163,11 @@ const rawSchema = z
     SHUTDOWN_TIMEOUT_SECONDS: seconds(1, 3600).default(10),
     // The bearer token GET /metrics asks for; unset, /metrics does not exist. Long enough that guessing is hopeless.
     METRICS_TOKEN: z.string().regex(/^[\x21-\x7e]{32,200}$/, 'must be 32 to 200 visible ASCII characters, e.g. openssl rand -hex 32').optional(),
+    // Webhooks and desk alerts (server/webhooks/). Private targets are refused
+    // unless allowed: the server would otherwise POST into its own network (SSRF).
+    WEBHOOKS_ALLOW_PRIVATE: booleanFlag.default(false),
+    WEBHOOKS_TIMEOUT_SECONDS: seconds(1, 60).default(10),
+    WEBHOOKS_CONCURRENCY: boundedCount(1, 100, 'HTTP deliveries made at once by one instance').default(8),
   })
   .refine((env) => env.OUTBOX_LEASE_SECONDS >= 2 * env.OUTBOX_SEND_TIMEOUT_SECONDS, {
     // The lease must outlast the send by a margin at least as long as the send
@@ -205,6 +210,8 @@ export interface Config {
   /** Minutes before an interview at which both parties get an email reminder, longest first. */
   reminderOffsetsMinutes: number[];
   outbox: OutboxSettings;
+  /** The outbox's HTTP lane: webhooks and desk alerts. */
+  webhooks: { allowPrivate: boolean; timeoutMs: number; concurrency: number };
   /** How long a stop (SIGTERM) may take before the process exits regardless. */
   shutdownTimeoutMs: number;
   /** Bearer token for GET /metrics; undefined: no metrics endpoint. */
@@ -284,6 +291,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       sendTimeoutMs: Math.round(value.OUTBOX_SEND_TIMEOUT_SECONDS * 1000),
       smtpTimeoutMs: Math.round(value.SMTP_TIMEOUT_SECONDS * 1000),
     },
+    webhooks: { allowPrivate: value.WEBHOOKS_ALLOW_PRIVATE, timeoutMs: Math.round(value.WEBHOOKS_TIMEOUT_SECONDS * 1000), concurrency: value.WEBHOOKS_CONCURRENCY },
     shutdownTimeoutMs: Math.round(value.SHUTDOWN_TIMEOUT_SECONDS * 1000),
     metricsToken: value.METRICS_TOKEN,
   };

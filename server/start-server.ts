@@ -129,7 +129,7 @@ export async function startServer(options: { config: Config; logger?: Logger; bu
     sendTimeoutMs: config.outbox.sendTimeoutMs,
     maxConnections: config.outbox.concurrency,
   });
-  const outbox = startOutboxWorker({ database, transport, config, logger, settings: config.outbox });
+  const outbox = startOutboxWorker({ database, transport, config, logger, settings: config.outbox, lanes: ['email', 'http'], http: config.webhooks });
   const expiry = startExpiryScheduler({ db: database.prisma, config, onError: (error) => logger.error({ err: error }, 'request expiry failed') });
   const reminders = startReminderScheduler({ db: database.prisma, config, onError: (error) => logger.error({ err: error }, 'interview reminders failed') });
   // Failures are recorded on each connection; only unexpected errors reach the log (never a credential: none is in them).

@@ -3,6 +3,7 @@ import type { Tx } from '../db';
 import type { Prisma } from '../generated/sqlite/client';
 import { AppError } from '../errors';
 import { recordAuditEvent } from '../audit/record-audit-event';
+import { enqueueHttpDeliveries } from '../webhooks/enqueue-deliveries';
 import { normalizePhone } from './normalize-phone';
 import { normalizeEmailKey } from '../requests/hold-policy';
 import { distinct, erasedHash, getServerSecret, storedPhonesOf, stringList, type ContactContext } from './contact-record';
@@ -106,6 +107,8 @@ export async function eraseContact(context: ContactContext, input: { id: string 
     const fresh = hashes.filter((hash) => !known.has(hash.valueHash));
     if (fresh.length > 0) await tx.erasedContact.createMany({ data: fresh.map((hash) => ({ ...hash, erasedAt: now })) });
     const summary = { contactsDeleted: ids.length, requestsAnonymised: requests.length, messagesDeleted: deletedMessages.count, messagesScrubbed: related.length, optOutHashes: hashes.length };
+    // Integrators' cue to delete their copies: ids only (webhook payloads never carry a reporter's personal data).
+    await enqueueHttpDeliveries(tx, { now, events: [{ type: 'contact.erased', data: { contact: { id: contact.id, mergedIds: ids.filter((id) => id !== contact.id) }, requestIds } }] });
     await recordAuditEvent({ db: tx, actor: context.actor, action: 'contact.erase', entityType: 'contact', entityId: contact.id, after: summary, ip: context.ip, now });
     return summary;
   }, { timeout: 60_000 });

@@ -5,6 +5,7 @@ import { AppError } from '../errors';
 import { recordAuditEvent } from '../audit/record-audit-event';
 import { assertBookable, localDateOf, withBookingLock } from '../requests/booking';
 import { enqueueInviteMessages } from '../requests/notify';
+import { enqueueRequestEvent } from '../webhooks/enqueue-deliveries';
 import { inZones } from '../requests/request-view';
 import { assertInterviewTransition, assertRequestTransition } from '../requests/state';
 import type { WorkflowContext } from '../requests/context';
@@ -161,6 +162,7 @@ export async function rescheduleInterview(context: WorkflowContext, input: z.out
     });
     if (count !== 1) throw new AppError('INVALID_TRANSITION', 'The interview changed meanwhile; reload and try again.');
     await enqueueInviteMessages(tx, context, { interviewId: interview.id, method: 'REQUEST', sequence });
+    await enqueueRequestEvent(tx, context, 'interview.rescheduled', interview.requestId, { previous: { start: interview.startsAt.toISOString(), end: interview.endsAt.toISOString() } });
     await recordAuditEvent({ db: tx, actor: context.actor, action: 'interview.reschedule', entityType: 'interview', entityId: interview.id, before: { status: interview.status, start: interview.startsAt, end: interview.endsAt, sequence: interview.inviteSequence }, after: { status: 'rescheduled', start: input.start, end, sequence }, ip: context.ip, now });
   });
   return loadInterviewView(db, input.interviewId, now);
@@ -181,6 +183,7 @@ export async function cancelInterview(context: WorkflowContext, input: z.output<
     await tx.interviewRequest.update({ where: { id: interview.request.id }, data: { status: 'cancelled', cancelledBy: 'desk', statusReason: input.reason, updatedAt: now } });
     // One email each: the CANCEL (which removes the event from the calendar) says why.
     await enqueueInviteMessages(tx, context, { interviewId: interview.id, method: 'CANCEL', sequence, reason: input.reason });
+    await enqueueRequestEvent(tx, context, ['interview.cancelled', 'request.cancelled'], interview.request.id);
     await recordAuditEvent({ db: tx, actor: context.actor, action: 'interview.cancel', entityType: 'interview', entityId: interview.id, before: { status: interview.status, sequence: interview.inviteSequence }, after: { status: 'cancelled', sequence, reason: input.reason }, ip: context.ip, now });
   });
   return loadInterviewView(db, input.interviewId, now);
@@ -190,7 +193,7 @@ export async function cancelInterview(context: WorkflowContext, input: z.output<
 export async function markInterviewOutcome(context: WorkflowContext, input: z.output<typeof markOutcomeInput>) {
   const { db, now } = context;
   await db.$transaction(async (tx) => {
-    const interview = await tx.interview.findUnique({ where: { id: input.interviewId }, select: { id: true, status: true, startsAt: true } });
+    const interview = await tx.interview.findUnique({ where: { id: input.interviewId }, select: { id: true, status: true, startsAt: true, requestId: true } });
     if (!interview) throw new AppError('NOT_FOUND', 'No such interview.');
     assertInterviewTransition(interview.status, input.outcome, `mark as ${input.outcome.replace('_', '-')}`);
     if (interview.startsAt.getTime() > now.getTime()) {
@@ -198,6 +201,7 @@ export async function markInterviewOutcome(context: WorkflowContext, input: z.ou
     }
     const { count } = await tx.interview.updateMany({ where: { id: interview.id, status: interview.status }, data: { status: input.outcome, outcomeNote: input.note || null, updatedAt: now } });
     if (count !== 1) throw new AppError('INVALID_TRANSITION', 'The interview changed meanwhile; reload and try again.');
+    await enqueueRequestEvent(tx, context, 'interview.outcome', interview.requestId);
     await recordAuditEvent({ db: tx, actor: context.actor, action: 'interview.mark_outcome', entityType: 'interview', entityId: interview.id, before: { status: interview.status }, after: { status: input.outcome, note: input.note || null }, ip: context.ip, now });
   });
   return loadInterviewView(db, input.interviewId, now);

@@ -21,6 +21,10 @@
 // - Every attempt carries the Message-ID fixed at enqueue time (and, for
 //   invites, the same UID and SEQUENCE), so the rare unavoidable resend is
 //   recognisable as the same message.
+// - Two lanes share this protocol: "email" (SMTP) and "http" (webhook events
+//   and desk alerts, server/webhooks/). Each lane claims only its own rows
+//   with its own slots and send timeout, so a receiver that takes its full
+//   timeout to answer occupies an HTTP slot, never a mail slot.
 import { randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Database } from '../db';
@@ -29,6 +33,10 @@ import type { Logger } from '../logger';
 import type { MailTransport } from '../mail/transport';
 import { PermanentRenderError, renderOutboxMessage, type OutboxRow } from './render-outbox-message';
 import { countDelivery } from '../metrics/metrics';
+import { deliverHttpRow } from '../webhooks/deliver-http';
+import { HttpDeliveryError } from '../webhooks/post-json';
+import { enqueueHttpDeliveries } from '../webhooks/enqueue-deliveries';
+import type { DeskAlert } from '../webhooks/render-alert';
 
 /** Attempts before a message becomes a dead letter: with the backoff below, about a day. */
 export const MAX_ATTEMPTS = 16;
@@ -60,11 +68,33 @@ type Outcome = keyof DeliveryResult;
 
 interface ClaimedRow extends OutboxRow {
   attempts: number;
+  channel: string;
+  endpointId: string | null;
 }
+
+/** email: SMTP rows; http: webhook and desk-alert rows (every channel but email). */
+export type DeliveryLane = 'email' | 'http';
+
+/** Settings of the HTTP lane (server/env.ts, WEBHOOKS_*). */
+export interface HttpLaneSettings {
+  /** Deliveries to loopback/private addresses are allowed (otherwise refused at every connection). */
+  allowPrivate: boolean;
+  /** Cap on one HTTP attempt. */
+  timeoutMs: number;
+  /** HTTP deliveries one instance makes at once. */
+  concurrency: number;
+}
+
+export const DEFAULT_HTTP_LANE: HttpLaneSettings = { allowPrivate: false, timeoutMs: 10_000, concurrency: 8 };
 
 interface DeliveryOptions {
   database: Database;
-  transport: MailTransport;
+  /** Needed by the email lane. */
+  transport?: MailTransport;
+  /** Which rows this pump delivers (default email). */
+  lane?: DeliveryLane;
+  /** The HTTP lane's settings (default DEFAULT_HTTP_LANE). */
+  http?: Partial<HttpLaneSettings>;
   config: Pick<Config, 'publicUrl' | 'mailFrom'>;
   logger: Logger;
   /** A fixed clock (tests); otherwise the time of each step. */
@@ -80,8 +110,9 @@ interface DeliveryOptions {
  * Claims up to `limit` due rows for one new claim token. The rows returned are
  * the ones this claim holds (a competing claim may win some).
  */
-async function claimDue(database: Database, options: { token: string; now: Date; leaseMs: number; limit: number }): Promise<ClaimedRow[]> {
+async function claimDue(database: Database, options: { token: string; now: Date; leaseMs: number; limit: number; lane: DeliveryLane }): Promise<ClaimedRow[]> {
   const { token, now, limit } = options;
+  const email = options.lane === 'email';
   const leaseUntil = new Date(now.getTime() + options.leaseMs);
   const db = database.prisma;
   let ids: string[];
@@ -91,6 +122,7 @@ async function claimDue(database: Database, options: { token: string; now: Date;
        WHERE id IN (
          SELECT id FROM "OutboxMessage"
          WHERE status = 'pending' AND "nextAttemptAt" <= $3 AND ("lockedUntil" IS NULL OR "lockedUntil" < $3)
+           AND ${email ? `channel = 'email'` : `channel <> 'email'`}
          ORDER BY "nextAttemptAt" LIMIT $4
          FOR UPDATE SKIP LOCKED)
        RETURNING id`,
@@ -102,7 +134,7 @@ async function claimDue(database: Database, options: { token: string; now: Date;
     ids = rows.map((row) => row.id);
   } else {
     const due = await db.outboxMessage.findMany({
-      where: { status: 'pending', nextAttemptAt: { lte: now }, OR: [{ lockedUntil: null }, { lockedUntil: { lt: now } }] },
+      where: { status: 'pending', channel: email ? 'email' : { not: 'email' }, nextAttemptAt: { lte: now }, OR: [{ lockedUntil: null }, { lockedUntil: { lt: now } }] },
       orderBy: { nextAttemptAt: 'asc' },
       take: limit,
       select: { id: true },
@@ -134,11 +166,18 @@ class DeliveryPump {
   readonly abandon = new AbortController();
   private readonly settings: Omit<OutboxSettings, 'smtpTimeoutMs'>;
   private readonly workerId: string;
+  private readonly lane: DeliveryLane;
+  private readonly http: HttpLaneSettings;
   private claims = 0;
 
   constructor(private readonly options: DeliveryOptions) {
-    this.settings = { ...DEFAULT_OUTBOX_SETTINGS, ...options.settings };
-    this.workerId = options.workerId ?? randomUUID();
+    this.lane = options.lane ?? 'email';
+    this.http = { ...DEFAULT_HTTP_LANE, ...options.http };
+    const base = { ...DEFAULT_OUTBOX_SETTINGS, ...options.settings };
+    // The HTTP lane has its own slots and a shorter cap per attempt (the lease stays the protocol's).
+    this.settings = this.lane === 'http' ? { ...base, concurrency: this.http.concurrency, sendTimeoutMs: Math.min(this.http.timeoutMs, base.leaseMs / 2) } : base;
+    this.workerId = `${options.workerId ?? randomUUID()}${this.lane === 'http' ? '/http' : ''}`;
+    if (this.lane === 'email' && !options.transport) throw new Error('the email lane needs a mail transport');
   }
 
   private now(): Date {
@@ -152,7 +191,7 @@ class DeliveryPump {
     const token = `${this.workerId}/${++this.claims}`;
     // The attempt's deadline counts from before the claim, so it is never later than the lease allows.
     const claimedAt = performance.now();
-    const rows = await claimDue(this.options.database, { token, now: this.now(), leaseMs: this.settings.leaseMs, limit: free });
+    const rows = await claimDue(this.options.database, { token, now: this.now(), leaseMs: this.settings.leaseMs, limit: free, lane: this.lane });
     for (const row of rows) {
       const task = this.deliver(row, token, claimedAt).then(
         (outcome) => {
@@ -186,10 +225,12 @@ class DeliveryPump {
     const log = logger.child({ outboxId: row.id, kind: row.kind, claim: token });
     let renderedMs: number | undefined;
     let sentSubject: string | undefined;
+    // What an HTTP receiver answered, kept for the delivery log.
+    let answer: { responseStatus: number | null; responseExcerpt: string | null } | undefined;
     try {
-      const message = await renderOutboxMessage(db, row, this.options.config);
+      const message = this.lane === 'email' ? await renderOutboxMessage(db, row, this.options.config) : undefined;
       // The mail view shows the Subject actually sent, which rendering may word differently from the queued one.
-      if (typeof message.subject === 'string') sentSubject = message.subject.replace(/[\r\n]+/g, ' ').slice(0, 300);
+      if (typeof message?.subject === 'string') sentSubject = message.subject.replace(/[\r\n]+/g, ' ').slice(0, 300);
       renderedMs = Math.round(performance.now() - claimedAt);
       const remainingMs = Math.floor(this.settings.sendTimeoutMs - (performance.now() - claimedAt));
       if (remainingMs <= 0) throw new Error('The delivery attempt ran out of time before the message was sent');
@@ -200,12 +241,17 @@ class DeliveryPump {
       const deadline = setTimeout(() => attempt.abort(new Error(`The delivery attempt took longer than ${this.settings.sendTimeoutMs} ms`)), remainingMs);
       try {
         if (this.abandon.signal.aborted) abandon();
-        await transport.send(message, { signal: attempt.signal });
+        if (message) await transport!.send(message, { signal: attempt.signal });
+        else {
+          const result = await deliverHttpRow(db, row, { signal: attempt.signal, allowPrivate: this.http.allowPrivate });
+          answer = { responseStatus: result.status, responseExcerpt: result.excerpt };
+        }
       } finally {
         clearTimeout(deadline);
         this.abandon.signal.removeEventListener('abort', abandon);
       }
     } catch (error) {
+      if (error instanceof HttpDeliveryError) answer = { responseStatus: error.status ?? null, responseExcerpt: error.excerpt ?? null };
       if (this.abandon.signal.aborted && !(error instanceof PermanentRenderError)) {
         // Shutdown: not an attempt that failed; the row is due again at once, for any instance.
         await db.outboxMessage.updateMany({ where: fence, data: { lockedBy: null, lockedUntil: null } }).catch((releaseError: unknown) => {
@@ -216,11 +262,16 @@ class DeliveryPump {
       const dead = error instanceof PermanentRenderError || attempts >= MAX_ATTEMPTS;
       const lastError = (error instanceof Error ? error.message : String(error)).slice(0, 1000);
       try {
+        const now = this.now();
         // Backoff from the end of this attempt, however long it took.
-        await db.outboxMessage.updateMany({
-          where: fence,
-          data: { status: dead ? 'dead' : 'pending', attempts, lastError, lockedBy: null, lockedUntil: null, nextAttemptAt: new Date(this.now().getTime() + backoffMs(attempts)) },
-        });
+        const data = { status: dead ? 'dead' : 'pending', attempts, lastError, lockedBy: null, lockedUntil: null, nextAttemptAt: new Date(now.getTime() + backoffMs(attempts)), lastAttemptAt: now, ...answer };
+        if (dead && row.kind !== 'desk_alert') {
+          // The desk hears of a dead letter in its chat, in the same transaction (an alert about an alert would loop).
+          await database.prisma.$transaction(async (tx) => {
+            const { count } = await tx.outboxMessage.updateMany({ where: fence, data });
+            if (count === 1) await enqueueHttpDeliveries(tx, { now, alerts: [{ alert: deadLetterAlert(row, this.options.config.publicUrl), requestId: row.requestId ?? undefined }] });
+          });
+        } else await db.outboxMessage.updateMany({ where: fence, data });
       } catch (recordError) {
         // Nothing was sent; the row is retried when its lease ends.
         log.warn({ err: recordError }, 'could not record a failed outbox attempt');
@@ -228,7 +279,7 @@ class DeliveryPump {
       log.warn({ attempts, dead, err: lastError, renderedMs, attemptMs: Math.round(performance.now() - claimedAt) }, 'outbox delivery failed');
       return dead ? 'dead' : 'retried';
     }
-    return this.markSent(row, fence, attempts, claimedAt, log, sentSubject);
+    return this.markSent(row, fence, attempts, claimedAt, log, sentSubject, answer);
   }
 
   /**
@@ -236,14 +287,14 @@ class DeliveryPump {
    * unreachable, tries again until the lease ends: as long as the row still
    * holds our token nobody else can send it, and one successful write settles it.
    */
-  private async markSent(row: ClaimedRow, fence: { id: string; lockedBy: string; status: string }, attempts: number, claimedAt: number, log: Logger, subject?: string): Promise<Outcome> {
+  private async markSent(row: ClaimedRow, fence: { id: string; lockedBy: string; status: string }, attempts: number, claimedAt: number, log: Logger, subject?: string, answer?: object): Promise<Outcome> {
     const db = this.options.database.prisma;
     const leaseEnd = claimedAt + this.settings.leaseMs;
     for (let attempt = 0; ; attempt++) {
       try {
         const { count } = await db.outboxMessage.updateMany({
           where: fence,
-          data: { status: 'sent', sentAt: this.now(), attempts, lockedBy: null, lockedUntil: null, lastError: null, ...(subject ? { subject } : {}) },
+          data: { status: 'sent', sentAt: this.now(), lastAttemptAt: this.now(), attempts, lockedBy: null, lockedUntil: null, lastError: null, ...(subject ? { subject } : {}), ...answer },
         });
         if (count === 1) return 'sent';
         // The claim was lost (a stall longer than the lease's margin): the new holder decides.
@@ -299,13 +350,15 @@ export interface OutboxWorker {
 /**
  * Runs delivery until stopped: a free slot claims the next due message as soon
  * as it frees up; when nothing is due, the worker looks again every `pollMs`.
+ * Without `lanes`, the email lane only; the server runs both, each with its
+ * own slots, so neither waits for the other.
  */
-export function startOutboxWorker(options: Omit<DeliveryOptions, 'now'> & { pollMs?: number }): OutboxWorker {
+export function startOutboxWorker(options: Omit<DeliveryOptions, 'now' | 'lane'> & { pollMs?: number; lanes?: DeliveryLane[] }): OutboxWorker {
   const workerId = options.workerId ?? randomUUID();
-  const pump = new DeliveryPump({ ...options, workerId });
+  const pumps = (options.lanes ?? ['email']).map((lane) => new DeliveryPump({ ...options, workerId, lane }));
   const pollMs = options.pollMs ?? DEFAULT_POLL_MS;
   const stopping = new AbortController();
-  const loop = (async () => {
+  const runLane = async (pump: DeliveryPump) => {
     let failures = 0;
     while (!stopping.signal.aborted) {
       let claimed = 0;
@@ -323,25 +376,39 @@ export function startOutboxWorker(options: Omit<DeliveryOptions, 'now'> & { poll
       // A slot that frees up claims again at once (when something is due, it is found now).
       await Promise.race([pause, pump.inFlight.size > 0 ? pump.settleOne() : pause]);
     }
-  })();
+  };
+  const loops = Promise.all(pumps.map(runLane));
   return {
     workerId,
     async stop(stopOptions = {}) {
       stopping.abort();
-      await loop;
+      await loops;
       const deadline = stopOptions.deadline ?? Infinity;
-      if (pump.inFlight.size > 0 && Number.isFinite(deadline)) {
+      const inFlight = () => pumps.reduce((sum, pump) => sum + pump.inFlight.size, 0);
+      if (inFlight() > 0 && Number.isFinite(deadline)) {
         const waitMs = Math.max(0, deadline - Date.now());
         let timer: NodeJS.Timeout | undefined;
-        await Promise.race([pump.settleAll(), new Promise((resolve) => (timer = setTimeout(resolve, waitMs)))]);
+        await Promise.race([Promise.all(pumps.map((pump) => pump.settleAll())), new Promise((resolve) => (timer = setTimeout(resolve, waitMs)))]);
         clearTimeout(timer);
-        if (pump.inFlight.size > 0) {
-          options.logger.warn({ inFlight: pump.inFlight.size }, 'shutdown deadline reached: abandoning outbox sends in flight');
-          pump.abandon.abort();
+        if (inFlight() > 0) {
+          options.logger.warn({ inFlight: inFlight() }, 'shutdown deadline reached: abandoning outbox sends in flight');
+          for (const pump of pumps) pump.abandon.abort();
         }
       }
-      await pump.settleAll();
+      await Promise.all(pumps.map((pump) => pump.settleAll()));
     },
+  };
+}
+
+/** The desk's chat hears of a delivery that failed for good (no addresses or error texts: the chat is not erasable). */
+function deadLetterAlert(row: ClaimedRow, publicUrl: string): DeskAlert {
+  const email = row.channel === 'email';
+  return {
+    type: 'delivery.dead',
+    title: email ? 'An email could not be delivered' : `A ${row.channel} delivery failed`,
+    text: email ? `The "${row.kind}" email was given up after its last attempt; it waits in the outbox as a dead letter.` : `The "${row.subject}" delivery was given up after its last attempt; it waits in the delivery log as a dead letter.`,
+    facts: [{ label: 'Kind', value: email ? row.kind : row.subject }],
+    link: { label: email ? 'Open the outbox' : 'Open the webhooks', url: `${publicUrl}/desk/${email ? 'outbox' : 'webhooks'}` },
   };
 }
 

@@ -14,7 +14,8 @@ export const listOutboxInput = z.object({
 export function listOutboxMessages(options: { db: DbOrTx; input: z.output<typeof listOutboxInput> }) {
   const { input } = options;
   return options.db.outboxMessage.findMany({
-    where: { ...(input.status ? { status: input.status } : {}), ...(input.recipient ? { recipient: { contains: escapeLike(input.recipient) } } : {}) },
+    // The mail view lists emails; webhook and alert deliveries are in the webhooks console.
+    where: { channel: 'email', ...(input.status ? { status: input.status } : {}), ...(input.recipient ? { recipient: { contains: escapeLike(input.recipient) } } : {}) },
     select: { id: true, kind: true, recipient: true, subject: true, status: true, attempts: true, nextAttemptAt: true, lastError: true, sentAt: true, createdAt: true, messageId: true, requestId: true, interviewId: true },
     orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
     take: input.limit,

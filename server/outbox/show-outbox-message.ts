@@ -31,8 +31,9 @@ function textOf(content: unknown): string | null {
  * for an unknown id.
  */
 export async function showOutboxMessage(options: { db: Db; config: Pick<Config, 'publicUrl' | 'mailFrom' | 'smtpUrl'>; id: string }) {
+  // Emails only: webhook and alert deliveries have their own log (server/webhooks/).
   const row = await options.db.outboxMessage.findUnique({
-    where: { id: options.id },
+    where: { id: options.id, channel: 'email' },
     select: { id: true, kind: true, recipient: true, subject: true, payload: true, messageId: true, requestId: true, interviewId: true, createdAt: true, status: true, attempts: true, lastError: true, sentAt: true, nextAttemptAt: true },
   });
   if (!row) throw new AppError('NOT_FOUND', 'No such message.');

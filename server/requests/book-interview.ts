@@ -8,6 +8,7 @@ import { AppError } from '../errors';
 import { recordAuditEvent } from '../audit/record-audit-event';
 import { assertBookable, calendarConflicts, isUniqueViolation, localDateOf } from './booking';
 import { enqueueInviteMessages } from './notify';
+import { enqueueRequestEvent } from '../webhooks/enqueue-deliveries';
 import { assertRequestTransition } from './state';
 import { hostOf, type WorkflowContext } from './context';
 import type { FormatDetails } from './schema';
@@ -87,6 +88,7 @@ export async function bookInterview(
     throw error;
   }
   await enqueueInviteMessages(tx, context, { interviewId: interview.id, method: 'REQUEST', sequence: 0 });
+  await enqueueRequestEvent(tx, context, 'request.approved', request.id);
   await recordAuditEvent({
     db: tx,
     actor: context.actor,

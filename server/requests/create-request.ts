@@ -22,6 +22,7 @@ import { countRecentEvents, rateLimitedError, recordEvents, ruleKey, type RateLi
 import { coversTopic, speaksLanguage } from '../availability/find-free-slots';
 import { getServerKeys, getServerSecret } from '../secrets';
 import { enqueueMessages, type OutboxMessageInput } from '../outbox/enqueue-message';
+import { announceNewRequests } from '../webhooks/enqueue-deliveries';
 import { getCalendarCache, invalidateCalendars } from '../availability/calendar-cache';
 import { loadCalendars, type SpokespersonCalendar } from '../availability/load-calendars';
 import { BOOKING_TRANSACTION_OPTIONS, checkBookable, isUniqueViolation, lockSpokespeople } from './booking';
@@ -428,6 +429,7 @@ async function insertAccepted(tx: Tx, accepted: Accepted[], secret: Buffer, refe
     messagesByHost.set(host, group);
   }
   for (const [host, group] of messagesByHost) await enqueueMessages(tx, group.messages, { host, now: group.now });
+  await announceNewRequests(tx, accepted[0]!.item.context, accepted.map((entry) => entry.id));
   await recordAuditEvents(
     tx,
     accepted.map(({ item, id, reference, spokesperson, holds, holdExpiresAt, contactId }) => ({

@@ -12,6 +12,7 @@ import { ACTIVE_INTERVIEW_STATUSES, assertRequestTransition } from './state';
 import { assertBookable, withBookingLock } from './booking';
 import { bookInterview } from './book-interview';
 import { enqueueRequestNotice } from './notify';
+import { enqueueRequestEvent } from '../webhooks/enqueue-deliveries';
 import { requestViewSelect, toRequestView, type StoredProposal } from './request-view';
 import type { WorkflowContext } from './context';
 import { countActiveHoldsByReporter, holdExpiry, normalizeEmailKey } from './hold-policy';
@@ -145,6 +146,7 @@ export async function declineRequest(context: WorkflowContext, input: z.output<t
     const { count } = await tx.interviewRequest.updateMany({ where: { id: input.requestId, status: request.status }, data: { status: 'declined', statusReason: input.reason, holdStart: null, holdEnd: null, updatedAt: now } });
     if (count !== 1) throw new AppError('INVALID_TRANSITION', 'The request changed meanwhile; reload and try again.');
     await enqueueRequestNotice(tx, context, { kind: 'request_declined', requestId: input.requestId, recipient: request.reporterEmail, subject: reporterNoticeSubject('request_declined', request.reference, mailLanguageOf(request.reporterLocale)), payload: { reason: input.reason } });
+    await enqueueRequestEvent(tx, context, 'request.declined', input.requestId);
     await recordAuditEvent({ db: tx, actor: context.actor, action: 'request.decline', entityType: 'request', entityId: input.requestId, before: { status: request.status }, after: { status: 'declined', reason: input.reason }, ip: context.ip, now });
     return request.spokespersonId;
   });
@@ -176,6 +178,7 @@ export async function proposeTimes(context: WorkflowContext, input: z.output<typ
     });
     if (count !== 1) throw new AppError('INVALID_TRANSITION', 'The request changed meanwhile; reload and try again.');
     await enqueueRequestNotice(tx, context, { kind: 'request_proposed', requestId: request.id, recipient: request.reporterEmail, subject: reporterNoticeSubject('times_proposed', request.reference, mailLanguageOf(request.reporterLocale)), payload: { proposals, message: input.message ?? null } });
+    await enqueueRequestEvent(tx, context, 'request.proposed', request.id);
     await recordAuditEvent({ db: tx, actor: context.actor, action: 'request.propose', entityType: 'request', entityId: request.id, before: { status: request.status }, after: { status: 'proposed', proposals, autoAccept: input.autoAccept }, ip: context.ip, now });
   });
   releaseCachedHold(context, request.spokespersonId);

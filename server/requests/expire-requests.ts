@@ -6,11 +6,13 @@ import type { Db } from '../db';
 import { invalidateCalendars } from '../availability/calendar-cache';
 import { recordAuditEvent } from '../audit/record-audit-event';
 import { enqueueRequestNotice } from './notify';
+import { enqueueRequestEvent } from '../webhooks/enqueue-deliveries';
 import type { WorkflowContext } from './context';
 import { releaseExpiredHolds } from './hold-policy';
 import { pruneLoginThrottle } from '../auth/login-throttle';
 import { reporterNoticeSubject } from '../mail/render-email';
 import { mailLanguageOf } from '../mail/mail-language';
+import { alertUpcomingDeadlines } from '../webhooks/deadline-alerts';
 
 /** Expires overdue requests; returns how many this call expired. */
 export async function expireOverdueRequests(context: Omit<WorkflowContext, 'actor'>, options: { batchSize?: number } = {}): Promise<number> {
@@ -32,6 +34,7 @@ export async function expireOverdueRequests(context: Omit<WorkflowContext, 'acto
       if (count !== 1) return false;
       const systemContext = { ...context, actor: { type: 'system' as const } };
       await enqueueRequestNotice(tx, systemContext, { kind: 'request_expired', requestId: request.id, recipient: request.reporterEmail, subject: reporterNoticeSubject('request_expired', request.reference, mailLanguageOf(request.reporterLocale)) });
+      await enqueueRequestEvent(tx, context, 'request.expired', request.id);
       await recordAuditEvent({ db: tx, actor: { type: 'system' }, action: 'request.expire', entityType: 'request', entityId: request.id, before: { status: request.status }, after: { status: 'expired' }, now });
       return true;
     });
@@ -44,7 +47,7 @@ export async function expireOverdueRequests(context: Omit<WorkflowContext, 'acto
   return expired;
 }
 
-/** Runs expiry (requests past their deadline, holds past their end, forgotten sign-in counters) every `intervalMs` until stopped. Errors are logged, never fatal. */
+/** Runs expiry (requests past their deadline, holds past their end, forgotten sign-in counters) and deadline alerts every `intervalMs` until stopped. Errors are logged, never fatal. */
 export function startExpiryScheduler(options: { db: Db; config: WorkflowContext['config']; intervalMs?: number; onError: (error: unknown) => void }) {
   let running = false;
   const tick = async () => {
@@ -55,6 +58,7 @@ export function startExpiryScheduler(options: { db: Db; config: WorkflowContext[
       await expireOverdueRequests({ db: options.db, config: options.config, now });
       await releaseExpiredHolds({ db: options.db, now, maxMs: options.config.holds.maxMs });
       await pruneLoginThrottle(options.db, now.getTime());
+      await alertUpcomingDeadlines({ db: options.db, config: options.config, now });
     } catch (error) {
       options.onError(error);
     } finally {

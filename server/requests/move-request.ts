@@ -10,6 +10,7 @@ import { recordAuditEvent } from '../audit/record-audit-event';
 import { assertBookable, localDateOf, withBookingLock } from './booking';
 import { authenticateReporter } from './reporter-actions';
 import { enqueueInviteMessages, enqueueRequestNotice } from './notify';
+import { enqueueRequestEvent } from '../webhooks/enqueue-deliveries';
 import { ACTIVE_INTERVIEW_STATUSES, assertInterviewTransition } from './state';
 import type { WorkflowContext } from './context';
 import type { approveMoveInput, declineMoveInput, reporterMoveInput } from './schema';
@@ -81,6 +82,7 @@ async function moveInterview(tx: Tx, context: WorkflowContext, options: { reques
   if (count !== 1) throw new AppError('INVALID_TRANSITION', 'The interview changed meanwhile; reload and try again.');
   await tx.interviewRequest.update({ where: { id: options.requestId }, data: { moveStart: null, moveRequestedAt: null, holdStart: null, holdEnd: null, updatedAt: now } });
   await enqueueInviteMessages(tx, context, { interviewId: options.interviewId, method: 'REQUEST', sequence });
+  await enqueueRequestEvent(tx, context, 'interview.rescheduled', options.requestId, { previous: { start: interview.startsAt.toISOString(), end: interview.endsAt.toISOString() } });
   await recordAuditEvent({ db: tx, actor: context.actor, action: options.action, entityType: 'interview', entityId: options.interviewId, before: { status: interview.status, start: interview.startsAt, end: interview.endsAt, sequence: interview.inviteSequence }, after: { status: 'rescheduled', start: options.start, end, sequence }, ip: context.ip, now });
 }
 

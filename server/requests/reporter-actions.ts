@@ -13,6 +13,7 @@ import { assertInterviewTransition, assertRequestTransition } from './state';
 import type { WorkflowContext } from './context';
 import { googleCalendarUrl, outlookCalendarUrl } from '../invites/calendar-links';
 import type { manageInput, pickProposalInput, reporterCancelInput } from './schema';
+import { enqueueRequestAlert, enqueueRequestEvent } from '../webhooks/enqueue-deliveries';
 
 // One answer for "no such reference" and "wrong token", so the API never
 // tells a guesser which references exist.
@@ -96,6 +97,7 @@ export async function cancelRequestAsReporter(context: WorkflowContext, input: z
       subject: `Cancelled by the reporter: ${request.reference}`,
       payload: { cancelledBy: 'reporter', reason: input.reason ?? null },
     });
+    await enqueueRequestEvent(tx, context, request.interview ? ['request.cancelled', 'interview.cancelled'] : 'request.cancelled', id);
     await recordAuditEvent({ db: tx, actor: reporterContext.actor, action: 'request.cancel', entityType: 'request', entityId: id, before: { status: request.status }, after: { status: 'cancelled', cancelledBy: 'reporter' }, ip: context.ip, now: context.now });
   });
   return loadView(context.db, id, context.now);
@@ -140,6 +142,7 @@ export async function pickProposal(context: WorkflowContext, input: z.output<typ
       subject: `${request.reference}: the reporter picked a proposed time${request.proposalAutoAccept ? ' (booked)' : ' (to approve)'}`,
       payload: { index: input.index, start: proposal.start, booked: request.proposalAutoAccept },
     });
+    await enqueueRequestAlert(tx, context, { type: 'request.proposal_picked', requestId: id, booked: request.proposalAutoAccept });
   });
   return loadView(context.db, id, context.now);
 }

@@ -14,6 +14,7 @@ import { pressContactsRouter } from './press-contacts';
 import { officeRouter } from './office';
 import { meRouter } from './me';
 import { calendarsRouter } from './calendars';
+import { webhooksRouter } from './webhooks';
 
 export const appRouter = router({
   auth: authRouter,
@@ -23,6 +24,7 @@ export const appRouter = router({
   requests: requestsRouter,
   desk: deskRouter,
   outbox: outboxRouter,
+  webhooks: webhooksRouter,
   feeds: feedsRouter,
   releases: releasesRouter,
   contacts: contactsRouter,
