@@ -44,6 +44,9 @@ export const MAX_ATTEMPTS = 16;
 /** The protocol's timings when the caller gives none: the defaults of the settings (server/env.ts). */
 export const DEFAULT_OUTBOX_SETTINGS: Omit<OutboxSettings, 'smtpTimeoutMs'> = { concurrency: 4, leaseMs: 120_000, sendTimeoutMs: 30_000 };
 
+/** HTTP deliveries to one endpoint in flight at once per instance: a slow receiver holds at most this many slots. */
+export const PER_ENDPOINT_IN_FLIGHT = 2;
+
 /** How often an idle worker looks for due messages. */
 const DEFAULT_POLL_MS = 2_000;
 /** Pauses between tries of "mark sent" while the database is unreachable. */
@@ -110,19 +113,48 @@ interface DeliveryOptions {
  * Claims up to `limit` due rows for one new claim token. The rows returned are
  * the ones this claim holds (a competing claim may win some).
  */
-async function claimDue(database: Database, options: { token: string; now: Date; leaseMs: number; limit: number; lane: DeliveryLane }): Promise<ClaimedRow[]> {
+async function claimDue(database: Database, options: { token: string; now: Date; leaseMs: number; limit: number; lane: DeliveryLane; inFlightByEndpoint?: Map<string, number> }): Promise<ClaimedRow[]> {
   const { token, now, limit } = options;
   const email = options.lane === 'email';
   const leaseUntil = new Date(now.getTime() + options.leaseMs);
   const db = database.prisma;
   let ids: string[];
-  if (database.provider === 'postgres') {
+  if (!email) {
+    // HTTP lane: at most PER_ENDPOINT_IN_FLIGHT deliveries per endpoint at
+    // once, so one slow receiver holds at most that many slots and the other
+    // endpoints' deliveries go on. Endpoints at their cap are left out of the
+    // query; the rest are picked in order within the cap. The claim is the same
+    // conditional UPDATE as below on both databases (on PostgreSQL, a row a
+    // concurrent claim took is re-checked against the WHERE after its lock is
+    // released, no longer matches, and is skipped).
+    const inFlight = options.inFlightByEndpoint ?? new Map<string, number>();
+    const busy = [...inFlight].filter(([, count]) => count >= PER_ENDPOINT_IN_FLIGHT).map(([id]) => id);
+    const due = await db.outboxMessage.findMany({
+      where: { status: 'pending', channel: { not: 'email' }, nextAttemptAt: { lte: now }, OR: [{ lockedUntil: null }, { lockedUntil: { lt: now } }], ...(busy.length ? { endpointId: { notIn: busy } } : {}) },
+      orderBy: { nextAttemptAt: 'asc' },
+      take: limit * PER_ENDPOINT_IN_FLIGHT,
+      select: { id: true, endpointId: true },
+    });
+    const taken = new Map(inFlight);
+    const picked = due.filter((row) => {
+      const key = row.endpointId ?? '';
+      const count = taken.get(key) ?? 0;
+      if (count >= PER_ENDPOINT_IN_FLIGHT) return false;
+      taken.set(key, count + 1);
+      return true;
+    }).slice(0, limit);
+    if (picked.length === 0) return [];
+    await db.outboxMessage.updateMany({
+      where: { id: { in: picked.map((row) => row.id) }, status: 'pending', OR: [{ lockedUntil: null }, { lockedUntil: { lt: now } }] },
+      data: { lockedBy: token, lockedUntil: leaseUntil },
+    });
+    ids = picked.map((row) => row.id);
+  } else if (database.provider === 'postgres') {
     const rows = await db.$queryRawUnsafe<{ id: string }[]>(
       `UPDATE "OutboxMessage" SET "lockedBy" = $1, "lockedUntil" = $2
        WHERE id IN (
          SELECT id FROM "OutboxMessage"
-         WHERE status = 'pending' AND "nextAttemptAt" <= $3 AND ("lockedUntil" IS NULL OR "lockedUntil" < $3)
-           AND ${email ? `channel = 'email'` : `channel <> 'email'`}
+         WHERE status = 'pending' AND "nextAttemptAt" <= $3 AND ("lockedUntil" IS NULL OR "lockedUntil" < $3) AND channel = 'email'
          ORDER BY "nextAttemptAt" LIMIT $4
          FOR UPDATE SKIP LOCKED)
        RETURNING id`,
@@ -134,7 +166,7 @@ async function claimDue(database: Database, options: { token: string; now: Date;
     ids = rows.map((row) => row.id);
   } else {
     const due = await db.outboxMessage.findMany({
-      where: { status: 'pending', channel: email ? 'email' : { not: 'email' }, nextAttemptAt: { lte: now }, OR: [{ lockedUntil: null }, { lockedUntil: { lt: now } }] },
+      where: { status: 'pending', channel: 'email', nextAttemptAt: { lte: now }, OR: [{ lockedUntil: null }, { lockedUntil: { lt: now } }] },
       orderBy: { nextAttemptAt: 'asc' },
       take: limit,
       select: { id: true },
@@ -169,6 +201,8 @@ class DeliveryPump {
   private readonly lane: DeliveryLane;
   private readonly http: HttpLaneSettings;
   private claims = 0;
+  /** HTTP lane: deliveries in flight per endpoint. */
+  private readonly inFlightByEndpoint = new Map<string, number>();
 
   constructor(private readonly options: DeliveryOptions) {
     this.lane = options.lane ?? 'email';
@@ -191,8 +225,10 @@ class DeliveryPump {
     const token = `${this.workerId}/${++this.claims}`;
     // The attempt's deadline counts from before the claim, so it is never later than the lease allows.
     const claimedAt = performance.now();
-    const rows = await claimDue(this.options.database, { token, now: this.now(), leaseMs: this.settings.leaseMs, limit: free, lane: this.lane });
+    const rows = await claimDue(this.options.database, { token, now: this.now(), leaseMs: this.settings.leaseMs, limit: free, lane: this.lane, inFlightByEndpoint: this.inFlightByEndpoint });
     for (const row of rows) {
+      const endpoint = row.endpointId ?? '';
+      if (this.lane === 'http') this.inFlightByEndpoint.set(endpoint, (this.inFlightByEndpoint.get(endpoint) ?? 0) + 1);
       const task = this.deliver(row, token, claimedAt).then(
         (outcome) => {
           this.result[outcome]++;
@@ -203,7 +239,14 @@ class DeliveryPump {
         (error: unknown) => this.options.logger.error({ err: error, outboxId: row.id }, 'outbox delivery crashed'),
       );
       this.inFlight.add(task);
-      void task.finally(() => this.inFlight.delete(task));
+      void task.finally(() => {
+        this.inFlight.delete(task);
+        if (this.lane === 'http') {
+          const left = (this.inFlightByEndpoint.get(endpoint) ?? 1) - 1;
+          if (left > 0) this.inFlightByEndpoint.set(endpoint, left);
+          else this.inFlightByEndpoint.delete(endpoint);
+        }
+      });
     }
     return rows.length;
   }
