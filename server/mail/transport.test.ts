@@ -151,6 +151,39 @@ describe('listOutboxFiles', () => {
     expect(await listOutboxFiles(outboxDir, { limit: 1 })).toHaveLength(1);
   });
 
+  it('decodes encoded words written by other mailers: Q and B, split characters, ISO-8859-1 and Windows-1252', async () => {
+    // A file dropped in by hand or by another tool, not by our transport.
+    const eml = [
+      // "Zürich – Genève 🎙️" as a Q word and a B word; the microphone split across two B words, byte by byte.
+      'Subject: =?UTF-8?Q?Z=C3=BCrich?= =?utf-8?b?IOKAkyBHZW7DqHZlIA==?=',
+      ' =?UTF-8?B?8J+O?= =?UTF-8?B?mQ==?=',
+      'To: =?ISO-8859-1?Q?Zo=EB_=D1=FA=F1ez?= <zoe@example.org>, Undisclosed recipients:;,',
+      ' =?windows-1252?Q?=93Quoted=94_Desk?= <desk@example.org>',
+      'From: =?iso-8859-1?B?UHJlc3NlIE3pZGlhcw==?= <press@example.org>',
+      'Message-ID: <by-hand@example.org>',
+      'Date: Tue, 1 Dec 2026 10:00:00 +0100',
+      'Content-Type: text/plain; charset=utf-8',
+      '',
+      'Body =?UTF-8?Q?not_decoded?=',
+    ].join('\r\n');
+    await writeFile(path.join(outboxDir, '2026-12-01T09-00-00-000Z-by-hand.eml'), eml);
+    const [file] = await listOutboxFiles(outboxDir);
+    expect(file).toMatchObject({
+      subject: 'Zürich – Genève 🎙',
+      to: ['Zoë Ñúñez <zoe@example.org>', '“Quoted” Desk <desk@example.org>'],
+      from: 'Presse Médias <press@example.org>',
+      messageId: '<by-hand@example.org>',
+      date: new Date('2026-12-01T09:00:00Z'),
+    });
+  });
+
+  it('shows no date for a message whose Date header is missing or unreadable', async () => {
+    await writeFile(path.join(outboxDir, '2026-12-01T09-00-00-000Z-a.eml'), 'Subject: no date\r\n\r\nbody');
+    await writeFile(path.join(outboxDir, '2026-12-01T09-00-01-000Z-b.eml'), 'Subject: bad date\r\nDate: the day after tomorrow\r\n\r\nbody');
+    const files = await listOutboxFiles(outboxDir);
+    expect(files.map((file) => [file.subject, file.date])).toEqual([['bad date', null], ['no date', null]]);
+  });
+
   it('treats a missing folder as an empty outbox', async () => {
     expect(await listOutboxFiles(path.join(outboxDir, 'missing'))).toEqual([]);
   });

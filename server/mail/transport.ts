@@ -8,8 +8,8 @@
 import { randomBytes } from 'node:crypto';
 import { mkdir, open, readdir, rename, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
+import { simpleParser, type AddressObject, type ParsedMail } from 'mailparser';
 import nodemailer from 'nodemailer';
-import addressparser from 'nodemailer/lib/addressparser';
 import type Mail from 'nodemailer/lib/mailer';
 import { parseConnectionUrl } from 'nodemailer/lib/shared';
 import SMTPPool from 'nodemailer/lib/smtp-pool';
@@ -230,9 +230,10 @@ const EML_FILE = /^[^.].*\.eml$/;
 /**
  * The most recent `.eml` files in `outboxDir`, newest first (by the timestamp
  * their names start with), at most `limit` (default 50), with Subject, To,
- * From, Date and Message-ID read from their headers (RFC 2047 encoded words
- * decoded). Temporary files of writes in progress are never listed. A missing
- * folder is an empty outbox. Reads only each file's header block.
+ * From, Date and Message-ID read from their headers by mailparser (RFC 2047
+ * encoded words decoded). Temporary files of writes in progress are never
+ * listed. A missing folder is an empty outbox. Reads only each file's header
+ * block.
  */
 export async function listOutboxFiles(outboxDir: string, options: { limit?: number } = {}): Promise<OutboxFile[]> {
   let names: string[];
@@ -264,20 +265,39 @@ export async function listOutboxFiles(outboxDir: string, options: { limit?: numb
 
 async function readOutboxFile(fileName: string, filePath: string): Promise<OutboxFile> {
   const [info, head] = await Promise.all([stat(filePath), readHead(filePath)]);
-  const headers = parseHeaderBlock(head);
-  const dateHeader = headers.get('date');
-  const date = dateHeader === undefined ? null : new Date(dateHeader);
+  const headers = await readHeaders(head);
   return {
     fileName,
     path: filePath,
     sizeBytes: info.size,
     writtenAt: info.mtime,
-    messageId: headers.get('message-id')?.trim() ?? null,
-    subject: decodeEncodedWords(headers.get('subject') ?? '').trim(),
-    to: readAddresses(headers.get('to')),
-    from: readAddresses(headers.get('from'))[0] ?? null,
-    date: date === null || Number.isNaN(date.getTime()) ? null : date,
+    messageId: headers.messageId?.trim() || null,
+    subject: (headers.subject ?? '').trim(),
+    to: readAddresses(headers.to),
+    from: readAddresses(headers.from)[0] ?? null,
+    date: readDate(headers),
   };
+}
+
+/**
+ * The header block read by mailparser: unfolded, RFC 2047 encoded words (B and
+ * Q, adjacent words joined, any charset iconv-lite knows) decoded, addresses
+ * split. Only headers are given, so there is no body to parse.
+ */
+function readHeaders(head: string): Promise<ParsedMail> {
+  return simpleParser(`${head}\r\n\r\n`, { skipHtmlToText: true, skipTextToHtml: true, skipTextLinks: true, skipImageLinks: true });
+}
+
+/**
+ * The Date header, or null when it is missing or unreadable: mailparser puts
+ * the current time in place of a date it cannot read, which the mail view
+ * must not show as when the message was written.
+ */
+function readDate(headers: ParsedMail): Date | null {
+  const line = headers.headerLines.find((header) => header.key === 'date')?.line;
+  if (line === undefined) return null;
+  const date = new Date(line.slice(line.indexOf(':') + 1).trim());
+  return Number.isNaN(date.getTime()) ? null : date;
 }
 
 async function readHead(filePath: string): Promise<string> {
@@ -294,63 +314,16 @@ async function readHead(filePath: string): Promise<string> {
   }
 }
 
-/** Top-level header fields, unfolded (RFC 5322 §2.2.3), by lowercase name; the first of repeated fields wins. */
-function parseHeaderBlock(block: string): Map<string, string> {
-  const headers = new Map<string, string>();
-  for (const line of block.replace(/\r?\n(?=[ \t])/g, '').split(/\r?\n/)) {
-    const colon = line.indexOf(':');
-    if (colon <= 0) continue;
-    const name = line.slice(0, colon).trim().toLowerCase();
-    if (!headers.has(name)) headers.set(name, line.slice(colon + 1).trim());
-  }
-  return headers;
-}
-
-function readAddresses(value: string | undefined): string[] {
-  if (!value) return [];
-  return addressparser(value, { flatten: true }).map((entry) =>
-    formatAddress(decodeEncodedWords(entry.name), entry.address ?? ''),
-  );
+/** Every mailbox of an address header, the members of groups ("Undisclosed recipients:;") included. */
+function readAddresses(field: AddressObject | AddressObject[] | undefined): string[] {
+  const entries = (Array.isArray(field) ? field : field ? [field] : []).flatMap((object) => object.value);
+  return entries
+    .flatMap((entry) => entry.group ?? [entry])
+    .filter((entry) => entry.address)
+    .map((entry) => formatAddress(entry.name, entry.address!));
 }
 
 function formatAddress(name: string, address: string): string {
   return name.trim() === '' ? address : `${name.trim()} <${address}>`;
 }
 
-const ENCODED_WORD = /=\?([^?\s]+)\?([BbQq])\?([^?\s]*)\?=/g;
-
-/**
- * Decodes RFC 2047 encoded words (B and Q), joining adjacent ones (white space
- * between them is not part of the text, §6.2) so a character split across two
- * words survives. Unknown charsets fall back to UTF-8; bytes that do not decode
- * become U+FFFD.
- */
-function decodeEncodedWords(value: string): string {
-  const joined = value.replace(/(\?=)\s+(?==\?)/g, '$1');
-  return joined.replace(/((?:=\?[^?\s]+\?[BbQq]\?[^?\s]*\?=)+)/g, (run) => {
-    const chunks: Array<{ charset: string; bytes: Buffer }> = [];
-    for (const [, charset, encoding, text] of run.matchAll(ENCODED_WORD)) {
-      const bytes =
-        encoding!.toUpperCase() === 'B'
-          ? Buffer.from(text!, 'base64')
-          : Buffer.from(
-              text!.replace(/_/g, ' ').replace(/=([0-9A-Fa-f]{2})/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16))),
-              'latin1',
-            );
-      const label = charset!.split('*')[0]!.toLowerCase();
-      const last = chunks[chunks.length - 1];
-      if (last && last.charset === label) last.bytes = Buffer.concat([last.bytes, bytes]);
-      else chunks.push({ charset: label, bytes });
-    }
-    return chunks.map(({ charset, bytes }) => decodeBytes(bytes, charset)).join('');
-  });
-}
-
-function decodeBytes(bytes: Buffer, charset: string): string {
-  try {
-    return new TextDecoder(charset).decode(bytes);
-  } catch {
-    // An unknown charset label: UTF-8 is what every modern sender means.
-    return new TextDecoder('utf-8').decode(bytes);
-  }
-}
