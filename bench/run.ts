@@ -9,6 +9,7 @@ import { runHttpAvailabilityBench } from './http-availability';
 import { runDistinctAvailabilityBench } from './http-distinct';
 import { runApprovalRaceBench, runCreateRequestBench } from './http-requests';
 import { clientSectionLines, runClientBench } from './client';
+import { REPORTER_BOOKING_TITLE, reporterBookingSectionLines, runReporterBookingBench } from './reporter-booking';
 import { runContactsBench } from './contacts';
 import { runOutboxBench } from './outbox';
 import { runCalendarBench } from './calendars';
@@ -38,6 +39,7 @@ const outbox = await runIf('outbox', 'outbox delivery to a local SMTP server…'
 const calendars = await runIf('calendars', "spokespeople's calendars…", runCalendarBench);
 const metrics = await runIf('metrics', 'request timing for /metrics…', runMetricsBench);
 const client = await runIf('client', 'web client in Chromium…', () => runClientBench().catch((error: Error) => error));
+const reporter = await runIf('reporter', 'reporter booking page in Chromium (#13)…', () => runReporterBookingBench().catch((error: Error) => error));
 const loadAtEnd = loadavg();
 
 const check = (ok: boolean) => (ok ? 'met' : '**not met**');
@@ -160,6 +162,7 @@ const lines = [
   '',
   ]),
   ...section(client, 'Web client', (client) => clientSectionLines(client, check)),
+  ...section(reporter, REPORTER_BOOKING_TITLE, (reporter) => reporterBookingSectionLines(reporter, check)),
   ...distinctSection(distinct),
   ...createComparisonSection(create),
   ...section(metrics, 'Request timing for `/metrics`', metricsSectionLines),
