@@ -10,6 +10,8 @@ const HomePage = lazy(() => import('./reporter/home').then((module) => ({ defaul
 const ReleasePage = lazy(() => import('./reporter/release').then((module) => ({ default: module.ReleasePage })));
 const ReleasePreviewPage = lazy(() => import('./reporter/release-preview-page').then((module) => ({ default: module.ReleasePreviewPage })));
 const ManagePage = lazy(() => import('./reporter/manage').then((module) => ({ default: module.ManagePage })));
+const TopicWidgetPage = lazy(() => import('./reporter/widgets').then((module) => ({ default: module.TopicWidgetPage })));
+const ReleaseWidgetPage = lazy(() => import('./reporter/widgets').then((module) => ({ default: module.ReleaseWidgetPage })));
 
 // The press-office console is most of the client's code and no reporter ever
 // opens it: it is a chunk of its own, fetched on the first visit to /desk.
@@ -29,6 +31,8 @@ function ReporterRoute({ path, query }: { path: string; query: URLSearchParams }
   let match: RegExpExecArray | null;
   if ((match = /^\/releases\/([^/]+)$/.exec(path))) return <ReleasePage slug={decodeURIComponent(match[1]!)} />;
   if ((match = /^\/preview\/([A-Za-z0-9_-]+)$/.exec(path))) return <ReleasePreviewPage token={match[1]!} />;
+  if ((match = /^\/embed\/topic\/([^/]+)$/.exec(path))) return <TopicWidgetPage topic={decodeURIComponent(match[1]!)} />;
+  if ((match = /^\/embed\/releases\/([^/]+)$/.exec(path))) return <ReleaseWidgetPage slug={decodeURIComponent(match[1]!)} />;
   if ((match = /^\/(?:embed\/)?book\/([^/]+)$/.exec(path))) return <BookPage spokesperson={decodeURIComponent(match[1]!)} releaseId={query.get('release') ?? undefined} />;
   if ((match = /^\/manage\/([^/]+)$/.exec(path))) return <ManagePage reference={decodeURIComponent(match[1]!)} token={query.get('token') ?? ''} isNew={query.get('new') === '1'} />;
   if (path === '/') return <HomePage />;

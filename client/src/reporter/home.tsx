@@ -3,10 +3,10 @@ import { useQuery } from '../api/use-query';
 import { Loaded } from '../components/query-state';
 import { formatLocalTimeNow, zoneCity } from '../time';
 import { onLinkClick } from '../router';
-import { formatNames, languageName } from '../components/interview-options';
+import { languageName } from '../components/interview-options';
 import { useI18n, type MessageKey } from '../i18n/i18n';
 import { usePageTitle } from '../components/page-title';
-import { TopicSearch } from './topic-search';
+import { offeredOptions, TopicSearch } from './topic-search';
 import { OfficeProfileCard, useOfficeProfile } from './office-profile';
 import { NewsroomContact } from './newsroom-contact';
 
@@ -18,10 +18,7 @@ export function HomePage() {
   const releases = useQuery(() => api.releases.list.query(), []);
   const office = useOfficeProfile();
   // The topic search offers the languages and formats someone actually offers.
-  const people = spokespeople.status === 'ready' ? spokespeople.data : [];
-  const languages = [...new Set(people.flatMap((person) => person.languages))];
-  const offered = new Set(people.flatMap((person) => person.formats));
-  const formats = Object.keys(formatNames).filter((format) => offered.has(format));
+  const { languages, formats } = offeredOptions(spokespeople.status === 'ready' ? spokespeople.data : []);
   return (
     <>
       <h1>{t('home.heading')}{office ? <>: {office.name}</> : null}</h1>

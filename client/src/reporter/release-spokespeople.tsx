@@ -1,12 +1,13 @@
 import { languageName } from '../components/interview-options';
 import { useI18n } from '../i18n/i18n';
+import { embedPath } from './embed-path';
 import { onLinkClick } from '../router';
 import type { PublicRelease } from './release-types';
 
 /** "Request an interview" for each spokesperson of a release; under embargo the link carries the preview token. */
 export function ReleaseSpokespeople({ release, previewToken }: { release: Pick<PublicRelease, 'id' | 'spokespeople'>; previewToken?: string }) {
   const { t, locale } = useI18n();
-  const bookingHref = (slug: string) => `/book/${slug}?release=${encodeURIComponent(release.id)}${previewToken ? `&preview=${encodeURIComponent(previewToken)}` : ''}`;
+  const bookingHref = (slug: string) => embedPath(`/book/${slug}?release=${encodeURIComponent(release.id)}${previewToken ? `&preview=${encodeURIComponent(previewToken)}` : ''}`);
   return (
     <section aria-labelledby="release-interviews">
       <h2 id="release-interviews">{t('home.request')}</h2>

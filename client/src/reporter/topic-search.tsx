@@ -7,6 +7,8 @@ import { useI18n, type MessageKey } from '../i18n/i18n';
 import { formatDateTime, zoneCity } from '../time';
 import { rememberedClock, rememberedTimeZone } from './preferences';
 import { onLinkClick } from '../router';
+import { formatNames } from '../components/interview-options';
+import { embedPath } from './embed-path';
 
 const DAY = 86_400_000;
 const WINDOW_DAYS = 14;
@@ -20,7 +22,7 @@ function bookingHref(slug: string, filters: Filters): string {
   if (filters.language) query.set('language', filters.language);
   if (filters.format) query.set('format', filters.format);
   const search = query.toString();
-  return `/book/${encodeURIComponent(slug)}${search ? `?${search}` : ''}`;
+  return embedPath(`/book/${encodeURIComponent(slug)}${search ? `?${search}` : ''}`);
 }
 
 /**
@@ -28,9 +30,10 @@ function bookingHref(slug: string, filters: Filters): string {
  * zone, narrowed by interview language and format. The language and format
  * choices are those the press office's spokespeople offer.
  */
-export function TopicSearch({ languages, formats }: { languages: string[]; formats: string[] }) {
+export function TopicSearch({ languages, formats, initialTopic }: { languages: string[]; formats: string[]; initialTopic?: string }) {
   const { t, locale } = useI18n();
-  const [filters, setFilters] = useState<Filters | null>(null);
+  // A topic widget (/embed/topic/<topic>) shows who is free on its topic at once.
+  const [filters, setFilters] = useState<Filters | null>(initialTopic ? { topic: initialTopic, language: '', format: '' } : null);
   const [timeZone] = useState(rememberedTimeZone);
   const results = useQuery(() => {
     if (!filters) return Promise.resolve(null);
@@ -60,7 +63,7 @@ export function TopicSearch({ languages, formats }: { languages: string[]; forma
       >
         <div>
           <label htmlFor="topic-search">{t('topic.topic')}</label>
-          <input id="topic-search" name="topic" placeholder={t('topic.placeholder')} />
+          <input id="topic-search" name="topic" placeholder={t('topic.placeholder')} defaultValue={initialTopic} />
         </div>
         <div>
           <label htmlFor="topic-language">{t('topic.language')}</label>
@@ -116,4 +119,10 @@ export function TopicSearch({ languages, formats }: { languages: string[]; forma
       )}
     </section>
   );
+}
+
+/** The languages and formats someone offers, for the topic search's choices. */
+export function offeredOptions(people: { languages: string[]; formats: string[] }[]): { languages: string[]; formats: string[] } {
+  const offered = new Set(people.flatMap((person) => person.formats));
+  return { languages: [...new Set(people.flatMap((person) => person.languages))], formats: Object.keys(formatNames).filter((format) => offered.has(format)) };
 }

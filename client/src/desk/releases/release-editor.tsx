@@ -8,6 +8,7 @@ import { ReleaseArticle } from '../../reporter/release-article';
 import { ReleaseAttachments } from './release-attachments';
 import { ReleaseForm } from './release-form';
 import { ReleaseShare } from './release-share';
+import { EmbedSnippet } from '../../components/embed-snippet';
 import { ReleaseSend } from './release-send';
 import { statusNames, type ManagedRelease } from './release-types';
 
@@ -37,6 +38,8 @@ export function ReleaseEditor({ id, canEdit }: { id: string | null; canEdit: boo
               {canEdit && <ReleaseForm key={data.id} release={data} officeZone={officeZone} />}
               {canEdit && <ReleaseAttachments release={data} />}
               {canEdit && <ReleaseShare release={data} />}
+              {/* The widget shows what the public release page shows: only a published release has one. */}
+              {data.status === 'published' && <EmbedSnippet kind="release" value={data.slug} what={`“${data.title}”`} />}
               {canEdit && <ReleaseSend release={data} />}
               <ReleaseRequests release={data} />
               <section aria-labelledby="preview-heading">

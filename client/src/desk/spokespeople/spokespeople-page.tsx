@@ -1,6 +1,8 @@
+import { useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { QueryResult, useTRPC } from '../../api/query';
 import { languageName } from '../../components/interview-options';
+import { EmbedSnippet } from '../../components/embed-snippet';
 import { usePageTitle } from '../../components/page-title';
 import { onLinkClick, useLocation } from '../../router';
 import { formatLocalTimeNow, zoneCity } from '../../time';
@@ -55,6 +57,7 @@ function EditSpokesperson({ person, created }: { person: ManagedPerson; created:
       )}
       <p><a href={hours} onClick={onLinkClick}>Hours and time off of {person.name}</a></p>
       <SpokespersonForm person={person} />
+      {person.active && <EmbedSnippet kind="spokesperson" value={person.slug} what={person.name} />}
     </>
   );
 }
@@ -100,6 +103,28 @@ function SpokespeopleList({ people }: { people: ManagedPerson[] }) {
           ))}
         </ul>
       )}
+      <TopicWidget people={people} />
+    </>
+  );
+}
+
+/** A topic's booking widget: the topics the active spokespeople cover, one snippet for the chosen one. */
+function TopicWidget({ people }: { people: ManagedPerson[] }) {
+  const topics = [...new Set(people.filter((person) => person.active).flatMap((person) => person.topics as string[]))].sort((a, b) => a.localeCompare(b));
+  const [topic, setTopic] = useState('');
+  const chosen = topic || topics[0];
+  if (!chosen) return null;
+  return (
+    <>
+      <p>
+        <label htmlFor="widget-topic">Topic for a booking widget</label>
+        <select id="widget-topic" value={chosen} onChange={(event) => setTopic(event.target.value)}>
+          {topics.map((name) => (
+            <option key={name} value={name}>{name}</option>
+          ))}
+        </select>
+      </p>
+      <EmbedSnippet kind="topic" value={chosen} what={`the topic “${chosen}”`} />
     </>
   );
 }
