@@ -18,6 +18,8 @@ export function formatMessage<K extends string>(messages: Partial<Record<K, stri
   const cacheKey = `${scope}|${locale}|${key}`;
   let format = compiled.get(cacheKey);
   if (!format) {
+    // In the built client the catalogues are precompiled (client/vite.config.ts): `source` is then
+    // an ICU syntax tree, which IntlMessageFormat takes as it takes the string (the server parses).
     format = new IntlMessageFormat(source, locale);
     compiled.set(cacheKey, format);
   }
