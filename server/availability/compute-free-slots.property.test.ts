@@ -114,6 +114,7 @@ function referenceFreeSlots(options: ComputeFreeSlotsOptions): FreeSlot[] {
         };
         if (widenedBookings.some((booking) => intersects(widened, booking))) continue;
         if (options.timeOff.some((away) => intersects(widened, away))) continue;
+        if ((options.calendarBusy ?? []).some((busy) => intersects(widened, busy))) continue;
         const localDate = localDateOf(zone, start);
         if (options.maxPerDay !== null) {
           const booked = options.bookings.filter(
@@ -184,6 +185,14 @@ const randomInputs = fc
       }),
       { maxLength: 3 },
     ),
+    // Overlapping, unsorted and empty ones too: the engine merges them once per array.
+    calendarBusy: fc.array(
+      fc.record({
+        offsetMinutes: fc.integer({ min: -24 * 60, max: 10 * 24 * 60 }),
+        lengthMinutes: fc.integer({ min: 0, max: 8 * 60 }),
+      }),
+      { maxLength: 8 },
+    ),
     durationMinutes: fc.constantFrom(15, 20, 30, 45, 60, 90),
     stepMinutes: fc.constantFrom(10, 15, 20, 30, 45, 60),
     bufferBeforeMinutes: fc.integer({ min: 0, max: 30 }),
@@ -213,6 +222,10 @@ const randomInputs = fc
       timeOff: input.timeOff.map((away) => {
         const start = input.from + away.offsetMinutes * MINUTE;
         return { start, end: start + away.lengthMinutes * MINUTE };
+      }),
+      calendarBusy: input.calendarBusy.map((busy) => {
+        const start = input.from + busy.offsetMinutes * MINUTE;
+        return { start, end: start + busy.lengthMinutes * MINUTE, calendar: 'Work' };
       }),
       durationMinutes: input.durationMinutes,
       stepMinutes: input.stepMinutes,

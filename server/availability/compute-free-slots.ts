@@ -49,7 +49,7 @@
 import { overlapsRange, widenBooking, type Buffers } from './conflicts';
 import { DAY_MS, MINUTES_PER_DAY, MINUTE_MS, formatDayNumber, getIsoWeekday, parseLocalDate } from './civil-date';
 import { getLocalDayNumber, getOffsetTimeline, resolveLocalWallTime, type OffsetTimeline } from './offset-timeline';
-import type { ComputeFreeSlotsOptions, FreeSlot, WallRange, WallTime } from './types';
+import type { BusyInterval, ComputeFreeSlotsOptions, FreeSlot, WallRange, WallTime } from './types';
 
 /**
  * Safety bound on the span of local dates one call expands (~2.7 years). A public query chooses
@@ -277,8 +277,9 @@ function groupOverrides(options: Pick<ComputeFreeSlotsOptions, 'overrides'>): Ma
 }
 
 /**
- * Widened bookings and time off that can touch `[spanFrom, spanTo)`, sorted and merged into
- * disjoint intervals. Merging touching intervals is safe: the union covers the same instants.
+ * Widened bookings, time off and calendar busy times that can touch `[spanFrom, spanTo)`, sorted
+ * and merged into disjoint intervals. Merging touching intervals is safe: the union covers the
+ * same instants.
  */
 function buildBusyTimeline(options: ComputeFreeSlotsOptions, spanFrom: number, spanTo: number): BusyTimeline {
   const fallback: Buffers = {
@@ -295,23 +296,66 @@ function buildBusyTimeline(options: ComputeFreeSlotsOptions, spanFrom: number, s
     assertInterval(away, 'time off');
     if (away.start < away.end && away.end > spanFrom && away.start < spanTo) intervals.push(away);
   }
-  for (const busy of options.calendarBusy ?? []) {
-    assertInterval(busy, 'calendar busy time');
-    if (busy.start < busy.end && busy.end > spanFrom && busy.start < spanTo) intervals.push(busy);
-  }
   intervals.sort((a, b) => a.start - b.start);
+  // Calendar busy times come merged already; only the run touching the span is walked.
+  const calendar = mergeCalendarBusy(options.calendarBusy);
+  let next = findFirstEndingAfter(calendar.ends, spanFrom);
   const starts: number[] = [];
   const ends: number[] = [];
-  for (const interval of intervals) {
+  const add = (start: number, end: number) => {
     const last = ends.length - 1;
-    if (last >= 0 && interval.start <= (ends[last] as number)) {
-      if (interval.end > (ends[last] as number)) ends[last] = interval.end;
+    if (last >= 0 && start <= (ends[last] as number)) {
+      if (end > (ends[last] as number)) ends[last] = end;
     } else {
-      starts.push(interval.start);
-      ends.push(interval.end);
+      starts.push(start);
+      ends.push(end);
     }
+  };
+  for (const interval of intervals) {
+    while (next < calendar.starts.length && (calendar.starts[next] as number) < spanTo && (calendar.starts[next] as number) <= interval.start) {
+      add(calendar.starts[next] as number, calendar.ends[next] as number);
+      next++;
+    }
+    add(interval.start, interval.end);
+  }
+  while (next < calendar.starts.length && (calendar.starts[next] as number) < spanTo) {
+    add(calendar.starts[next] as number, calendar.ends[next] as number);
+    next++;
   }
   return { starts, ends };
+}
+
+/**
+ * Calendar busy times sorted and merged, once per array: a loaded calendar keeps
+ * its array until a write or a sync replaces it (server/availability/calendar-cache.ts),
+ * while every new minute recomputes its slot lists. Hundreds of events would
+ * otherwise be checked, copied and sorted again on each computation.
+ */
+const mergedCalendarBusy = new WeakMap<readonly BusyInterval[], BusyTimeline>();
+const NO_BUSY: BusyTimeline = { starts: [], ends: [] };
+
+function mergeCalendarBusy(busy: readonly BusyInterval[] | undefined): BusyTimeline {
+  if (!busy || busy.length === 0) return NO_BUSY;
+  let merged = mergedCalendarBusy.get(busy);
+  if (merged) return merged;
+  const sorted: BusyInterval[] = [];
+  for (const interval of busy) {
+    assertInterval(interval, 'calendar busy time');
+    if (interval.start < interval.end) sorted.push(interval);
+  }
+  sorted.sort((a, b) => a.start - b.start);
+  merged = { starts: [], ends: [] };
+  for (const interval of sorted) {
+    const last = merged.ends.length - 1;
+    if (last >= 0 && interval.start <= (merged.ends[last] as number)) {
+      if (interval.end > (merged.ends[last] as number)) merged.ends[last] = interval.end;
+    } else {
+      merged.starts.push(interval.start);
+      merged.ends.push(interval.end);
+    }
+  }
+  mergedCalendarBusy.set(busy, merged);
+  return merged;
 }
 
 /** Local day numbers (spokesperson's zone) that already hold `maxPerDay` capped bookings (rule 7). */

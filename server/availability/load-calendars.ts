@@ -85,17 +85,16 @@ export async function loadCalendars(
   const ids = people.map((person) => person.id);
 
   const { busy, calendars } = await loadBusyTimes(db, ids, ranges);
-  const calendarRows = expandCalendarBusy(calendars, ranges);
+  const calendarBy = expandCalendarBusy(calendars, ranges);
   const timeOffBy = groupBy(busy.filter((row) => row.kind === 'away'), (row) => row.spokespersonId);
   const interviewsBy = groupBy(busy.filter((row) => row.kind === 'interview'), (row) => row.spokespersonId);
   const holdsBy = groupBy(busy.filter((row) => row.kind === 'hold'), (row) => row.spokespersonId);
-  const calendarBy = groupBy(calendarRows, (row) => row.spokespersonId);
 
   return people.map((person) => {
     const weeklyRules = toWeeklyRules(person.weeklyRules);
     const overrides = toDateOverrides(person.overrides);
     const away: BusyInterval[] = (timeOffBy.get(person.id) ?? []).map((row) => ({ start: row.start, end: row.end }));
-    const calendarBusy: CalendarBusyInterval[] = (calendarBy.get(person.id) ?? []).map((row) => ({ start: row.start, end: row.end, calendar: row.calendar }));
+    const calendarBusy = calendarBy.get(person.id) ?? [];
     const bookings: Booking[] = [
       ...(interviewsBy.get(person.id) ?? []).map((row) => ({
         start: row.start,
@@ -214,15 +213,17 @@ interface CalendarRow {
  * fall in the ranges. Each calendar is one row with its intervals as JSON, so
  * they cost one more branch of the UNION whatever the number of events.
  */
-function expandCalendarBusy(rows: CalendarRow[], ranges: Range[]): { spokespersonId: string; calendar: string; start: number; end: number }[] {
-  const busy: { spokespersonId: string; calendar: string; start: number; end: number }[] = [];
+function expandCalendarBusy(rows: CalendarRow[], ranges: Range[]): Map<string, CalendarBusyInterval[]> {
+  const busyBy = new Map<string, CalendarBusyInterval[]>();
   for (const row of rows) {
     const inRange = ranges.filter((range) => !range.spokespersonId || range.spokespersonId === row.spokespersonId).map((range) => [range.lower.getTime(), range.upper.getTime()] as const);
+    let busy = busyBy.get(row.spokespersonId);
+    if (!busy) busyBy.set(row.spokespersonId, (busy = []));
     for (const [start, end] of row.intervals) {
-      if (inRange.some(([lower, upper]) => start < upper && end > lower)) busy.push({ spokespersonId: row.spokespersonId, calendar: row.calendar, start, end });
+      if (inRange.some(([lower, upper]) => start < upper && end > lower)) busy.push({ start, end, calendar: row.calendar });
     }
   }
-  return busy;
+  return busyBy;
 }
 
 function instantOf(value: unknown): number {

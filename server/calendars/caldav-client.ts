@@ -1,8 +1,9 @@
 // The one adapter around tsdav: discovery of a CalDAV account's calendars, and
-// reading one calendar's events in a time range. Every request goes through
+// reading one calendar's events in a time range, writing and deleting one
+// event (write-back of confirmed interviews). Every request goes through
 // guardedFetch, so an authentication failure or a server error is an error,
 // never an empty calendar.
-import { createAccount, fetchCalendarObjects, fetchCalendars, getBasicAuthHeaders, isCollectionDirty } from 'tsdav';
+import { createAccount, deleteObject, fetchCalendarObjects, fetchCalendars, getBasicAuthHeaders, isCollectionDirty, updateObject } from 'tsdav';
 import { guardedFetch, SyncFailure } from './sync-failure';
 
 export interface CalDavCredentials {
@@ -64,6 +65,37 @@ export async function readCalDavCalendar(
     });
     return { unchanged: false, ctag, objects: objects.map((object) => String(object.data ?? '')).filter(Boolean) };
   } catch (error) {
+    throw asSyncFailure(error);
+  }
+}
+
+/** The address of the event with this UID in a calendar: one resource per interview, named after its UID. */
+export function eventUrlOf(calendarUrl: string, uid: string): string {
+  return new URL(`${encodeURIComponent(uid)}.ics`, calendarUrl.endsWith('/') ? calendarUrl : `${calendarUrl}/`).href;
+}
+
+/**
+ * Creates or replaces the event resource at `url` (a plain PUT, no If-Match:
+ * the desk's version of the interview always wins over an edit made in the
+ * calendar app). Idempotent.
+ */
+export async function putCalendarEvent(credentials: CalDavCredentials, options: { url: string; ics: string; signal?: AbortSignal }): Promise<void> {
+  try {
+    const response = await updateObject({ url: options.url, data: options.ics, headers: { ...headersOf(credentials), 'content-type': 'text/calendar; charset=utf-8' }, fetchOptions: { signal: options.signal }, fetch: guardedFetch });
+    // guardedFetch lets other 4xx through (a server refusing the event's content, 412, 415): not written.
+    if (!response.ok) throw new SyncFailure('server_error', `HTTP ${response.status} ${(await response.text()).slice(0, 200)}`);
+  } catch (error) {
+    throw asSyncFailure(error);
+  }
+}
+
+/** Deletes the event resource at `url`; one already gone counts as deleted. Idempotent. */
+export async function deleteCalendarEvent(credentials: CalDavCredentials, options: { url: string; signal?: AbortSignal }): Promise<void> {
+  try {
+    const response = await deleteObject({ url: options.url, headers: headersOf(credentials), fetchOptions: { signal: options.signal }, fetch: guardedFetch });
+    if (!response.ok) throw new SyncFailure('server_error', `HTTP ${response.status}`);
+  } catch (error) {
+    if (error instanceof SyncFailure && error.code === 'not_found') return;
     throw asSyncFailure(error);
   }
 }

@@ -3,6 +3,8 @@
 // secret URL) is sealed on the way in and never leaves the server again: the
 // answers below select the columns they show, and `secret` is not one of them.
 import type { z } from 'zod';
+import { CLASHABLE_INTERVIEW_STATUSES } from './find-calendar-clashes';
+import { enqueueConnectionWrites } from './write-back';
 import type { Db } from '../db';
 import type { Config } from '../env';
 import type { SessionUser } from '../auth/schema';
@@ -16,7 +18,7 @@ import { calendarKeyFrom, sealSecret } from './secret-box';
 import { discoverCalendars, type DiscoveredCalendar } from './caldav-client';
 import { SyncFailure, syncErrorText, type SyncErrorCode } from './sync-failure';
 import { syncConnection, type StoredCalendar, type SyncOutcome } from './sync-connection';
-import type { addCalDavInput, addFeedInput, discoverCalDavInput, listConnectionsInput } from './schema';
+import type { addCalDavInput, addFeedInput, discoverCalDavInput, listConnectionsInput, setWriteCalendarInput } from './schema';
 
 export interface ConnectionActor {
   user: SessionUser;
@@ -37,6 +39,7 @@ const connectionSelect = {
   label: true,
   serverUrl: true,
   calendars: true,
+  writeCalendarUrl: true,
   status: true,
   lastError: true,
   lastAttemptAt: true,
@@ -71,6 +74,7 @@ function toView(row: {
   label: string;
   serverUrl: string | null;
   calendars: unknown;
+  writeCalendarUrl: string | null;
   status: string;
   lastError: string | null;
   lastAttemptAt: Date | null;
@@ -86,7 +90,8 @@ function toView(row: {
     kind: row.kind as 'caldav' | 'feed',
     label: row.label,
     serverUrl: row.serverUrl,
-    calendars: (row.calendars as StoredCalendar[]).map((calendar) => ({ name: calendar.name })),
+    // writeBack: confirmed interviews are written into this calendar (calendars.setWriteCalendar).
+    calendars: (row.calendars as StoredCalendar[]).map((calendar) => ({ name: calendar.name, writeBack: calendar.url === row.writeCalendarUrl })),
     status: row.status as 'pending' | 'ok' | 'failing',
     lastError: row.lastError as SyncErrorCode | null,
     lastErrorText: row.lastError ? syncErrorText[row.lastError as SyncErrorCode] : null,
@@ -184,6 +189,31 @@ export async function syncNow(context: ManageContext, connectionId: string) {
   await loadOwned(context, connectionId);
   const sync = await syncConnection({ db: context.db, config: context.config, now: context.actor.now }, connectionId);
   return { connection: await getConnection(context.db, connectionId), sync: describeOutcome(sync) };
+}
+
+/**
+ * calendars.setWriteCalendar: confirmed interviews of this connection's
+ * spokesperson are written into its chosen calendar number `calendarIndex`
+ * (server/calendars/write-back.ts), or nowhere (`null`). Upcoming booked
+ * interviews are written at once (through the outbox); those written into the
+ * calendar chosen before are removed from it. CalDAV only. Idempotent.
+ */
+export async function setWriteCalendar(context: ManageContext, input: z.output<typeof setWriteCalendarInput>) {
+  const owned = await loadOwned(context, input.connectionId);
+  if (owned.kind !== 'caldav') throw new AppError('VALIDATION_FAILED', 'Only a CalDAV calendar can show the interviews; a calendar address (feed) is read-only.');
+  const { now } = context.actor;
+  await context.db.$transaction(async (tx) => {
+    const row = await tx.calendarConnection.findUniqueOrThrow({ where: { id: owned.id }, select: { calendars: true, writeCalendarUrl: true } });
+    const calendars = row.calendars as unknown as StoredCalendar[];
+    if (input.calendarIndex !== null && !calendars[input.calendarIndex]) throw new AppError('VALIDATION_FAILED', 'Choose one of the connected calendars.');
+    const next = input.calendarIndex === null ? null : calendars[input.calendarIndex]!.url;
+    if (next === row.writeCalendarUrl) return;
+    await tx.calendarConnection.update({ where: { id: owned.id }, data: { writeCalendarUrl: next } });
+    const upcoming = await tx.interview.findMany({ where: { spokespersonId: owned.spokespersonId, status: { in: CLASHABLE_INTERVIEW_STATUSES }, endsAt: { gt: now } }, select: { id: true, requestId: true } });
+    await enqueueConnectionWrites(tx, { connection: { id: owned.id, label: owned.label }, interviews: upcoming, removeFrom: row.writeCalendarUrl, writeTo: next, config: context.config, now });
+    await recordAuditEvent({ db: tx, actor: { type: 'user', id: context.actor.user.id }, action: 'calendar.set_write_back', entityType: 'calendar_connection', entityId: owned.id, before: { calendar: calendars.find((calendar) => calendar.url === row.writeCalendarUrl)?.name ?? null }, after: { calendar: input.calendarIndex === null ? null : calendars[input.calendarIndex]!.name }, ip: context.actor.ip, now });
+  });
+  return getConnection(context.db, owned.id);
 }
 
 /** calendars.remove: deletes the connection, its sealed secret and its busy times; slots free up at once. */

@@ -11,7 +11,10 @@
 //   then placed with luxon, so DST follows the system's tz database. A TZID that
 //   is neither falls back to the file's own VTIMEZONE as ical.js reads it;
 // - floating times and all-day dates are read in the spokesperson's zone (an
-//   all-day event blocks their whole local days).
+//   all-day event blocks their whole local days);
+// - events whose UID is in `ignoreUids` are not busy times: the desk's own
+//   interviews, written back into the spokesperson's calendar (or accepted
+//   there from the invite email), must not conflict with themselves.
 import ICAL from 'ical.js';
 import { DateTime, IANAZone } from 'luxon';
 import { findIana } from 'windows-iana';
@@ -28,12 +31,20 @@ const MOVED_OCCURRENCE_MARGIN_MS = 31 * 86_400_000;
 
 export class MalformedCalendarError extends Error {}
 
+interface ReadOptions {
+  timeZone: string;
+  from: number;
+  to: number;
+  /** UIDs of events that are not busy times (the interviews the desk booked). */
+  ignoreUids?: ReadonlySet<string>;
+}
+
 /**
  * Busy intervals of every VEVENT in `text` that overlap `[from, to)`, whole
  * (not clipped), sorted by start. Throws MalformedCalendarError when the text
  * is not iCalendar (an HTML login page, a truncated answer).
  */
-export function readBusyIntervals(text: string, options: { timeZone: string; from: number; to: number }): BusyTime[] {
+export function readBusyIntervals(text: string, options: ReadOptions): BusyTime[] {
   const trimmed = text.trimStart();
   if (!/^BEGIN:VCALENDAR/i.test(trimmed)) throw new MalformedCalendarError('not an iCalendar document (no BEGIN:VCALENDAR)');
   let root: ICAL.Component;
@@ -50,12 +61,13 @@ export function readBusyIntervals(text: string, options: { timeZone: string; fro
   return busy.sort((a, b) => a.start - b.start || a.end - b.end);
 }
 
-function readCalendar(calendar: ICAL.Component, options: { timeZone: string; from: number; to: number }): BusyTime[] {
+function readCalendar(calendar: ICAL.Component, options: ReadOptions): BusyTime[] {
   const masters = new Map<string, ICAL.Component>();
   const overrides = new Map<string, ICAL.Component[]>();
   const singles: ICAL.Component[] = [];
   for (const vevent of calendar.getAllSubcomponents('vevent')) {
     const uid = String(vevent.getFirstPropertyValue('uid') ?? '');
+    if (options.ignoreUids?.has(uid)) continue;
     if (vevent.hasProperty('recurrence-id')) {
       const list = overrides.get(uid) ?? [];
       list.push(vevent);

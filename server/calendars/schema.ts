@@ -43,3 +43,5 @@ export const addCalDavInput = z.object({
     .max(MAX_CALENDARS_PER_CONNECTION),
 });
 export const connectionIdInput = z.object({ connectionId: idSchema });
+/** `calendarIndex`: which of the connection's chosen calendars shows the confirmed interviews; null for none. */
+export const setWriteCalendarInput = z.object({ connectionId: idSchema, calendarIndex: z.number().int().min(0).max(MAX_CALENDARS_PER_CONNECTION - 1).nullable() });

@@ -93,7 +93,10 @@ export async function syncConnection(context: SyncContext, connectionId: string)
       if (error instanceof UnreadableSecretError) throw new SyncFailure('unreadable_secret');
       throw error;
     }
-    const read = (text: string) => readBusyIntervals(text, { timeZone: person.timeZone, from: from.getTime(), to: to.getTime() });
+    // The desk's own interviews (written back, or accepted from the invite email) are not external busy times.
+    const booked = await db.interview.findMany({ where: { spokespersonId: person.id, endsAt: { gt: from } }, select: { inviteUid: true } });
+    const ignoreUids = new Set(booked.map((interview) => interview.inviteUid));
+    const read = (text: string) => readBusyIntervals(text, { timeZone: person.timeZone, from: from.getTime(), to: to.getTime(), ignoreUids });
 
     if (connection.kind === 'feed') {
       const { url } = JSON.parse(secret) as { url: string };

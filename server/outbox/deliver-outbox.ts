@@ -37,6 +37,7 @@ import { deliverHttpRow } from '../webhooks/deliver-http';
 import { HttpDeliveryError } from '../webhooks/post-json';
 import { enqueueHttpDeliveries } from '../webhooks/enqueue-deliveries';
 import type { DeskAlert } from '../webhooks/render-alert';
+import { performCalendarWrite } from '../calendars/write-back';
 
 /** Attempts before a message becomes a dead letter: with the backoff below, about a day. */
 export const MAX_ATTEMPTS = 16;
@@ -271,7 +272,9 @@ class DeliveryPump {
     // What an HTTP receiver answered, kept for the delivery log.
     let answer: { responseStatus: number | null; responseExcerpt: string | null } | undefined;
     try {
-      const message = this.lane === 'email' ? await renderOutboxMessage(db, row, this.options.config) : undefined;
+      // A calendar write rides the email lane but is no email: a CalDAV write of the interview as it is now (server/calendars/write-back.ts), under the same claim and deadline.
+      const calendarWrite = row.kind === 'calendar_write';
+      const message = this.lane === 'email' && !calendarWrite ? await renderOutboxMessage(db, row, this.options.config) : undefined;
       // The mail view shows the Subject actually sent, which rendering may word differently from the queued one.
       if (typeof message?.subject === 'string') sentSubject = message.subject.replace(/[\r\n]+/g, ' ').slice(0, 300);
       renderedMs = Math.round(performance.now() - claimedAt);
@@ -285,6 +288,7 @@ class DeliveryPump {
       try {
         if (this.abandon.signal.aborted) abandon();
         if (message) await transport!.send(message, { signal: attempt.signal });
+        else if (calendarWrite) await performCalendarWrite({ db, config: this.options.config, row, now: this.now(), signal: attempt.signal });
         else {
           const result = await deliverHttpRow(db, row, { signal: attempt.signal, allowPrivate: this.http.allowPrivate });
           answer = { responseStatus: result.status, responseExcerpt: result.excerpt };

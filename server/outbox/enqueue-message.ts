@@ -21,6 +21,7 @@ export const outboxKinds = [
   'password_link', // to a staff user: one-time link to set their password (new account or reset)
   'release', // a release (or its embargoed preview) to one media contact, with their own preview link
   'calendar_notice', // to the press office: a spokesperson's calendar stopped syncing, or a new event clashes with an interview (server/calendars/)
+  'calendar_write', // not an email: writes an interview into a spokesperson's CalDAV write-back calendar, or deletes it (server/calendars/write-back.ts)
 ] as const;
 export type OutboxKind = (typeof outboxKinds)[number];
 

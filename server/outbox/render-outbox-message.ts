@@ -100,6 +100,8 @@ export async function renderOutboxMessage(db: Db, row: OutboxRow, config: Pick<C
   if (row.kind === 'password_link') return { ...base, ...(await renderPasswordLinkRow(db, payload, office, config)) };
   if (row.kind === 'release') return { ...base, ...(await renderReleaseRow(db, payload, office, config)) };
   if (row.kind === 'calendar_notice') return renderCalendarNotice(base, row.subject, payload, config.publicUrl);
+  // Never sent as an email (deliver-outbox.ts performs it as a CalDAV write); described for the staff mail view.
+  if (row.kind === 'calendar_write') return { ...base, subject: row.subject, text: "Not an email: the outbox writes this interview, as it is when delivered, into the spokesperson's chosen CalDAV calendar, or deletes it there once the interview is no longer booked (server/calendars/write-back.ts)." };
   if (!row.requestId) throw new PermanentRenderError(`outbox row ${row.id} names no request`);
   const request = await db.interviewRequest.findUnique({ where: { id: row.requestId }, select: requestSelect });
   if (!request) throw new PermanentRenderError(`request ${row.requestId} no longer exists`);

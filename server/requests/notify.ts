@@ -7,6 +7,7 @@ import { enqueueMessage, type OutboxKind } from '../outbox/enqueue-message';
 import { hostOf, type WorkflowContext } from './context';
 import { inviteSubject } from '../mail/compose-invite-email';
 import { mailLanguageOf } from '../mail/mail-language';
+import { enqueueCalendarWrites } from '../calendars/write-back';
 
 /**
  * Queues the iCalendar message for both attendees (reporter and spokesperson).
@@ -21,11 +22,14 @@ export async function enqueueInviteMessages(tx: Tx, context: WorkflowContext, op
       startsAt: true,
       endsAt: true,
       formatDetails: true,
+      spokespersonId: true,
       spokesperson: { select: { name: true, email: true, timeZone: true } },
       request: { select: { id: true, reference: true, reporterEmail: true, reporterOutlet: true, reporterTimeZone: true, reporterLocale: true } },
     },
   });
   if (!interview) throw new AppError('NOT_FOUND', 'No such interview.');
+  // Every change the attendees hear of also goes to the spokesperson's write-back calendar, if they chose one.
+  await enqueueCalendarWrites(tx, { interviewId: interview.id, requestId: interview.request.id, spokespersonId: interview.spokespersonId, config: context.config, now: context.now });
   // DTSTAMP must rise with every message about one event, even two changes within
   // one second (iCalendar has whole seconds): one second after the previous one at least.
   const previous = await tx.outboxMessage.findMany({ where: { interviewId: interview.id, kind: { in: ['invite', 'invite_cancel'] } }, select: { payload: true } });

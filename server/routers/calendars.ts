@@ -1,7 +1,7 @@
 // Spokespeople's own calendars (server/calendars/): staff only; a spokesperson
 // manages their own connections, press officers everyone's.
-import { addCalDavConnection, addFeedConnection, discoverCalDav, listConnections, removeConnection, syncNow } from '../calendars/manage-connections';
-import { addCalDavInput, addFeedInput, connectionIdInput, discoverCalDavInput, listConnectionsInput } from '../calendars/schema';
+import { addCalDavConnection, addFeedConnection, discoverCalDav, listConnections, removeConnection, setWriteCalendar, syncNow } from '../calendars/manage-connections';
+import { addCalDavInput, addFeedInput, connectionIdInput, discoverCalDavInput, listConnectionsInput, setWriteCalendarInput } from '../calendars/schema';
 import type { SessionUser } from '../auth/schema';
 import { router, staffProcedure } from '../trpc';
 
@@ -17,5 +17,7 @@ export const calendarsRouter = router({
   addFeed: staffProcedure.input(addFeedInput).mutation(({ ctx, input }) => addFeedConnection(contextOf(ctx), input)),
   addCalDav: staffProcedure.input(addCalDavInput).mutation(({ ctx, input }) => addCalDavConnection(contextOf(ctx), input)),
   syncNow: staffProcedure.input(connectionIdInput).mutation(({ ctx, input }) => syncNow(contextOf(ctx), input.connectionId)),
+  /** Which chosen CalDAV calendar shows the confirmed interviews (or none); written through the outbox. */
+  setWriteCalendar: staffProcedure.input(setWriteCalendarInput).mutation(({ ctx, input }) => setWriteCalendar(contextOf(ctx), input)),
   remove: staffProcedure.input(connectionIdInput).mutation(({ ctx, input }) => removeConnection(contextOf(ctx), input.connectionId)),
 });

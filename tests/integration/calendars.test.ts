@@ -13,6 +13,13 @@ import { independentBusy } from '../support/calendars/independent-reader';
 import { syncConnection } from '../../server/calendars/sync-connection';
 import { loadCalendars } from '../../server/availability/load-calendars';
 import { computeCalendarSlots } from '../../server/availability/find-free-slots';
+import { deliverDueMessages } from '../../server/outbox/deliver-outbox';
+import { createMailTransport } from '../../server/mail/transport';
+import { silentLogger } from '../support/context';
+import { readBusyIntervals } from '../../server/calendars/read-busy-intervals';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 
 let database: TestDatabase;
 let desk: Awaited<ReturnType<typeof deskCaller>>;
@@ -180,6 +187,87 @@ describe('CalDAV (Radicale)', () => {
     expect((await flagOf())?.calendar).toBe('Private: travel');
     await desk.caller.desk.interviews.reschedule({ interviewId, start: '2027-03-22T14:00:00Z' });
     expect(await flagOf()).toBeNull();
+  });
+
+  it('writes confirmed interviews into the chosen calendar through the outbox: created, moved, removed; never read back as busy', async () => {
+    const person = await londonSpokesperson();
+    const [readUrl, writeUrl] = [await radicale.makeCalendar(`read-${person.id}`, []), await radicale.makeCalendar(`desk-${person.id}`, [])];
+    const { connection } = await desk.caller.calendars.addCalDav({ spokespersonId: person.id, label: 'iCloud', serverUrl: `${radicale.url}/`, username: RADICALE_USER, password: RADICALE_PASSWORD, calendars: [{ url: readUrl, name: 'Home' }, { url: writeUrl, name: 'Interviews' }] });
+    // Booked before write-back was chosen: written when it is.
+    const reporter = await publicCaller(database);
+    const earlier = await reporter.requests.create(requestInput(person.id, '2027-03-23T09:00:00Z'));
+    await desk.caller.desk.requests.approve({ requestId: earlier.requestId });
+    const chosen = await desk.caller.calendars.setWriteCalendar({ connectionId: connection.id, calendarIndex: 1 });
+    expect(chosen.calendars).toEqual([{ name: 'Home', writeBack: false }, { name: 'Interviews', writeBack: true }]);
+
+    const transport = createMailTransport({ outboxDir: mkdtempSync(join(tmpdir(), 'write-back-')) });
+    const deliver = async () => {
+      const result = await deliverDueMessages({ database, transport, config: workflowConfig(database), logger: silentLogger, now: new Date(WORKFLOW_NOW.getTime() + 3_600_000) });
+      expect(result.retried + result.dead).toBe(0);
+    };
+    // What the written calendar holds, read back as busy times (UID → [start, end]).
+    const written = async () => {
+      const objects = await radicale.objects(writeUrl);
+      return new Map([...objects].map(([name, text]) => [name, readBusyIntervals(text, { timeZone: 'Europe/London', from: 0, to: Date.parse('2028-01-01T00:00:00Z') }).map((busy) => [new Date(busy.start).toISOString(), new Date(busy.end).toISOString()])]));
+    };
+    const created = await reporter.requests.create(requestInput(person.id, '2027-03-24T10:00:00Z'));
+    const approved = await desk.caller.desk.requests.approve({ requestId: created.requestId });
+    const [first, second] = await Promise.all([database.prisma.interview.findUniqueOrThrow({ where: { requestId: earlier.requestId } }), database.prisma.interview.findUniqueOrThrow({ where: { id: approved.interview!.id } })]);
+    await deliver();
+    expect(await written()).toEqual(
+      new Map([
+        [`${first.inviteUid}.ics`, [['2027-03-23T09:00:00.000Z', '2027-03-23T09:30:00.000Z']]],
+        [`${second.inviteUid}.ics`, [['2027-03-24T10:00:00.000Z', '2027-03-24T10:30:00.000Z']]],
+      ]),
+    );
+    const stored = (await radicale.objects(writeUrl)).get(`${second.inviteUid}.ics`)!;
+    expect(stored).toContain(`UID:${second.inviteUid}`);
+    expect(stored).not.toMatch(/^(METHOD|ATTENDEE|ORGANIZER)/m);
+
+    // The sync reads the written calendar too, but not the interviews as busy times: no conflict with themselves.
+    await desk.caller.calendars.syncNow({ connectionId: connection.id });
+    expect(await storedBusy(person.id)).toEqual([]);
+    expect((await desk.caller.desk.interviews.get({ interviewId: second.id })).calendarClash).toBeNull();
+
+    // Rescheduled: the same event, at the new time.
+    await desk.caller.desk.interviews.reschedule({ interviewId: second.id, start: '2027-03-24T13:00:00Z' });
+    await deliver();
+    expect((await written()).get(`${second.inviteUid}.ics`)).toEqual([['2027-03-24T13:00:00.000Z', '2027-03-24T13:30:00.000Z']]);
+    // Moving it again is not refused as a conflict with its own written event.
+    await desk.caller.calendars.syncNow({ connectionId: connection.id });
+    await desk.caller.desk.interviews.reschedule({ interviewId: second.id, start: '2027-03-24T13:15:00Z' });
+    await deliver();
+
+    // Cancelled: removed.
+    await desk.caller.desk.interviews.cancel({ interviewId: second.id, reason: 'The minister is travelling' });
+    await deliver();
+    expect([...(await written()).keys()]).toEqual([`${first.inviteUid}.ics`]);
+
+    // Another calendar chosen: the interview moves there; none: it is removed.
+    await desk.caller.calendars.setWriteCalendar({ connectionId: connection.id, calendarIndex: 0 });
+    await deliver();
+    expect((await written()).size).toBe(0);
+    expect([...(await radicale.objects(readUrl)).keys()]).toEqual([`${first.inviteUid}.ics`]);
+    await desk.caller.calendars.setWriteCalendar({ connectionId: connection.id, calendarIndex: null });
+    await deliver();
+    expect((await radicale.objects(readUrl)).size).toBe(0);
+    const audit = await database.prisma.auditEvent.findMany({ where: { entityId: connection.id, action: 'calendar.set_write_back' }, select: { after: true }, orderBy: { createdAt: 'asc' } });
+    expect(audit.map((event) => event.after)).toEqual([{ calendar: 'Interviews' }, { calendar: 'Home' }, { calendar: null }]);
+  });
+
+  it('a wrong password makes the write a retry, never a lost write', async () => {
+    const person = await londonSpokesperson();
+    const writeUrl = await radicale.makeCalendar(`retry-${person.id}`, []);
+    const { connection } = await desk.caller.calendars.addCalDav({ spokespersonId: person.id, label: 'Old password', serverUrl: `${radicale.url}/`, username: RADICALE_USER, password: 'revoked', calendars: [{ url: writeUrl, name: 'Interviews' }] });
+    await desk.caller.calendars.setWriteCalendar({ connectionId: connection.id, calendarIndex: 0 });
+    const created = await (await publicCaller(database)).requests.create(requestInput(person.id, '2027-03-25T10:00:00Z'));
+    await desk.caller.desk.requests.approve({ requestId: created.requestId });
+    const transport = createMailTransport({ outboxDir: mkdtempSync(join(tmpdir(), 'write-back-')) });
+    await deliverDueMessages({ database, transport, config: workflowConfig(database), logger: silentLogger, now: new Date(WORKFLOW_NOW.getTime() + 3_600_000) });
+    const row = await database.prisma.outboxMessage.findFirstOrThrow({ where: { kind: 'calendar_write', recipient: `calendar:${connection.id}` } });
+    expect(row).toMatchObject({ status: 'pending', attempts: 1 });
+    expect(row.lastError).toContain('authentication failed');
+    expect((await radicale.objects(writeUrl)).size).toBe(0);
   });
 
   it('reports a wrong password once, keeps slots working, and a spokesperson sees only their own connections', async () => {

@@ -4,6 +4,7 @@ import { QueryResult, useTRPC } from '../../api/query';
 import { errorMessage } from '../../api/trpc';
 import { browserTimeZone, formatDateTime, zoneCity } from '../../time';
 import { describeSync } from './sync-status';
+import { WriteBackChoice } from './write-back-choice';
 
 /** One spokesperson's connections with their status, "Sync now" and "Remove". */
 export function ConnectionList({ spokespersonId }: { spokespersonId: string }) {
@@ -38,6 +39,7 @@ export function ConnectionList({ spokespersonId }: { spokespersonId: string }) {
                     )}
                   </p>
                   <p className="meta">{connection.busyCount === 1 ? "1 busy time" : `${connection.busyCount} busy times`} stored.</p>
+                  {connection.kind === 'caldav' && <WriteBackChoice connection={connection} onResult={setResult} />}
                   <div className="calendar-actions">
                     <button type="button" disabled={sync.isPending} onClick={() => sync.mutate({ connectionId: connection.id })}>
                       Sync {connection.label} now
