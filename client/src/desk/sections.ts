@@ -18,6 +18,7 @@ import { UsersPage } from './setup/users-page';
 import { SettingsPage } from './setup/settings-page';
 import { ReleasesPage } from './releases/releases-page';
 import { CalendarsPage } from './calendars/calendars-page';
+import { WebhooksPage } from './webhooks/webhooks-page';
 
 export interface Section {
   path: string;
@@ -53,6 +54,7 @@ export const sections: readonly Section[] = [
   { path: '/desk/press-contacts', label: 'Press contacts', roles: OFFICE, Page: PressContactsPage },
   { path: '/desk/users', label: 'Users', roles: ADMIN, Page: UsersPage },
   { path: '/desk/settings', label: 'Settings', roles: ADMIN, Page: SettingsPage },
+  { path: '/desk/webhooks', label: 'Webhooks', roles: ADMIN, Page: WebhooksPage },
 ];
 
 /** The sections this role may open, in navigation order. */

@@ -7,6 +7,7 @@ import { FormStatus, readFormProblem, SelectField, TextAreaField, TextField, typ
 import { ZonePicker } from '../../components/zone-picker';
 import { browserTimeZone } from '../../time';
 import type { StaffUser } from '../staff-user';
+import { AlertChannels } from '../webhooks/alert-channels';
 import './setup.css';
 
 type Outputs = inferRouterOutputs<AppRouter>;
@@ -25,6 +26,7 @@ export function SettingsPage(_props: { user: StaffUser }) {
       <QueryResult query={office} label="the office profile">
         {(profile) => <QueryResult query={contacts} label="the press contacts">{(list) => <OfficeForm office={profile} contacts={list} />}</QueryResult>}
       </QueryResult>
+      <AlertChannels />
       <ApiReferenceCard />
     </>
   );
