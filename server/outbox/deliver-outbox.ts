@@ -33,7 +33,7 @@ import type { Logger } from '../logger';
 import type { MailTransport } from '../mail/transport';
 import { PermanentRenderError, renderOutboxMessage, type OutboxRow } from './render-outbox-message';
 import { countDelivery } from '../metrics/metrics';
-import { deliverHttpRow } from '../webhooks/deliver-http';
+import { deliverHttpRow, DisabledEndpointError } from '../webhooks/deliver-http';
 import { HttpDeliveryError } from '../webhooks/post-json';
 import { enqueueHttpDeliveries } from '../webhooks/enqueue-deliveries';
 import type { DeskAlert } from '../webhooks/render-alert';
@@ -312,7 +312,7 @@ class DeliveryPump {
         const now = this.now();
         // Backoff from the end of this attempt, however long it took.
         const data = { status: dead ? 'dead' : 'pending', attempts, lastError, lockedBy: null, lockedUntil: null, nextAttemptAt: new Date(now.getTime() + backoffMs(attempts)), lastAttemptAt: now, ...answer };
-        if (dead && row.kind !== 'desk_alert') {
+        if (dead && row.kind !== 'desk_alert' && !(error instanceof DisabledEndpointError)) {
           // The desk hears of a dead letter in its chat, in the same transaction (an alert about an alert would loop).
           await database.prisma.$transaction(async (tx) => {
             const { count } = await tx.outboxMessage.updateMany({ where: fence, data });

@@ -8,12 +8,15 @@ import { openEndpointSecret } from './endpoint-secret';
 import { postJson, type PostResult } from './post-json';
 import { signWebhook } from './sign-webhook';
 
+/** The endpoint was disabled after the row was queued: a dead letter by the admin's choice, not a failure to alert about. */
+export class DisabledEndpointError extends PermanentRenderError {}
+
 export async function deliverHttpRow(db: Db, row: { id: string; endpointId: string | null; messageId: string; payload: unknown }, options: { signal: AbortSignal; allowPrivate: boolean }): Promise<PostResult> {
   if (!row.endpointId) throw new PermanentRenderError(`outbox row ${row.id} names no endpoint`);
   const endpoint = await db.webhookEndpoint.findUnique({ where: { id: row.endpointId }, select: { id: true, kind: true, url: true, secret: true, enabled: true } });
   if (!endpoint) throw new PermanentRenderError('The endpoint was deleted');
   // Disabled: nothing goes out; the row waits as a dead letter, to be sent again after re-enabling.
-  if (!endpoint.enabled) throw new PermanentRenderError('The endpoint is disabled');
+  if (!endpoint.enabled) throw new DisabledEndpointError('The endpoint is disabled');
   const body = JSON.stringify(row.payload);
   let opened: string;
   try {

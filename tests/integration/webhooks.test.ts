@@ -18,6 +18,8 @@ import { deliverDueMessages, startOutboxWorker } from '../../server/outbox/deliv
 import { expireOverdueRequests } from '../../server/requests/expire-requests';
 import { webhookEventTypes } from '../../server/webhooks/events';
 import { webhooksRouter } from '../../server/routers/webhooks';
+import { alertUpcomingDeadlines } from '../../server/webhooks/deadline-alerts';
+import { MAX_ATTEMPTS } from '../../server/outbox/deliver-outbox';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -169,6 +171,53 @@ describe('webhooks', () => {
       transport.close();
       await smtp.close();
     }
+  });
+
+  it('posts desk alerts to Slack and Teams: new request with deadline and link, deadline soon once, proposal picked, dead letter', async () => {
+    const chat = await receiver();
+    const admin = await adminCaller();
+    await admin.webhooks.setAlertChannel({ kind: 'slack', url: `${chat.url}/slack/T000/B000/secretpart` });
+    await admin.webhooks.setAlertChannel({ kind: 'teams', url: `${chat.url}/teams/workflow` });
+    const channels = await admin.webhooks.alerts();
+    expect(channels.map((channel) => channel.maskedUrl)).toEqual([`${chat.url}/…part`, `${chat.url}/…flow`]);
+
+    const person = await makeBookableSpokesperson(database, { name: 'Kasia Derlicka' });
+    const reporter = await publicCaller(database);
+    const { caller: desk } = await deskCaller(database);
+    const input = requestInput(person.id, '2027-03-05T09:00:00Z', { deadline: '2027-03-05T09:00:00Z' });
+    const created = await reporter.requests.create(input);
+    // Twice, as two scheduler ticks (or two instances) would: one alert per channel.
+    for (let tick = 0; tick < 2; tick++) await alertUpcomingDeadlines({ db: database.prisma, config: workflowConfig(database), now: new Date('2027-03-05T07:30:00Z') });
+    await desk.desk.requests.propose({ requestId: created.requestId, slots: [{ start: '2027-03-05T10:00:00Z' }] });
+    await reporter.requests.pickProposal({ reference: created.reference, token: created.manageToken, index: 0 });
+    // A webhook delivery on its last attempt fails for good: the chat hears of it.
+    const down = await receiver({ mode: 'down' });
+    const { endpoint } = await admin.webhooks.create({ url: down.url, events: ['request.created'] });
+    await admin.webhooks.sendTest({ id: endpoint.id });
+    await database.prisma.outboxMessage.updateMany({ where: { endpointId: endpoint.id }, data: { attempts: MAX_ATTEMPTS - 1 } });
+    for (let round = 0; round < 3; round++) await deliverHttp(new Date(Date.UTC(2027, 2, 6, 0, round)));
+    await admin.webhooks.setAlertChannel({ kind: 'slack', url: null });
+    await admin.webhooks.setAlertChannel({ kind: 'teams', url: null });
+    await admin.webhooks.remove({ id: endpoint.id });
+
+    const slack = chat.received.filter((request) => request.path.startsWith('/slack/')).map((request) => JSON.parse(request.body));
+    const teams = chat.received.filter((request) => request.path === '/teams/workflow').map((request) => JSON.parse(request.body));
+    const link = `http://desk.test/desk/requests/${created.requestId}`;
+    // In the order they came due (the deadline check ran on a later clock than the workflow).
+    expect(slack.map((body) => body.blocks[0].text.text).sort()).toEqual([`New interview request ${created.reference}`, `Deadline in under 2 hours: ${created.reference}`, `Proposed time picked: ${created.reference}`, 'A webhook delivery failed'].sort());
+    const [fresh] = slack;
+    expect(fresh.text).toContain(created.reference);
+    expect(fresh.blocks[1].fields.map((field: { text: string }) => field.text)).toEqual(expect.arrayContaining([expect.stringMatching(/^\*Deadline\*\nFriday 5 March 2027, 09:00/)]));
+    expect(fresh.blocks[2]).toEqual({ type: 'actions', elements: [{ type: 'button', text: { type: 'plain_text', text: 'Open in the desk' }, url: link }] });
+    expect(teams).toHaveLength(4);
+    const card = teams[0].attachments[0];
+    expect(teams[0].type).toBe('message');
+    expect(card.contentType).toBe('application/vnd.microsoft.card.adaptive');
+    expect(card.content).toMatchObject({ type: 'AdaptiveCard', version: '1.4', actions: [{ type: 'Action.OpenUrl', title: 'Open in the desk', url: link }] });
+    expect(card.content.body[2].facts[0]).toMatchObject({ title: 'Deadline' });
+    const everything = chat.received.map((request) => request.body).join('\n');
+    expect(everything).not.toContain(input.reporter.email);
+    expect(everything).not.toContain(input.reporter.name);
   });
 
   it('refuses loopback, private and link-local endpoints unless WEBHOOKS_ALLOW_PRIVATE is set', async () => {

@@ -195,6 +195,10 @@ beforeAll(async () => {
     'pressContacts.create': { name: 'Press Person', title: 'Officer', email: 'press@example.org' },
     'users.create': { email: 'new.user@example.org', name: 'New User', role: 'press_officer', password: 'a long enough password' },
     'outbox.list': { recipient: 'dana' },
+    // A public address literal: no DNS needed, and the SSRF guard lets it through, so every field's bad values reach the schema.
+    'webhooks.create': { url: 'https://93.184.215.14/hooks/desk', description: 'Newsroom CRM', events: ['request.created'] },
+    'webhooks.setAlertChannel': { kind: 'slack', url: 'https://93.184.215.14/services/T0/B0/x' },
+    'webhooks.deliveries': { endpointId: requestId },
   });
 });
 
