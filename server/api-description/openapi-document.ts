@@ -19,6 +19,7 @@ import { appErrorCodes } from '../errors';
 import { SESSION_COOKIE } from '../auth/sessions';
 import { appVersion } from '../version';
 import { plainRoutes } from './plain-routes';
+import { IP_RULE, PAIR_RULE } from '../auth/login-throttle';
 
 type JsonSchema = Record<string, unknown>;
 
@@ -115,7 +116,7 @@ const errorResponses: Record<string, { description: string }> = {
   OriginRejected: { description: 'ORIGIN_REJECTED: a mutation whose Origin header names another site.' },
   UnsupportedMediaType: { description: 'VALIDATION_FAILED: a POST body that is not JSON.' },
   Unavailable: { description: 'UNAVAILABLE: the database is unreachable; try again after `Retry-After` seconds.' },
-  Error: { description: 'Any other error in the same shape: NOT_FOUND (404), CONFLICT, SLOT_TAKEN, INVALID_TRANSITION, EXTERNAL_CONFLICT (409), RATE_LIMITED (429, with `Retry-After`), INTERNAL (500).' },
+  Error: { description: 'Any other error in the same shape: NOT_FOUND (404), CONFLICT, SLOT_TAKEN, INVALID_TRANSITION, EXTERNAL_CONFLICT (409), RATE_LIMITED (429, the wait in `data.details.retryAfterSeconds`), INTERNAL (500).' },
 };
 
 function conventions(options: { requestLimits: { perIpPerHour: number; perEmailPerHour: number } }): string {
@@ -133,7 +134,7 @@ function conventions(options: { requestLimits: { perIpPerHour: number; perEmailP
 
 **Cross-site requests.** A mutation whose \`Origin\` header names another site is refused (403 \`ORIGIN_REJECTED\`); calls without \`Origin\` (curl, servers) are accepted. There is no CSRF token.
 
-**Limits.** \`auth.login\`: 5 free tries per address and IP and 20 per IP, then waits that double from 30 s up to 1 h. \`requests.create\`: ${options.requestLimits.perIpPerHour} an hour per IP and ${options.requestLimits.perEmailPerHour} per reporter address. Both answer 429 \`RATE_LIMITED\` with \`Retry-After\` and \`data.details.retryAfterSeconds\`. While the database is unreachable every call answers 503 \`UNAVAILABLE\` with \`Retry-After\`.
+**Limits.** \`auth.login\`: ${PAIR_RULE.freeAttempts} free tries per address and IP and ${IP_RULE.freeAttempts} per IP, then waits that double from ${PAIR_RULE.firstDelayMs / 1000} s up to ${PAIR_RULE.maxDelayMs / 3_600_000} h. \`requests.create\`: ${options.requestLimits.perIpPerHour} an hour per IP and ${options.requestLimits.perEmailPerHour} per reporter address. Both answer 429 \`RATE_LIMITED\` with the wait in \`data.details.retryAfterSeconds\`. While the database is unreachable every call answers 503 \`UNAVAILABLE\` with \`Retry-After\`.
 
 **Answers' shapes** are not part of this document (procedures return what their domain functions build); the README's "API" section shows each with an example.`;
 }
