@@ -332,10 +332,15 @@ export function asciiBytes(text: string): Uint8Array {
   return bytes;
 }
 
-/** Copies `bytes` into `target` at `position`; returns the position after them. A loop: these pieces are a few dozen bytes, where `set` costs more. */
+/**
+ * Copies `bytes` into `target` at `position`; returns the position after them. Short pieces
+ * by a loop (a `set` call costs as much as copying a dozen bytes one by one), longer ones by `set`.
+ */
 export function copyBytes(target: Uint8Array, position: number, bytes: Uint8Array): number {
-  for (let index = 0; index < bytes.length; index++) target[position + index] = bytes[index]!;
-  return position + bytes.length;
+  const length = bytes.length;
+  if (length > 16) target.set(bytes, position);
+  else for (let index = 0; index < length; index++) target[position + index] = bytes[index]!;
+  return position + length;
 }
 
 /**

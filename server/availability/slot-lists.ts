@@ -61,8 +61,8 @@ function cachedSpokespersonSide(slots: FreeSlot[], timeZone: string): SlotSideWr
       const bytes = blockOf(block);
       const from = starts[index]!;
       const to = index + 1 < slots.length && (index + 1) % BLOCK_SLOTS !== 0 ? starts[index + 1]! : bytes.length;
-      for (let at = from; at < to; at++) target[position++] = bytes[at]!;
-      return position;
+      target.set(bytes.subarray(from, to), position);
+      return position + to - from;
     },
   };
 }
