@@ -2,6 +2,7 @@
 // script tag (client/public/embed.js) per spokesperson, topic or release, and
 // the plain iframe address for sites that allow no scripts. README "Embedding".
 import { useId, useState } from 'react';
+import './embed-snippet.css';
 
 export type WidgetKind = 'spokesperson' | 'topic' | 'release';
 
