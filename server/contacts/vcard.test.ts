@@ -391,6 +391,86 @@ describe('parseVCards', () => {
     ]);
   });
 
+  it('reads folded lines, escaped commas and semicolons, and several TEL lines with TYPE', () => {
+    const text = [
+      'BEGIN:VCARD',
+      'VERSION:3.0',
+      'FN:Dufour\\, Camille',
+      'N:Dufour;Camille;;;',
+      'ORG:Tribune\\; Soir\\, Genève;Desk',
+      // Unfolding removes the line break and the one white-space character after it.
+      'TITLE:Editor\\, foreign',
+      '  desk',
+      'NOTE:Line one,\\nline two; with a semicolon and a fold in the mid',
+      '\tdle',
+      'TEL;TYPE=CELL:+41 79 000 00 03',
+      'TEL;TYPE=WORK,VOICE:+41 22 730 67 00',
+      'TEL;TYPE=HOME:+41 44 000 00 00',
+      'CATEGORIES:UN\\, Geneva,Press',
+      'END:VCARD',
+    ].join('\r\n');
+    expect(parseVCards(text).contacts[0]).toMatchObject({
+      name: 'Dufour, Camille',
+      outlet: 'Tribune; Soir, Genève',
+      role: 'Editor, foreign desk',
+      notes: 'Line one,\nline two; with a semicolon and a fold in the middle',
+      phones: [
+        { e164: '+41790000003', kind: 'cell' },
+        { e164: '+41227306700', kind: 'work' },
+        { e164: '+41440000000', kind: 'home' },
+      ],
+      tags: ['UN, Geneva', 'Press'],
+    });
+  });
+
+  it('ignores photos: folded 3.0 base64, and 2.1 base64 lines ended by a blank line', () => {
+    const text = [
+      'BEGIN:VCARD',
+      'VERSION:3.0',
+      'FN:Photo Three',
+      'PHOTO;ENCODING=b;TYPE=JPEG:/9j/4AAQSkZJRgABAQAAAQABAAD/2wBDAAgGBgcGBQgHBwcJCQgKDBQNDAsLDBkSEw8UHR',
+      ' ofHh0aHBwgJC4nICIsIxwcKDcpLDAxNDQ0Hyc5PTgyPC4zNDL/2wBDAQkJCQwLDBgNDRgyIRwhMjIy',
+      'EMAIL:three@example.org',
+      'END:VCARD',
+      'BEGIN:VCARD',
+      'VERSION:2.1',
+      'FN:Photo Two',
+      'PHOTO;ENCODING=BASE64;JPEG:/9j/4AAQSkZJRgABAQAAAQABAAD',
+      '2wBDAAgGBgcGBQgHBwcJCQgKDBQNDAsLDBkSEw8UHRofHh0aHBwgJC4nICIsIxwcKDcpLDAxNDQ0',
+      '',
+      'TEL;CELL:+41 79 000 00 03',
+      'END:VCARD',
+    ].join('\r\n');
+    const { contacts, errors } = parseVCards(text);
+    expect(errors).toEqual([]);
+    expect(contacts.map((contact) => [contact.name, contact.emails, contact.phones])).toEqual([
+      ['Photo Three', ['three@example.org'], []],
+      ['Photo Two', [], [{ e164: '+41790000003', kind: 'cell' }]],
+    ]);
+  });
+
+  it('reads a 2.1 card in ISO-8859-1 quoted-printable with a line break in the note', () => {
+    const text = [
+      'BEGIN:VCARD',
+      'VERSION:2.1',
+      'N;CHARSET=ISO-8859-1;ENCODING=QUOTED-PRINTABLE:M=FCller;Zo=EB',
+      'NOTE;CHARSET=ISO-8859-1;QUOTED-PRINTABLE:Pr=E9f=E8re le matin=0D=0A=',
+      'Appeler apr=E8s 10 h, pas le vendredi',
+      'END:VCARD',
+    ].join('\r\n');
+    expect(parseVCards(text).contacts[0]).toMatchObject({ name: 'Zoë Müller', notes: 'Préfère le matin\nAppeler après 10 h, pas le vendredi' });
+  });
+
+  it('reports a card whose syntax cannot be read, and reads the cards around it', () => {
+    const card = (line: string) => `BEGIN:VCARD\r\nVERSION:4.0\r\n${line}\r\nEND:VCARD\r\n`;
+    const { contacts, errors } = parseVCards(card('FN:Before') + card('FN;LANGUAGE="fr:Broken') + card('FN:After'));
+    expect(contacts.map((contact) => [contact.index, contact.name])).toEqual([
+      [0, 'Before'],
+      [2, 'After'],
+    ]);
+    expect(errors).toEqual([{ index: 1, message: expect.stringMatching(/^The card cannot be read: /) }]);
+  });
+
   it('reads national numbers with the default country when the card has none', () => {
     const text = 'BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Swiss Desk\r\nTEL;TYPE=CELL:078 000 00 00\r\nEND:VCARD\r\n';
     expect(parseVCards(text, { defaultCountry: 'CH' }).contacts[0]?.phones).toEqual([{ e164: '+41780000000', kind: 'cell' }]);

@@ -32,9 +32,18 @@
  *   contact without an id gets a random UUID. REV is the contact's updatedAt
  *   (whole seconds, UTC), or the export time.
  * - Text is sanitised (no control characters, CR and U+2028/9 become LF) and
- *   escaped per RFC 6350 §3.4 (`\\`, `\,`, `\;`, `\n`); lines end in CRLF and
- *   are folded at 75 octets without splitting a UTF-8 character, with the
- *   same folding code as our invites (RFC 6350 §3.2 uses RFC 5545's rule).
+ *   written by ical.js, which escapes it per RFC 6350 §3.4; lines end in CRLF
+ *   and are folded at 75 octets without splitting a UTF-8 character, with the
+ *   same folding code as our invites (RFC 6350 §3.2 uses RFC 5545's rule;
+ *   ical.js's own folding lets a continuation line reach 76 octets).
+ *
+ * Reading: ical.js reads each card (ICAL.parse gives jCard, RFC 7095):
+ * unfolding, parameters (RFC 6868 included), escapes, structured and
+ * multi-valued properties, for 3.0 and 4.0. vCard 2.1 (Android, old Outlook)
+ * is not its syntax, so a small pre-pass (`rewriteVCard21Line`) turns bare
+ * parameters ("TEL;CELL") into TYPE= ones and decodes quoted-printable values
+ * in their CHARSET first. Each card is parsed on its own, so one damaged card
+ * never costs the others.
  *
  * Import is all-or-nothing per card: a card either becomes a contact exactly
  * as written or is reported with every problem found in it (no name, a phone
@@ -45,8 +54,9 @@
  * interview request uses.
  */
 import { randomUUID } from 'node:crypto';
+import ICAL from 'ical.js';
 import { timeZoneSchema } from '../common/schema';
-import { foldContentLine, unfoldContentLines } from '../invites/fold-ics';
+import { foldContentLine } from '../invites/fold-ics';
 import { sanitizeText } from '../invites/sanitize-text';
 import { DEFAULT_PRODUCT_ID } from '../invites/schema';
 import { normalizePhone, type CountryCode } from './normalize-phone';
@@ -145,50 +155,55 @@ export function exportVCard(contacts: VCardContact | readonly VCardContact[], op
 }
 
 function formatCard(contact: VCardContact, now: Date): string {
-  const lines = ['BEGIN:VCARD', 'VERSION:4.0', `PRODID:${DEFAULT_PRODUCT_ID}`, formatUid(contact.uid ?? randomUUID())];
-  lines.push(`FN:${escapeText(contact.name)}`, `N:${splitName(contact.name).map(escapeText).join(';')}`);
-  contact.emails.forEach((email, position) => lines.push(`EMAIL;PREF=${position + 1}:${escapeText(email)}`));
+  const text = (value: string) => sanitizeText(value);
+  const properties: JCardProperty[] = [
+    ['version', {}, 'text', '4.0'],
+    // ical.js's vCard rules do not list PRODID ("unknown": written as is); the value is our constant.
+    ['prodid', {}, 'unknown', DEFAULT_PRODUCT_ID],
+    formatUid(contact.uid ?? randomUUID()),
+    ['fn', {}, 'text', text(contact.name)],
+    ['n', {}, 'text', splitName(text(contact.name))],
+  ];
+  contact.emails.forEach((email, position) => properties.push(['email', { pref: String(position + 1) }, 'text', text(email)]));
   contact.phones.forEach(({ e164, kind }, position) => {
     const type = (phoneKinds as readonly string[]).includes(kind) ? kind : 'voice';
-    lines.push(
+    const pref = String(position + 1);
+    properties.push(
       E164_SYNTAX.test(e164)
-        ? `TEL;VALUE=uri;PREF=${position + 1};TYPE=${type}:tel:${e164}`
-        : `TEL;VALUE=text;PREF=${position + 1};TYPE=${type}:${escapeText(e164)}`,
+        ? ['tel', { value: 'uri', pref, type }, 'uri', `tel:${e164}`]
+        : ['tel', { pref, type }, 'text', text(e164)],
     );
   });
   if (contact.whatsapp) {
-    lines.push(
+    properties.push(
       E164_SYNTAX.test(contact.whatsapp)
-        ? `IMPP;X-SERVICE-TYPE=WhatsApp:https://wa.me/${contact.whatsapp.slice(1)}`
-        : `X-WHATSAPP:${escapeText(contact.whatsapp)}`,
+        ? ['impp', { 'x-service-type': 'WhatsApp' }, 'uri', `https://wa.me/${contact.whatsapp.slice(1)}`]
+        : ['x-whatsapp', {}, 'text', text(contact.whatsapp)],
     );
   }
-  if (contact.outlet) lines.push(`ORG:${escapeText(contact.outlet)}`);
-  if (contact.role) lines.push(`TITLE:${escapeText(contact.role)}`);
+  // ORG is structured: one component, so a ";" in the outlet's name stays text.
+  if (contact.outlet) properties.push(['org', {}, 'text', [text(contact.outlet)]]);
+  if (contact.role) properties.push(['title', {}, 'text', text(contact.role)]);
   contact.languages
     .filter((tag) => LANGUAGE_TAG_PATTERN.test(tag))
-    .forEach((tag, position) => lines.push(`LANG;PREF=${position + 1}:${tag}`));
-  if (contact.timeZone) lines.push(`TZ;VALUE=text:${escapeText(contact.timeZone)}`);
+    .forEach((tag, position) => properties.push(['lang', { pref: String(position + 1) }, 'language-tag', tag]));
+  if (contact.timeZone) properties.push(['tz', { value: 'text' }, 'text', text(contact.timeZone)]);
   if (contact.country) {
     const code = contact.country.toUpperCase();
     const name = COUNTRY_CODE_PATTERN.test(code) ? englishRegionNames.of(code) : undefined;
-    lines.push(name ? `ADR;CC=${code}:;;;;;;${escapeText(name)}` : `ADR:;;;;;;${escapeText(contact.country)}`);
+    properties.push(name ? ['adr', { cc: code }, 'text', ['', '', '', '', '', '', name]] : ['adr', {}, 'text', ['', '', '', '', '', '', text(contact.country)]]);
   }
-  if (contact.notes) lines.push(`NOTE:${escapeText(contact.notes)}`);
-  if (contact.tags.length > 0) lines.push(`CATEGORIES:${contact.tags.map(escapeText).join(',')}`);
-  lines.push(`REV:${formatTimestamp(contact.updatedAt ?? now)}`, 'END:VCARD');
-  return lines.map(foldContentLine).join(CRLF) + CRLF;
+  if (contact.notes) properties.push(['note', {}, 'text', text(contact.notes)]);
+  if (contact.tags.length > 0) properties.push(['categories', {}, 'text', ...contact.tags.map(text)]);
+  properties.push(['rev', {}, 'timestamp', formatTimestamp(contact.updatedAt ?? now)]);
+  const lines = properties.map((property) => ICAL.stringify.property(property, VCARD_DESIGN, true));
+  return ['BEGIN:VCARD', ...lines, 'END:VCARD'].map(foldContentLine).join(CRLF) + CRLF;
 }
 
-function formatUid(uid: string): string {
-  if (UUID_PATTERN.test(uid)) return `UID:urn:uuid:${uid}`;
-  if (URI_PATTERN.test(uid) && !/[\\,;]/.test(uid)) return `UID:${uid}`;
-  return `UID;VALUE=text:${escapeText(uid)}`;
-}
-
-/** RFC 6350 §3.4 TEXT escaping, after removing what may not appear in a content line at all. */
-function escapeText(value: string): string {
-  return sanitizeText(value).replace(/[\\,;\n]/g, (character) => (character === '\n' ? '\\n' : `\\${character}`));
+function formatUid(uid: string): JCardProperty {
+  if (UUID_PATTERN.test(uid)) return ['uid', {}, 'text', `urn:uuid:${uid}`];
+  if (URI_PATTERN.test(uid) && !/[\\,;]/.test(uid)) return ['uid', {}, 'text', uid];
+  return ['uid', { value: 'text' }, 'text', sanitizeText(uid)];
 }
 
 /** N components: family; given; additional; prefixes; suffixes. A best effort from one name field. */
@@ -200,28 +215,40 @@ function splitName(name: string): [string, string, string, string, string] {
   return [words.slice(familyStart).join(' '), words.slice(0, familyStart).join(' '), '', '', ''];
 }
 
-/** RFC 6350 §4.3.5 timestamp, UTC: 20201031T080000Z. */
+/** RFC 6350 §4.3.5 timestamp in jCard form (2020-10-31T08:00:00Z), whole seconds; ical.js writes 20201031T080000Z. */
 function formatTimestamp(date: Date): string {
-  return date.toISOString().replace(/\.\d{3}/, '').replace(/[-:]/g, '');
+  return date.toISOString().replace(/\.\d{3}/, '');
 }
 
 // ——— import ———
 
-interface ContentLine {
+/** A property as ical.js gives it (jCard, RFC 7095): name, parameters, value type, then the values. */
+type JCardProperty = [name: string, parameters: Record<string, string | string[]>, type: string, ...values: unknown[]];
+
+/** ical.js's vCard 4.0 rules for writing; reading picks 3.0 or 4.0 from the card's VERSION. */
+const VCARD_DESIGN = ICAL.design.components.vcard;
+
+interface CardProperty {
   /** Apple's "item1." grouping prefix, lowercased; ties a TEL to its X-ABLabel. */
   group: string | undefined;
   /** Upper-cased property name. */
   name: string;
-  /** Upper-cased parameter name → values as written (quotes removed, RFC 6868 decoded). */
+  /** Upper-cased parameter name → values (quotes removed, RFC 6868 decoded). */
   parameters: ReadonlyMap<string, string[]>;
-  /** The raw value, still escaped. */
-  value: string;
+  /**
+   * The values, unescaped: one for most properties, several for CATEGORIES;
+   * a structured value (N, ADR, ORG) is the list of its components, and a
+   * component with several values is itself a list.
+   */
+  values: unknown[];
 }
 
 interface RawCard {
-  /** Content lines by property name, in file order; reading a card never rescans it. */
-  linesByName: Map<string, ContentLine[]>;
+  /** Properties by name, in file order; reading a card never rescans it. */
+  propertiesByName: Map<string, CardProperty[]>;
   closed: boolean;
+  /** Why ical.js could not read the card, if it could not. */
+  unreadable?: string;
 }
 
 /**
@@ -248,14 +275,7 @@ export function parseVCards(
   if (cards.length === 0 && text.replace(/^\uFEFF/, '').trim() !== '') {
     errors.push({ index: 0, message: 'This is not a vCard file: it has no BEGIN:VCARD' });
   }
-  cards.forEach((card, index) => {
-    const result = readCard(card, options);
-    if ('contact' in result) contacts.push({ ...result.contact, index });
-    else {
-      const about = result.name ? { index, name: result.name } : { index };
-      for (const message of result.problems) errors.push({ ...about, message });
-    }
-  });
+  cards.forEach((card, index) => collectCard(readCard(readCardText(card), options), index, contacts, errors));
   return { contacts, errors };
 }
 
@@ -279,38 +299,75 @@ export async function parseVCardsInSlices(
   for (const [index, card] of cards.entries()) {
     await options.pause();
     if (index % 1_000 === 0) options.onCard?.(index, cards.length);
-    const result = readCard(card, options);
-    if ('contact' in result) contacts.push({ ...result.contact, index });
-    else {
-      const about = result.name ? { index, name: result.name } : { index };
-      for (const message of result.problems) errors.push({ ...about, message });
-    }
+    collectCard(readCard(readCardText(card), options), index, contacts, errors);
   }
   return { contacts, errors };
 }
 
-function splitCards(text: string): RawCard[] {
+function collectCard(result: CardReading, index: number, contacts: ParsedVCardContact[], errors: VCardParseError[]): void {
+  if ('contact' in result) contacts.push({ ...result.contact, index });
+  else {
+    const about = result.name ? { index, name: result.name } : { index };
+    for (const message of result.problems) errors.push({ ...about, message });
+  }
+}
+
+/** A card's physical lines between BEGIN:VCARD and END:VCARD (or the end of the file, then not closed). */
+interface CardText {
+  lines: string[];
+  closed: boolean;
+}
+
+const BEGIN_CARD = /^BEGIN:VCARD\s*$/i;
+const END_CARD = /^END:VCARD\s*$/i;
+
+function splitCards(text: string): CardText[] {
   const withoutMark = text.startsWith('\uFEFF') ? text.slice(1) : text;
-  // unfoldContentLines expects CRLF; files from Unix tools use LF, very old Macs CR.
-  const logicalLines = joinQuotedPrintableLines(unfoldContentLines(withoutMark.replace(/\r\n|\r|\n/g, CRLF)));
-  const cards: RawCard[] = [];
-  let current: RawCard | undefined;
-  for (const logicalLine of logicalLines) {
-    const line = parseContentLine(logicalLine);
-    if (!line) continue; // blank or malformed: nothing we could read from it
-    if (line.name === 'BEGIN' && line.value.trim().toUpperCase() === 'VCARD') {
-      current = { linesByName: new Map(), closed: false };
+  const cards: CardText[] = [];
+  let current: CardText | undefined;
+  for (const line of withoutMark.split(/\r\n|\r|\n/)) {
+    if (BEGIN_CARD.test(line)) {
+      current = { lines: [], closed: false };
       cards.push(current);
-    } else if (line.name === 'END' && line.value.trim().toUpperCase() === 'VCARD') {
-      if (current) current.closed = true;
+    } else if (current && END_CARD.test(line)) {
+      current.closed = true;
       current = undefined;
     } else if (current) {
-      const sameName = current.linesByName.get(line.name);
-      if (sameName) sameName.push(line);
-      else current.linesByName.set(line.name, [line]);
+      current.lines.push(line);
     }
   }
   return cards;
+}
+
+/** A content line's start: `[group.]name` then ";" or ":". Other lines (stray text, 2.1 photo data) are not content. */
+const CONTENT_LINE_START = /^(?:[A-Za-z0-9-]+\.)?[A-Za-z0-9-]+[;:]/;
+
+/** One card through the 2.1 pre-pass and ical.js; a card ical.js refuses is kept with the reason. */
+function readCardText(card: CardText): RawCard {
+  const lines = joinQuotedPrintableLines(card.lines)
+    .filter((line) => CONTENT_LINE_START.test(line) || /^[ \t]/.test(line))
+    .map(rewriteVCard21Line);
+  const propertiesByName = new Map<string, CardProperty[]>();
+  let unreadable: string | undefined;
+  try {
+    const [, properties] = ICAL.parse(['BEGIN:VCARD', ...lines, 'END:VCARD', ''].join(CRLF)) as [string, JCardProperty[], unknown[]];
+    for (const property of properties) {
+      const read = toCardProperty(property);
+      const sameName = propertiesByName.get(read.name);
+      if (sameName) sameName.push(read);
+      else propertiesByName.set(read.name, [read]);
+    }
+  } catch (error) {
+    unreadable = error instanceof Error ? error.message : String(error);
+  }
+  return { propertiesByName, closed: card.closed, ...(unreadable === undefined ? {} : { unreadable }) };
+}
+
+function toCardProperty([name, parameters, , ...values]: JCardProperty): CardProperty {
+  const { group, ...others } = parameters;
+  const named = new Map<string, string[]>();
+  for (const [parameter, value] of Object.entries(others)) named.set(parameter.toUpperCase(), (Array.isArray(value) ? value : [value]).map(String));
+  return { group: typeof group === 'string' ? group.toLowerCase() : undefined, name: name.toUpperCase(), parameters: named, values };
 }
 
 /**
@@ -335,107 +392,44 @@ function isQuotedPrintable(line: string): boolean {
   return /;(?:ENCODING=)?QUOTED-PRINTABLE[;:]/i.test(head);
 }
 
-const NAME_PATTERN = /(?:([A-Za-z0-9-]+)\.)?([A-Za-z0-9-]+)/y;
-const PARAMETER_NAME_PATTERN = /[A-Za-z0-9-]+/y;
 /** vCard 2.1 writes encodings as bare parameters ("TEL;CELL;ENCODING…" or just ";QUOTED-PRINTABLE"). */
 const BARE_ENCODINGS = new Set(['QUOTED-PRINTABLE', 'BASE64', '8BIT', '7BIT']);
 
-/** `[group.]name *(;param[=value *(,value)]) : value`, with quoted parameter values (RFC 6350 §3.3). */
-function parseContentLine(line: string): ContentLine | undefined {
-  NAME_PATTERN.lastIndex = 0;
-  const nameMatch = NAME_PATTERN.exec(line);
-  if (!nameMatch) return undefined;
-  let position = nameMatch[0].length;
-  // Most lines have no parameters; sharing one empty map keeps a large import's garbage down.
-  const group = nameMatch[1]?.toLowerCase();
-  const name = nameMatch[2]!.toUpperCase();
-  if (line[position] === ':') return { group, name, parameters: NO_PARAMETERS, value: line.slice(position + 1) };
-  const parameters = new Map<string, string[]>();
-  while (line[position] === ';') {
-    PARAMETER_NAME_PATTERN.lastIndex = position + 1;
-    const parameterMatch = PARAMETER_NAME_PATTERN.exec(line);
-    if (!parameterMatch) return undefined;
-    const parameterName = parameterMatch[0].toUpperCase();
-    position = PARAMETER_NAME_PATTERN.lastIndex;
-    if (line[position] !== '=') {
-      // 2.1 style bare parameter: "TEL;CELL;VOICE:…".
-      addParameter(parameters, BARE_ENCODINGS.has(parameterName) ? 'ENCODING' : 'TYPE', [parameterName]);
-      continue;
-    }
-    position += 1;
-    const values: string[] = [];
-    for (;;) {
-      if (line[position] === '"') {
-        const closing = line.indexOf('"', position + 1);
-        if (closing === -1) return undefined;
-        values.push(decodeParameterValue(line.slice(position + 1, closing)));
-        position = closing + 1;
-      } else {
-        let end = position;
-        while (end < line.length && line[end] !== ',' && line[end] !== ';' && line[end] !== ':') end += 1;
-        values.push(decodeParameterValue(line.slice(position, end)));
-        position = end;
-      }
-      if (line[position] !== ',') break;
-      position += 1;
-    }
-    addParameter(parameters, parameterName, values);
+/**
+ * The vCard 2.1 pre-pass, for what ical.js does not read: bare parameters
+ * ("TEL;CELL;VOICE:" becomes "TEL;TYPE=CELL;TYPE=VOICE:", which 3.0 readers
+ * also meet in the wild) and quoted-printable values, decoded in their
+ * CHARSET and written as escaped text. Lines with quoted parameter values are
+ * 3.0/4.0 syntax and pass unchanged, as do continuation lines.
+ */
+function rewriteVCard21Line(line: string): string {
+  const colon = line.indexOf(':');
+  if (colon === -1 || /^[ \t]/.test(line)) return line;
+  const head = line.slice(0, colon);
+  if (head.includes('"') || !head.includes(';')) return line;
+  const [name, ...parameters] = head.split(';');
+  let quotedPrintable = false;
+  let charset = 'utf-8';
+  const kept: string[] = [];
+  for (const parameter of parameters) {
+    const equals = parameter.indexOf('=');
+    const key = (equals === -1 ? parameter : parameter.slice(0, equals)).toUpperCase();
+    const value = equals === -1 ? '' : parameter.slice(equals + 1);
+    if (key === 'QUOTED-PRINTABLE' || (key === 'ENCODING' && value.toUpperCase() === 'QUOTED-PRINTABLE')) quotedPrintable = true;
+    else if (key === 'CHARSET') charset = value;
+    else if (equals === -1 && BARE_ENCODINGS.has(key)) kept.push(`ENCODING=${parameter}`);
+    else if (equals === -1 && parameter !== '') kept.push(`TYPE=${parameter}`);
+    else if (parameter !== '') kept.push(parameter);
   }
-  if (line[position] !== ':') return undefined;
-  return { group, name, parameters, value: line.slice(position + 1) };
-}
-
-const NO_PARAMETERS: ReadonlyMap<string, string[]> = new Map();
-
-function addParameter(parameters: Map<string, string[]>, name: string, values: string[]): void {
-  const known = parameters.get(name);
-  if (known) known.push(...values);
-  else parameters.set(name, values);
-}
-
-/** RFC 6868: ^n is a line break, ^' a double quote, ^^ a caret. */
-function decodeParameterValue(value: string): string {
-  return value.replace(/\^([n'^])/g, (_, code: string) => (code === 'n' ? '\n' : code === "'" ? '"' : '^'));
-}
-
-/** Lowercased TYPE values, with "cell,voice" inside one quoted value split too. */
-function readTypes(line: ContentLine): Set<string> {
-  const types = new Set<string>();
-  for (const value of line.parameters.get('TYPE') ?? []) {
-    for (const type of value.split(',')) if (type.trim() !== '') types.add(type.trim().toLowerCase());
-  }
-  return types;
-}
-
-/** PREF=1 is most preferred (RFC 6350 §5.3); 3.0's TYPE=pref counts as 1; no preference sorts last. */
-function readPreference(line: ContentLine): number {
-  const preference = Number(line.parameters.get('PREF')?.[0]);
-  if (Number.isInteger(preference) && preference >= 1 && preference <= 100) return preference;
-  return readTypes(line).has('pref') ? 1 : 101;
-}
-
-/** The card's lines with that name, most preferred first, file order otherwise (Array.sort is stable). */
-function linesNamed(card: RawCard, name: string): ContentLine[] {
-  const lines = card.linesByName.get(name) ?? [];
-  return lines.length < 2 ? lines : [...lines].sort((a, b) => readPreference(a) - readPreference(b));
-}
-
-/** The card's lines with that name in file order. */
-function linesInOrder(card: RawCard, name: string): ContentLine[] {
-  return card.linesByName.get(name) ?? [];
-}
-
-/** The value as text: quoted-printable decoded (2.1), then RFC 6350 §3.4 escapes undone. */
-function readText(line: ContentLine): string {
-  return unescapeText(decodeTransferEncoding(line));
+  const value = line.slice(colon + 1);
+  const decoded = quotedPrintable ? decodeQuotedPrintable(value, charset).replace(/\r\n|\r|\n/g, '\\n') : value;
+  return `${[name, ...kept].join(';')}:${decoded}`;
 }
 
 const utf8Encoder = new TextEncoder();
 
-function decodeTransferEncoding(line: ContentLine): string {
-  const encoding = line.parameters.get('ENCODING')?.[0]?.toUpperCase();
-  if (encoding !== 'QUOTED-PRINTABLE') return line.value;
-  const { value } = line;
+/** Quoted-printable (RFC 2045 §6.7) bytes decoded in `charset`; an unknown charset reads as UTF-8. */
+function decodeQuotedPrintable(value: string, charset: string): string {
   const bytes: number[] = [];
   for (let position = 0; position < value.length; ) {
     const hex = value.slice(position + 1, position + 3);
@@ -449,7 +443,6 @@ function decodeTransferEncoding(line: ContentLine): string {
       position += character.length;
     }
   }
-  const charset = line.parameters.get('CHARSET')?.[0] ?? 'utf-8';
   try {
     return new TextDecoder(charset).decode(new Uint8Array(bytes));
   } catch {
@@ -458,24 +451,52 @@ function decodeTransferEncoding(line: ContentLine): string {
   }
 }
 
-/** Undoes `\\`, `\n`/`\N`, `\,`, `\;` (and `\:`, which some 3.0 writers add); other backslashes stay. */
-function unescapeText(value: string): string {
-  return value.replace(/\\([\\,;:nN])/g, (_, character: string) => (character === 'n' || character === 'N' ? '\n' : character));
+/** A value as text; the components of a structured one joined by `separator`. */
+function valueText(value: unknown, separator = ' '): string {
+  if (Array.isArray(value)) return value.map((part) => valueText(part, separator)).join(separator);
+  return value === undefined || value === null ? '' : String(value);
 }
 
-/** Splits at separators that are not escaped; the parts are still escaped. */
-function splitUnescaped(value: string, separator: ';' | ','): string[] {
-  const parts: string[] = [];
-  let start = 0;
-  for (let position = 0; position < value.length; position += 1) {
-    if (value[position] === '\\') position += 1;
-    else if (value[position] === separator) {
-      parts.push(value.slice(start, position));
-      start = position + 1;
-    }
+/**
+ * The property's value as text. ical.js's 3.0 rules split NOTE (and any
+ * property of a card without VERSION) at unescaped commas, which 2.1 and
+ * sloppy 3.0 writers leave in plain text: the values are joined again.
+ */
+function readText(property: CardProperty): string {
+  return property.values.map((value) => valueText(value)).join(',');
+}
+
+/** The components of a structured value (N, ADR, ORG); a component's own list joined by `separator`. */
+function readComponents(property: CardProperty, separator = ','): string[] {
+  const value = property.values[0];
+  return Array.isArray(value) ? value.map((component) => valueText(component, separator)) : [valueText(value)];
+}
+
+/** Lowercased TYPE values, with "cell,voice" inside one quoted value split too. */
+function readTypes(property: CardProperty): Set<string> {
+  const types = new Set<string>();
+  for (const value of property.parameters.get('TYPE') ?? []) {
+    for (const type of value.split(',')) if (type.trim() !== '') types.add(type.trim().toLowerCase());
   }
-  parts.push(value.slice(start));
-  return parts;
+  return types;
+}
+
+/** PREF=1 is most preferred (RFC 6350 §5.3); 3.0's TYPE=pref counts as 1; no preference sorts last. */
+function readPreference(property: CardProperty): number {
+  const preference = Number(property.parameters.get('PREF')?.[0]);
+  if (Number.isInteger(preference) && preference >= 1 && preference <= 100) return preference;
+  return readTypes(property).has('pref') ? 1 : 101;
+}
+
+/** The card's properties with that name, most preferred first, file order otherwise (Array.sort is stable). */
+function linesNamed(card: RawCard, name: string): CardProperty[] {
+  const lines = card.propertiesByName.get(name) ?? [];
+  return lines.length < 2 ? lines : [...lines].sort((a, b) => readPreference(a) - readPreference(b));
+}
+
+/** The card's properties with that name in file order. */
+function linesInOrder(card: RawCard, name: string): CardProperty[] {
+  return card.propertiesByName.get(name) ?? [];
 }
 
 type CardReading = { contact: VCardContact } | { problems: string[]; name?: string };
@@ -484,8 +505,9 @@ type CardReading = { contact: VCardContact } | { problems: string[]; name?: stri
 function readCard(card: RawCard, options: ParseVCardsOptions): CardReading {
   const problems: string[] = [];
   const name = readName(card);
+  if (card.unreadable !== undefined) problems.push(`The card cannot be read: ${card.unreadable}`);
   if (!card.closed) problems.push('The card is not closed: END:VCARD is missing');
-  if (!name) problems.push('The card has no name (FN)');
+  if (!name && card.unreadable === undefined) problems.push('The card has no name (FN)');
 
   const country = readCountry(card);
   const defaultCountry = (country as CountryCode | undefined) ?? options.defaultCountry;
@@ -538,8 +560,8 @@ function readCard(card: RawCard, options: ParseVCardsOptions): CardReading {
 
   const tags: string[] = [];
   for (const line of linesInOrder(card, 'CATEGORIES')) {
-    for (const part of splitUnescaped(decodeTransferEncoding(line), ',')) {
-      const tag = unescapeText(part).trim();
+    for (const part of line.values) {
+      const tag = valueText(part).trim();
       if (tag !== '' && !SYSTEM_CATEGORIES.has(tag.toLowerCase()) && !tags.includes(tag)) tags.push(tag);
     }
   }
@@ -552,8 +574,8 @@ function readCard(card: RawCard, options: ParseVCardsOptions): CardReading {
   if (whatsapp) contact.whatsapp = whatsapp;
   // ORG is "Organisation;Unit;…"; the outlet is the organisation, the first non-empty part.
   const outlet = linesNamed(card, 'ORG')
-    .flatMap((line) => splitUnescaped(decodeTransferEncoding(line), ';'))
-    .map((part) => unescapeText(part).trim())
+    .flatMap((line) => readComponents(line))
+    .map((part) => part.trim())
     .find((part) => part !== '');
   if (outlet) contact.outlet = outlet;
   const role = firstText(card, 'TITLE') ?? firstText(card, 'ROLE');
@@ -584,9 +606,7 @@ function readName(card: RawCard): string | undefined {
   if (formatted) return formatted;
   const structured = linesNamed(card, 'N')[0];
   if (!structured) return undefined;
-  const components = splitUnescaped(decodeTransferEncoding(structured), ';').map((component) =>
-    splitUnescaped(component, ',').map(unescapeText).join(' ').trim(),
-  );
+  const components = readComponents(structured, ' ').map((component) => component.trim());
   const [family = '', given = '', additional = '', prefix = '', suffix = ''] = components;
   const name = [prefix, given, additional, family, suffix].filter((part) => part !== '').join(' ');
   return name === '' ? undefined : name;
@@ -595,9 +615,7 @@ function readName(card: RawCard): string | undefined {
 function readUid(card: RawCard): string | undefined {
   const line = linesInOrder(card, 'UID')[0];
   if (!line) return undefined;
-  const isText = line.parameters.get('VALUE')?.[0]?.toLowerCase() === 'text';
-  const value = (isText ? unescapeText(line.value) : line.value).trim();
-  const uid = isText ? value : value.replace(/^urn:uuid:/i, '');
+  const uid = readText(line).trim().replace(/^urn:uuid:/i, '');
   return uid === '' ? undefined : uid;
 }
 
@@ -623,7 +641,7 @@ function readPhoneKind(types: Set<string>, label: string | undefined): PhoneKind
 }
 
 /** A number from IMPP (wa.me link, whatsapp: URI, or any value labelled WhatsApp) or X-WHATSAPP. */
-function readWhatsAppNumber(line: ContentLine): string | undefined {
+function readWhatsAppNumber(line: CardProperty): string | undefined {
   const value = readText(line).trim();
   if (line.name === 'X-WHATSAPP') return value === '' ? undefined : value;
   const serviceType = line.parameters.get('X-SERVICE-TYPE')?.[0]?.toLowerCase();
@@ -653,11 +671,11 @@ function readCountry(card: RawCard): string | undefined {
     const fromParameter = toCountryCode(line.parameters.get('CC')?.[0]);
     if (fromParameter) return fromParameter;
     const appleCode = line.group
-      ? linesInOrder(card, 'X-ABADR').find((candidate) => candidate.group === line.group)?.value
+      ? linesInOrder(card, 'X-ABADR').find((candidate) => candidate.group === line.group)
       : undefined;
-    const fromApple = toCountryCode(appleCode);
+    const fromApple = toCountryCode(appleCode && readText(appleCode));
     if (fromApple) return fromApple;
-    const countryName = unescapeText(splitUnescaped(decodeTransferEncoding(line), ';')[6] ?? '').trim();
+    const countryName = (readComponents(line)[6] ?? '').trim();
     const fromName = toCountryCode(countryName) ?? findCountryByName(countryName);
     if (fromName) return fromName;
   }
