@@ -151,7 +151,7 @@ const lines = [
   '',
   `Full sync of one feed with ${calendars.sync.events.toLocaleString('en')} events, ${calendars.sync.series} of them weekly series (Europe/Berlin, with VTIMEZONE), from a local HTTP server: fetch, parse and expand with ical.js, replace the stored busy times (${calendars.sync.busyRows} intervals), median of ${calendars.sync.runs}: ${calendars.sync.medianMs} ms, slowest ${calendars.sync.p95Ms} ms (target ≤ 2 s: ${check(calendars.sync.medianMs <= 2000)}). bench/calendars.ts.`,
   '',
-  `\`availability.slots\` (14 days, in-process) for a spokesperson with 3 connected calendars (${calendars.slots.connectedRows} busy intervals) against one without, ${calendars.slots.runs} sequential answers each, each with a fresh minute so the answer memo never answers:`,
+  `\`availability.slots\` (14 days, in-process) for a spokesperson with 3 connected calendars (${calendars.slots.connectedRows} busy intervals) against one without, ${calendars.slots.runs} sequential answers each, each an hour later so no answer memo or slot list answers:`,
   '',
   '| calendar cache | without calendars | with 3 calendars |',
   '|---|---|---|',
