@@ -229,15 +229,20 @@ describe('webhooks', () => {
     }
     await expect(admin.webhooks.setAlertChannel({ kind: 'slack', url: 'http://127.0.0.1:9/services/x' })).rejects.toThrow(/private address/);
     // At delivery too: a row for an address refused now (the setting was on when it was saved, or DNS changed) is not sent.
+    // Both an address literal and a name (checked inside the connection's DNS lookup: DNS rebinding).
     const hook = await receiver();
-    const { endpoint } = await (await adminCaller()).webhooks.create({ url: hook.url, events: ['request.created'] });
-    await (await adminCaller()).webhooks.sendTest({ id: endpoint.id });
+    const allowing = await adminCaller();
+    const literal = (await allowing.webhooks.create({ url: hook.url, events: ['request.created'] })).endpoint;
+    const named = (await allowing.webhooks.create({ url: hook.url.replace('127.0.0.1', 'localhost'), events: ['request.created'] })).endpoint;
+    for (const endpoint of [literal, named]) await allowing.webhooks.sendTest({ id: endpoint.id });
     const result = await deliverDueMessages({ database, lane: 'http', config: workflowConfig(database), logger: silentLogger, now: new Date(Date.UTC(2027, 2, 1, 9)), http: { allowPrivate: false } });
-    expect(result.retried).toBeGreaterThan(0);
+    expect(result.retried).toBe(2);
     expect(hook.received).toHaveLength(0);
-    const [row] = await admin.webhooks.deliveries({ endpointId: endpoint.id });
-    expect(row!.lastError).toMatch(/private address/);
-    await admin.webhooks.remove({ id: endpoint.id });
+    for (const endpoint of [literal, named]) {
+      const [row] = await admin.webhooks.deliveries({ endpointId: endpoint.id });
+      expect(row!.lastError).toMatch(/resolves to (127\.0\.0\.1|::1), a loopback, link-local or private address/);
+      await admin.webhooks.remove({ id: endpoint.id });
+    }
   });
 
   it('only admins reach webhooks.*', async () => {
