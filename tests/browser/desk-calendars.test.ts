@@ -1,20 +1,25 @@
 // A press officer connects Hector's calendar feed (served by a local HTTP
 // server) on the Calendars screen; the busy event then removes exactly the
 // slots it overlaps, and a booked interview it comes to overlap is flagged
-// "Calendar conflict". The screens pass axe and fit 375 px.
+// "Calendar conflict"; a CalDAV connection (Radicale) offers the calendar
+// that shows confirmed interviews. The screens pass axe and fit 375 px.
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { browserSuite, SCREENSHOT_DIR, seriousAccessibilityViolations, signIn } from './support';
 import { startFeedServer, type FeedServer } from '../support/calendars/feed-server';
+import { RADICALE_PASSWORD, RADICALE_USER, startRadicale, type RunningRadicale } from '../support/calendars/radicale';
 
 const suite = browserSuite();
 const trpc = suite.trpc;
 let feeds: FeedServer;
+let radicale: RunningRadicale;
 
 beforeAll(async () => {
-  feeds = await startFeedServer();
+  [feeds, radicale] = await Promise.all([startFeedServer(), startRadicale()]);
 });
-afterAll(() => feeds?.close());
+afterAll(async () => {
+  await Promise.all([feeds?.close(), radicale?.stop()]);
+});
 
 const compact = (iso: string) => new Date(iso).toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '');
 
@@ -71,6 +76,32 @@ describe('calendars screen', () => {
     expect(await row.locator('.calendar-clash').innerText()).toMatch(/^Calendar conflict: Private, synced just now, shows the spokesperson busy /);
     await page.goto(`${suite.server.base}/desk/interviews/${interview.id}`);
     await page.getByText(/^Calendar conflict: Private, synced just now/).waitFor();
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
+    expect(await seriousAccessibilityViolations(page)).toEqual([]);
+    await context.close();
+  });
+
+  it('a CalDAV connection offers the calendar that shows confirmed interviews, and saves the choice', async () => {
+    const hector = await trpc('spokespeople.get', { id: 'hector-guerra' });
+    const calendarUrl = await radicale.makeCalendar('desk', []);
+    const context = await suite.browser.newContext({ timezoneId: 'Europe/Zurich', locale: 'en-GB', viewport: { width: 375, height: 800 } });
+    const page = await context.newPage();
+    await page.goto(`${suite.server.base}/desk/calendars`);
+    await signIn(page);
+    await page.getByRole('heading', { name: 'Calendars', exact: true }).waitFor();
+    const added = await page.evaluate(
+      async (input) => (await fetch('/trpc/calendars.addCalDav', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(input) })).status,
+      { spokespersonId: hector.id as string, label: 'Fastmail', serverUrl: `${radicale.url}/`, username: RADICALE_USER, password: RADICALE_PASSWORD, calendars: [{ url: calendarUrl, name: 'Desk' }] },
+    );
+    expect(added).toBe(200);
+    // The list was read before the connection was added (through the API, as a script would).
+    await page.reload();
+    await page.getByLabel('Spokesperson').selectOption({ label: 'Hector Guerra (Zurich)' });
+    const choice = page.getByLabel('Show confirmed interviews in (Fastmail)');
+    await choice.selectOption({ label: 'Desk' });
+    await page.getByText('Fastmail: confirmed interviews will show in Desk.').waitFor();
+    const stored = await suite.server.database.prisma.calendarConnection.findFirstOrThrow({ where: { spokespersonId: hector.id, label: 'Fastmail' }, select: { writeCalendarUrl: true } });
+    expect(stored.writeCalendarUrl).toBe(calendarUrl);
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
     expect(await seriousAccessibilityViolations(page)).toEqual([]);
     await context.close();
