@@ -36,10 +36,7 @@ export async function createTestDatabase(kind = inject('databaseKind')): Promise
         // A pool whose connections a test killed (pg_terminate_backend) may never
         // finish disconnecting; the database is dropped WITH (FORCE) regardless.
         await Promise.race([database.close().catch(() => {}), new Promise((resolve) => setTimeout(resolve, 5_000).unref())]);
-        const cleanup = new pg.Client({ connectionString: postgresAdminUrl() });
-        await cleanup.connect();
-        await cleanup.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-        await cleanup.end();
+        await dropTestDatabase(name);
       },
     };
   }
@@ -55,4 +52,30 @@ export async function createTestDatabase(kind = inject('databaseKind')): Promise
       for (const suffix of ['', '-wal', '-shm']) rmSync(file + suffix, { force: true });
     },
   };
+}
+
+/**
+ * Drops a test database. WITH (FORCE) ends the connections a test left behind,
+ * but PostgreSQL refuses it ("must be a member of the role whose process is
+ * being terminated or member of pg_signal_backend") while an autovacuum worker,
+ * which runs as no role, is working in that database and the test role lacks
+ * pg_signal_backend (.ci/run grants it). A plain DROP stops autovacuum itself,
+ * so the two are tried in turn for a few seconds before giving up.
+ */
+async function dropTestDatabase(name: string): Promise<void> {
+  const cleanup = new pg.Client({ connectionString: postgresAdminUrl() });
+  await cleanup.connect();
+  try {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        await cleanup.query(`DROP DATABASE IF EXISTS ${name}${attempt % 2 === 1 ? ' WITH (FORCE)' : ''}`);
+        return;
+      } catch (error) {
+        if (attempt >= 10) throw error;
+        await new Promise((resolve) => setTimeout(resolve, 300));
+      }
+    }
+  } finally {
+    await cleanup.end();
+  }
 }
