@@ -117,7 +117,7 @@ describe('an empty press office, set up and run from the browser', () => {
     const admin = (sessions.admin = await newPage('Europe/Zurich'));
     await admin.page.goto(`${suite.server.base}/desk`);
     await signIn(admin.page, ADMIN.email, ADMIN.password);
-    expect(await navLabels(admin.page)).toEqual(['Queue', 'Interviews', 'Planner', 'Availability', 'Releases', 'Calendars', 'Media contacts', 'Outbox', 'Calendar feed', 'Spokespeople', 'Press contacts', 'Users', 'Settings']);
+    expect(await navLabels(admin.page)).toEqual(['Queue', 'Interviews', 'Planner', 'Availability', 'Releases', 'Calendars', 'Media contacts', 'Outbox', 'Calendar feed', 'Spokespeople', 'Press contacts', 'Users', 'Settings', 'Webhooks']);
     await nav(admin.page, 'Settings');
     await admin.page.getByLabel('Name of the press office').fill('Harbour Rights Office');
     await admin.page.getByLabel('Short description').fill('Speaks for the harbour workers’ campaign.');
