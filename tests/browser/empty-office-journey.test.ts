@@ -417,8 +417,8 @@ describe('an empty press office, set up and run from the browser', () => {
     expect(await seriousAccessibilityViolations(page)).toEqual([]);
     await dialog.getByRole('button', { name: 'Merge' }).click();
     await page.getByRole('heading', { name: 'Ada Reporter', level: 1 }).waitFor();
-    const facts = await page.locator('.contact-facts').first().innerText();
-    expect(facts).toContain('Shipping');
+    // The merged contact's page replaces the comparison page once its fresh data arrives; wait for it rather than read whichever facts list is on screen first.
+    await expect.poll(() => page.locator('.contact-facts').first().innerText(), { timeout: 15_000 }).toContain('Shipping');
     expect(await page.getByRole('region', { name: 'Likely duplicates' }).innerText()).toContain('Merged into this contact');
   });
 
