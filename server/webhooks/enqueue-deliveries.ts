@@ -52,8 +52,9 @@ export function newWebhookId(): string {
  * endpoint (the console's "send test event", which goes whatever it subscribes to).
  * Returns how many rows were queued.
  */
-export async function enqueueHttpDeliveries(tx: DbOrTx, options: { now: Date; events?: EventToSend[]; alerts?: AlertToSend[]; only?: Target }): Promise<number> {
-  const targets = options.only ? [options.only] : await loadTargets(tx);
+export async function enqueueHttpDeliveries(tx: DbOrTx, options: { now: Date; events?: EventToSend[]; alerts?: AlertToSend[]; only?: Target; targets?: Target[] }): Promise<number> {
+  // A caller that already read the targets in this transaction hands them over, so they are read once.
+  const targets = options.only ? [options.only] : (options.targets ?? (await loadTargets(tx)));
   if (targets.length === 0) return 0;
   type Row = Parameters<typeof insertRows>[2][number];
   const rows: Row[] = [];
@@ -100,7 +101,7 @@ export async function enqueueRequestEvent(tx: Tx, context: EventContext, type: W
   const row = await tx.interviewRequest.findUnique({ where: { id: requestId }, select: requestEventSelect });
   if (!row) return;
   const data = { ...requestEventData(row, context.config.publicUrl), ...extra };
-  await enqueueHttpDeliveries(tx, { now: context.now, events: types.map((one) => ({ type: one, data, requestId, interviewId: row.interview?.id })) });
+  await enqueueHttpDeliveries(tx, { now: context.now, targets, events: types.map((one) => ({ type: one, data, requestId, interviewId: row.interview?.id })) });
 }
 
 /** Alert channels exist (so alert texts are worth building). */
@@ -142,7 +143,7 @@ export async function announceNewRequests(tx: Tx, context: EventContext, request
   if (targets.length === 0) return;
   if (targets.some((target) => subscribes(target, 'request.created'))) {
     const rows = await tx.interviewRequest.findMany({ where: { id: { in: requestIds } }, select: requestEventSelect });
-    await enqueueHttpDeliveries(tx, { now: context.now, events: rows.map((row) => ({ type: 'request.created' as const, data: requestEventData(row, context.config.publicUrl), requestId: row.id })) });
+    await enqueueHttpDeliveries(tx, { now: context.now, targets, events: rows.map((row) => ({ type: 'request.created' as const, data: requestEventData(row, context.config.publicUrl), requestId: row.id })) });
   }
   if (targets.some((target) => target.kind !== 'webhook')) {
     for (const requestId of requestIds) await enqueueRequestAlert(tx, context, { type: 'request.new', requestId });
