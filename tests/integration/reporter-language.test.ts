@@ -28,7 +28,9 @@ async function deliverAll(now: Date): Promise<ParsedMail[]> {
   const smtp = await startTestSmtpServer();
   const transport = createMailTransport({ smtpUrl: smtp.url, outboxDir: mkdtempSync(join(tmpdir(), 'outbox-')), timeoutMs: 5000 });
   try {
-    while ((await deliverDueMessages({ database, transport, config: workflowConfig(database), logger: silentLogger, now, batchSize: 100 })).sent > 0);
+    // One at a time, so the mails arrive in the order they were written (the
+    // assertions read them in that order; four in flight may arrive in any).
+    while ((await deliverDueMessages({ database, transport, config: workflowConfig(database), logger: silentLogger, now, batchSize: 100, settings: { concurrency: 1 } })).sent > 0);
     return await Promise.all(smtp.received.map((message) => simpleParser(message.raw)));
   } finally {
     transport.close();
