@@ -101,25 +101,33 @@ export async function runCalendarBench(options: { slotRuns?: number } = {}) {
     const connectedRows = (await db.calendarBusy.aggregate({ where: { spokespersonId: connected.id }, _sum: { count: true } }))._sum.count;
     const input = (id: string) => slotsInput.parse({ spokespersonId: id, from: new Date(now).toISOString(), to: new Date(now + 14 * DAY).toISOString(), timeZone: 'America/New_York' });
     const runs = options.slotRuns ?? 300;
-    const measure = async (id: string, cold: boolean) => {
-      const times: number[] = [];
-      for (let run = 0; run < runs; run++) {
+    // One question timed per spokesperson per round, alternating which goes first,
+    // so drift on a shared machine (other processes, GC, CPU frequency) hits both alike.
+    const measure = async (cold: boolean) => {
+      const times = { plain: [] as number[], connected: [] as number[] };
+      const once = async (key: 'plain' | 'connected', id: string, at: Date) => {
         if (cold) invalidateCalendars(db, [id]);
-        // A new hour each run, so neither the per-minute answer memo nor the hour-long slot lists answer for the engine.
-        const at = new Date(now + run * 3_600_000);
         const started = performance.now();
         await findFreeSlots({ db, input: input(id), now: at });
-        times.push(performance.now() - started);
+        times[key].push(performance.now() - started);
+      };
+      for (let run = 0; run < runs; run++) {
+        // A new hour each run, so neither the per-minute answer memo nor the hour-long slot lists answer for the engine.
+        const at = new Date(now + run * 3_600_000);
+        if (run % 2 === 0) {
+          await once('plain', plain.id, at);
+          await once('connected', connected.id, at);
+        } else {
+          await once('connected', connected.id, at);
+          await once('plain', plain.id, at);
+        }
       }
-      return stats(times);
+      return { plain: stats(times.plain), connected: stats(times.connected) };
     };
-    // Interleaved and repeated, so drift on a shared machine hits both alike.
-    await measure(plain.id, true);
-    await measure(connected.id, true);
-    const coldPlain = await measure(plain.id, true);
-    const coldConnected = await measure(connected.id, true);
-    const warmPlain = await measure(plain.id, false);
-    const warmConnected = await measure(connected.id, false);
+    await measure(true); // warm-up: JIT, prepared statements
+    const cold = await measure(true);
+    const warm = await measure(false);
+    const [coldPlain, coldConnected, warmPlain, warmConnected] = [cold.plain, cold.connected, warm.plain, warm.connected];
     return { sync: { events: 2_000, series: 50, busyRows, ...stats(syncTimes), runs: syncTimes.length }, slots: { connectedRows, runs, coldPlain, coldConnected, warmPlain, warmConnected } };
   } finally {
     feedServer.close();

@@ -85,7 +85,7 @@ export async function loadCalendars(
   const ids = people.map((person) => person.id);
 
   const { busy, calendars } = await loadBusyTimes(db, ids, ranges);
-  const calendarBy = expandCalendarBusy(calendars, ranges);
+  const calendarBy = await expandCalendarBusy(db, calendars);
   const timeOffBy = groupBy(busy.filter((row) => row.kind === 'away'), (row) => row.spokespersonId);
   const interviewsBy = groupBy(busy.filter((row) => row.kind === 'interview'), (row) => row.spokespersonId);
   const holdsBy = groupBy(busy.filter((row) => row.kind === 'hold'), (row) => row.spokespersonId);
@@ -160,7 +160,7 @@ type Range = ReturnType<typeof mergeWindows>[number];
  * Table and column names are written out: a rename in the Prisma schema must
  * be made here too (the availability and double-booking tests fail otherwise).
  */
-async function loadBusyTimes(db: DbOrTx, ids: string[], ranges: Range[]): Promise<{ busy: BusyRow[]; calendars: CalendarRow[] }> {
+async function loadBusyTimes(db: DbOrTx, ids: string[], ranges: Range[]): Promise<{ busy: BusyRow[]; calendars: { id: string; spokespersonId: string }[] }> {
   const idList = Prisma.join(ids);
   // Interviews and holds last at most MAX_DURATION_MINUTES, so a lower bound on
   // their start turns "starts before the range ends" into an index range scan
@@ -176,52 +176,77 @@ async function loadBusyTimes(db: DbOrTx, ids: string[], ranges: Range[]): Promis
       ' OR ',
     );
   const longest = MAX_DURATION_MINUTES * 60_000;
-  const rows = await db.$queryRaw<{ kind: BusyRow['kind'] | 'calendar'; id: string; spokespersonId: string; start: unknown; end: unknown; bufferBefore: unknown; bufferAfter: unknown; intervals: unknown }[]>`
-    SELECT 'away' AS "kind", "id", "spokespersonId", "startsAt" AS "start", "endsAt" AS "end", 0 AS "bufferBefore", 0 AS "bufferAfter", NULL AS "intervals"
+  const rows = await db.$queryRaw<{ kind: BusyRow['kind'] | 'calendar'; id: string; spokespersonId: string; start: unknown; end: unknown; bufferBefore: unknown; bufferAfter: unknown }[]>`
+    SELECT 'away' AS "kind", "id", "spokespersonId", "startsAt" AS "start", "endsAt" AS "end", 0 AS "bufferBefore", 0 AS "bufferAfter"
       FROM "TimeOff" WHERE "spokespersonId" IN (${idList}) AND (${during('"startsAt"', '"endsAt"')})
     UNION ALL
-    SELECT 'interview', "id", "spokespersonId", "startsAt", "endsAt", "bufferBeforeMinutes", "bufferAfterMinutes", NULL
+    SELECT 'interview', "id", "spokespersonId", "startsAt", "endsAt", "bufferBeforeMinutes", "bufferAfterMinutes"
       FROM "Interview" WHERE "spokespersonId" IN (${idList}) AND "status" IN (${Prisma.join(BUSY_INTERVIEW_STATUSES)}) AND (${during('"startsAt"', '"endsAt"', longest)})
     UNION ALL
-    SELECT 'hold', "id", "spokespersonId", "holdStart", "holdEnd", 0, 0, NULL
+    SELECT 'hold', "id", "spokespersonId", "holdStart", "holdEnd", 0, 0
       FROM "InterviewRequest" WHERE "spokespersonId" IN (${idList}) AND "status" IN (${Prisma.join(HOLDING_REQUEST_STATUSES)}) AND (${during('"holdStart"', '"holdEnd"', longest)})
     UNION ALL
-    SELECT 'calendar', "calendarName", "spokespersonId", NULL, NULL, 0, 0, CAST("intervals" AS TEXT)
+    SELECT 'calendar', "id", "spokespersonId", NULL, NULL, 0, 0
       FROM "CalendarBusy" WHERE "spokespersonId" IN (${idList})`;
   // A UNION loses the columns' declared types on SQLite, so dates may come back as text.
   const busy: BusyRow[] = [];
-  const calendars: CalendarRow[] = [];
+  const calendars: { id: string; spokespersonId: string }[] = [];
   for (const row of rows) {
-    if (row.kind === 'calendar') {
-      // The calendar's name travels in the id column; its intervals as JSON text (cast: PostgreSQL types the NULLs of the other branches as text).
-      calendars.push({ spokespersonId: row.spokespersonId, calendar: row.id, intervals: (typeof row.intervals === 'string' ? JSON.parse(row.intervals) : row.intervals) as [number, number][] });
-    } else {
-      busy.push({ kind: row.kind, id: row.id, spokespersonId: row.spokespersonId, start: instantOf(row.start), end: instantOf(row.end), bufferBefore: Number(row.bufferBefore), bufferAfter: Number(row.bufferAfter) });
-    }
+    if (row.kind === 'calendar') calendars.push({ id: row.id, spokespersonId: row.spokespersonId });
+    else busy.push({ kind: row.kind, id: row.id, spokespersonId: row.spokespersonId, start: instantOf(row.start), end: instantOf(row.end), bufferBefore: Number(row.bufferBefore), bufferAfter: Number(row.bufferAfter) });
   }
   return { busy, calendars };
 }
 
-interface CalendarRow {
-  spokespersonId: string;
-  calendar: string;
-  intervals: [number, number][];
-}
+/**
+ * A synced calendar's busy intervals, read once per process. Safe to keep
+ * without expiry because a CalendarBusy row is never updated: every sync
+ * deletes the calendar's row and writes a new one with a new id
+ * (server/calendars/sync-connection.ts), so a row id names one immutable
+ * list. Bounded; past the bound the oldest go first (a row that is still
+ * current is then simply read again).
+ */
+const calendarRows = new Map<string, { spokespersonId: string; busy: CalendarBusyInterval[] }>();
+const MAX_CACHED_CALENDAR_ROWS = 2_000;
+/**
+ * The last list handed out per spokesperson, with the row ids it was made of:
+ * while their calendars do not change, every load returns this very array, so
+ * the slot engine's merged-timeline memo (keyed by the array) holds across
+ * reloads of the spokesperson's bookings.
+ */
+const combinedBy = new Map<string, { rowIds: string; busy: CalendarBusyInterval[] }>();
 
 /**
- * Busy times read from the spokespeople's own calendars (server/calendars/) that
- * fall in the ranges. Each calendar is one row with its intervals as JSON, so
- * they cost one more branch of the UNION whatever the number of events.
+ * Busy times read from the spokespeople's own calendars (server/calendars/).
+ * The UNION above only names the current rows; their intervals (thousands for
+ * a busy calendar, as JSON) are read and parsed once per row, not on every
+ * reload of a calendar a booking invalidated (issue #14: connected calendars
+ * must cost slots almost nothing). Intervals outside the loaded ranges are kept:
+ * they meet no slot in the window, and keeping them keeps the array the same.
  */
-function expandCalendarBusy(rows: CalendarRow[], ranges: Range[]): Map<string, CalendarBusyInterval[]> {
-  const busyBy = new Map<string, CalendarBusyInterval[]>();
-  for (const row of rows) {
-    const inRange = ranges.filter((range) => !range.spokespersonId || range.spokespersonId === row.spokespersonId).map((range) => [range.lower.getTime(), range.upper.getTime()] as const);
-    let busy = busyBy.get(row.spokespersonId);
-    if (!busy) busyBy.set(row.spokespersonId, (busy = []));
-    for (const [start, end] of row.intervals) {
-      if (inRange.some(([lower, upper]) => start < upper && end > lower)) busy.push({ start, end, calendar: row.calendar });
+async function expandCalendarBusy(db: DbOrTx, rows: { id: string; spokespersonId: string }[]): Promise<Map<string, CalendarBusyInterval[]>> {
+  const missing = rows.filter((row) => !calendarRows.has(row.id)).map((row) => row.id);
+  if (missing.length > 0) {
+    const read = await db.calendarBusy.findMany({ where: { id: { in: missing } }, select: { id: true, spokespersonId: true, calendarName: true, intervals: true } });
+    for (const row of read) {
+      if (calendarRows.size >= MAX_CACHED_CALENDAR_ROWS) calendarRows.delete(calendarRows.keys().next().value!);
+      const intervals = row.intervals as [number, number][];
+      calendarRows.set(row.id, { spokespersonId: row.spokespersonId, busy: intervals.map(([start, end]) => ({ start, end, calendar: row.calendarName })) });
     }
+  }
+  const idsBy = groupBy(rows, (row) => row.spokespersonId);
+  const busyBy = new Map<string, CalendarBusyInterval[]>();
+  for (const [spokespersonId, own] of idsBy) {
+    const rowIds = own.map((row) => row.id).sort().join(',');
+    const remembered = combinedBy.get(spokespersonId);
+    if (remembered?.rowIds === rowIds) {
+      busyBy.set(spokespersonId, remembered.busy);
+      continue;
+    }
+    // A row deleted between the two reads (a sync replaced it) is skipped: the next load sees its successor.
+    const busy = own.flatMap((row) => calendarRows.get(row.id)?.busy ?? []);
+    if (own.every((row) => calendarRows.has(row.id))) combinedBy.set(spokespersonId, { rowIds, busy });
+    busyBy.set(spokespersonId, busy);
   }
   return busyBy;
 }
