@@ -81,6 +81,22 @@ async function fillQueue(base: string) {
  * showing its first request. 9 runs in fresh contexts, the first 2 warming the
  * server; also the scripts the console's first screen loads.
  */
+/**
+ * Runs in the console page before its scripts: the moment the sign-in form is
+ * submitted (the user's click, after any time the test driver spends checking
+ * the button) and the moment the queue's first request heading is in the
+ * document with a size. Timed in the page, so the driver's own round trips
+ * (tens of milliseconds each) are not counted.
+ */
+const FIRST_SCREEN_OBSERVER = `(() => {
+  document.addEventListener('submit', () => { window.__submitAt = performance.now(); }, true);
+  const shown = () => [...document.querySelectorAll('ol.queue h2')].some((heading) => { const box = heading.getBoundingClientRect(); return box.width > 0 && box.height > 0; });
+  const observer = new MutationObserver(() => {
+    if (window.__submitAt !== undefined && window.__shownAt === undefined && shown()) { window.__shownAt = performance.now(); observer.disconnect(); }
+  });
+  observer.observe(document, { childList: true, subtree: true, attributes: true });
+})();`;
+
 async function consoleFirstScreen(browser: Browser, base: string) {
   const times: number[] = [];
   // From the sign-in answer (the password check, scrypt N=2^15 by design) to the queue shown: the console's own part.
@@ -88,19 +104,23 @@ async function consoleFirstScreen(browser: Browser, base: string) {
   let scripts: { name: string; gzipBytes: number }[] = [];
   for (let run = 0; run < 9; run++) {
     const context = await browser.newContext({ timezoneId: 'Europe/Zurich', locale: 'en-GB', viewport: { width: 1280, height: 900 } });
+    await context.addInitScript(FIRST_SCREEN_OBSERVER);
     const page = await context.newPage();
     const signIn = async () => {
       await page.goto(`${base}/desk`);
       await page.getByLabel('Email').fill('jared.bloch@example.org');
       await page.getByLabel('Password').fill(demoPassword());
-      const started = performance.now();
-      const signedIn = page.waitForResponse((response) => new URL(response.url()).pathname === '/trpc/auth.login').then(() => performance.now());
       await page.getByRole('button', { name: 'Sign in' }).click();
       await page.getByRole('list', { name: /^Open requests/ }).getByRole('heading', { level: 2 }).first().waitFor();
-      const shown = performance.now();
+      // Read inside the page: the moments of the submit, the sign-in answer and the first request shown.
+      const moments = await page.evaluate(() => {
+        const marks = window as unknown as { __submitAt: number; __shownAt: number };
+        const login = performance.getEntriesByType('resource').find((entry) => entry.name.includes('/trpc/auth.login')) as PerformanceResourceTiming;
+        return { submitted: marks.__submitAt, answered: login.responseEnd, shown: marks.__shownAt };
+      });
       if (run > 1) {
-        times.push(shown - started);
-        afterSignIn.push(shown - (await signedIn));
+        times.push(moments.shown - moments.submitted);
+        afterSignIn.push(moments.shown - moments.answered);
       }
     };
     if (run === 0) scripts = await loadedScripts(page, signIn);
@@ -147,7 +167,7 @@ export function clientSectionLines(client: ClientResult, check: (ok: boolean) =>
     `| reporter booking page, French browser (one more language) | ${client.french.gzipKb} KB | ${list(client.french.scripts)} | first slot ${client.french.slotsMedianMs} ms median | ≤ ${b.reporterOneLanguageGzipKb} KB: ${check(client.french.gzipKb <= b.reporterOneLanguageGzipKb)} |`,
     `| console, first screen after sign-in | ${client.desk.gzipKb} KB (the console chunk alone: ${client.consoleChunkGzipKb} KB) | ${list(client.desk.scripts)} | ${client.desk.medianMs} ms median, slowest ${client.desk.maxMs} ms (7 warm runs: ${client.desk.runs.join(', ')} ms); from the sign-in answer to the queue shown: ${client.desk.afterSignInMedianMs} ms median | ≤ ${b.consoleFirstScreenMs} ms: ${check(client.desk.medianMs <= b.consoleFirstScreenMs)} |`,
     '',
-    `Console first screen: from clicking "Sign in" (form filled) until the request queue shows its first request (five open requests, 1280 px, a fresh browser context each run). Most of it is the password check (scrypt, N = 2^15, about 50 ms on an idle core and slow on purpose), which stretches with the machine's load; the rest is the console's own part (who is signed in, then the queue and the spokespeople in one batched request, then rendering). All chunks built, every language and the zone data included: ${client.allAssetsGzipKb} KB.`,
+    `Console first screen: from the sign-in form's submit event (the click, form filled) until the request queue shows its first request (five open requests, 1280 px, a fresh browser context each run), both moments taken inside the page (performance.now(); the sign-in answer from its resource timing), so the test driver's own round trips are not counted. Most of it is the password check (scrypt, N = 2^15, r = 8: about 180 ms on one idle core of this machine, slow on purpose), which stretches with the machine's load; the rest is the console's own part (the login answers who signed in, so the queue and the spokespeople follow in one batched request, then rendering). All chunks built, every language and the zone data included: ${client.allAssetsGzipKb} KB.`,
     '',
   ];
 }

@@ -4,6 +4,7 @@ import { getDummyPasswordHash, verifyPassword } from './password';
 import { createSession } from './sessions';
 import { IP_RULE, PAIR_RULE, refundAttempt, resetAttempts, takeAttempt } from './login-throttle';
 import { countLoginAttempt } from '../metrics/metrics';
+import type { SessionUser, StaffRole } from './schema';
 
 const THROTTLED_MESSAGE = 'Too many sign-in attempts from here. Wait a little and try again.';
 
@@ -14,7 +15,7 @@ const THROTTLED_MESSAGE = 'Too many sign-in attempts from here. Wait a little an
  * retryAfterSeconds) when this (address, IP) pair or this IP must wait
  * (server/auth/login-throttle.ts). Every try is counted before its password
  * is checked; the right password resets the pair, so an attacker elsewhere
- * never locks the owner out.
+ * never locks the owner out. Returns the session and the signed-in user.
  */
 export async function logIn(options: {
   db: DbOrTx;
@@ -40,7 +41,7 @@ export async function logIn(options: {
 
   const user = await db.user.findUnique({
     where: { email },
-    select: { id: true, passwordHash: true, active: true },
+    select: { id: true, passwordHash: true, active: true, email: true, name: true, role: true, spokesperson: { select: { id: true } } },
   });
   // A user without a password yet (invited, or reset) is checked against the
   // dummy hash too, so the answer takes as long as for anyone else.
@@ -55,5 +56,7 @@ export async function logIn(options: {
   await db.user.update({ where: { id: user.id }, data: { lastLoginAt: now } });
   const session = await createSession({ db, userId: user.id, ttlMs: options.sessionTtlMs, now, ip, userAgent: options.userAgent });
   countLoginAttempt('signed_in');
-  return session;
+  // Who signed in, as auth.me would answer it, so the console shows its first screen without asking again.
+  const signedIn: SessionUser = { id: user.id, email: user.email, name: user.name, role: user.role as StaffRole, spokespersonId: user.spokesperson?.id ?? null };
+  return { ...session, user: signedIn };
 }

@@ -5,7 +5,7 @@ import { revokeSession } from '../auth/sessions';
 import { publicProcedure, router, staffProcedure } from '../trpc';
 
 export const authRouter = router({
-  /** Signs in and sets the httpOnly session cookie. */
+  /** Signs in, sets the httpOnly session cookie and answers who signed in (as auth.me). */
   login: publicProcedure.input(loginInput).mutation(async ({ ctx, input }) => {
     const session = await logIn({
       db: ctx.db,
@@ -17,7 +17,9 @@ export const authRouter = router({
       sessionTtlMs: ctx.config.sessionTtlMs,
     });
     ctx.cookies.setSession(session.token, session.expiresAt);
-    return { expiresAt: session.expiresAt.toISOString() };
+    // `me` is what auth.me answers from now on: the console needs no second round trip.
+    const expiresAt = session.expiresAt.toISOString();
+    return { expiresAt, me: { ...session.user, sessionExpiresAt: expiresAt } };
   }),
 
   /** Ends the current session (server-side) and clears the cookie. */

@@ -13,11 +13,16 @@ afterAll(() => database.destroy());
 
 /** Signs in through the real procedure and returns the cookie token. */
 async function signIn(email: string, options: { now?: () => Date; config?: ReturnType<typeof makeTestConfig> } = {}) {
+  return (await signInAnswering(email, options)).token;
+}
+
+/** Signs in and returns the cookie token with the login's answer. */
+async function signInAnswering(email: string, options: { now?: () => Date; config?: ReturnType<typeof makeTestConfig> } = {}) {
   const cookies = makeCookieRecorder();
   const caller = await makeCaller(database, { cookies, ...options });
-  await caller.auth.login({ email, password: TEST_PASSWORD });
+  const answer = await caller.auth.login({ email, password: TEST_PASSWORD });
   expect(cookies.token).toMatch(/^[A-Za-z0-9_-]{43}$/);
-  return cookies.token!;
+  return { token: cookies.token!, answer };
 }
 
 async function expectAppError(promise: Promise<unknown>, appCode: string, message?: RegExp) {
@@ -36,9 +41,12 @@ async function expectAppError(promise: Promise<unknown>, appCode: string, messag
 describe('staff sign-in', () => {
   it('signing in with the right password opens a session that auth.me reports', async () => {
     const user = await makeUser(database.prisma, { role: 'press_officer', name: 'Jared' });
-    const token = await signIn(user.email.toUpperCase());
+    const { token, answer } = await signInAnswering(user.email.toUpperCase());
     const me = await (await makeCaller(database, { sessionToken: token })).auth.me();
     expect(me).toMatchObject({ id: user.id, email: user.email, role: 'press_officer', name: 'Jared' });
+    // The login answers who signed in exactly as auth.me does (the console shows its first screen from it).
+    expect(answer.me).toEqual(me);
+    expect(answer.expiresAt).toBe(me!.sessionExpiresAt);
     const stored = await database.prisma.session.findFirst({ where: { userId: user.id } });
     expect(stored?.tokenHash).not.toBe(token);
     expect(stored?.tokenHash).toMatch(/^[0-9a-f]{64}$/);

@@ -30,9 +30,10 @@ function SignedInOrNot() {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const me = useQuery(trpc.auth.me.queryOptions());
-  // Signing in or out changes what every query may answer: start afresh.
+  // Signing out changes what every query may answer: start afresh. (Signed out, nothing
+  // but this query is cached, so signing in only sets it: sign-in.tsx.)
   const reset = () => queryClient.resetQueries();
-  return <QueryResult query={me} label="your session">{(user) => (user ? <Console user={user} onSignOut={reset} /> : <SignIn onSignedIn={reset} />)}</QueryResult>;
+  return <QueryResult query={me} label="your session">{(user) => (user ? <Console user={user} onSignOut={reset} /> : <SignIn />)}</QueryResult>;
 }
 
 function Console({ user, onSignOut }: { user: StaffUser; onSignOut: () => void }) {

@@ -1,14 +1,20 @@
 import { useState } from 'react';
-import { useMutation } from '@tanstack/react-query';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTRPC } from '../api/query';
 import { errorMessage } from '../api/trpc';
 import { usePageTitle } from '../components/page-title';
 
-/** The console's sign-in form; `onSignedIn` reloads the session. */
-export function SignIn({ onSignedIn }: { onSignedIn: () => void }) {
+/**
+ * The console's sign-in form. The login answer says who signed in, exactly as
+ * auth.me would: it is put in the query cache, so the console renders its first
+ * screen at once instead of asking auth.me in a second round trip (#11's
+ * first-screen budget).
+ */
+export function SignIn() {
   usePageTitle('Sign in');
   const trpc = useTRPC();
-  const login = useMutation(trpc.auth.login.mutationOptions({ onSuccess: onSignedIn }));
+  const queryClient = useQueryClient();
+  const login = useMutation(trpc.auth.login.mutationOptions({ onSuccess: ({ me }) => queryClient.setQueryData(trpc.auth.me.queryKey(), me) }));
   const [error, setError] = useState<string | null>(null);
   function submit(event: React.FormEvent<HTMLFormElement>) {
     event.preventDefault();
