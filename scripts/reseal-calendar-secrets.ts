@@ -1,5 +1,5 @@
-// Re-encrypts stored calendar credentials for a new server secret (README
-// "Rotating the key"). Usage, with the same DATABASE_URL as the server:
+// Re-encrypts the secrets stored sealed (calendar credentials and feed URLs,
+// webhook endpoint secrets) for a new server secret (README "Rotating the key"). Usage, with the same DATABASE_URL as the server:
 //   OLD_SECRET_BASE64=… NEW_SECRET_BASE64=… node --import tsx scripts/reseal-calendar-secrets.ts
 import { loadConfig } from '../server/env';
 import { openDatabase } from '../server/db';
@@ -16,7 +16,7 @@ const config = loadConfig(process.env);
 const database = await openDatabase(config.database);
 try {
   const result = await resealCalendarSecrets({ db: database.prisma, oldSecret: read('OLD_SECRET_BASE64'), newSecret: read('NEW_SECRET_BASE64') });
-  console.log(`Re-sealed ${result.resealed} calendar secret(s); ${result.unchanged} already used the new key.`);
+  console.log(`Re-sealed ${result.resealed} calendar secret(s) (${result.unchanged} already used the new key) and ${result.webhooks.resealed} webhook endpoint secret(s) (${result.webhooks.unchanged} already did).`);
 } finally {
   await database.close();
 }

@@ -1,32 +1,52 @@
-// Key rotation for calendar secrets. The AES key is derived from the server
-// secret, so changing that secret makes every stored credential unreadable
-// (connections then fail with "unreadable_secret" until re-entered). To keep
-// them, re-seal them under the new secret first: scripts/reseal-calendar-secrets.ts.
+// Key rotation for the secrets sealed at rest: calendar credentials and feed
+// URLs, and webhook endpoints' signing secrets (or Slack/Teams URLs). Their AES
+// key is derived from the server secret, so replacing that secret outright
+// makes every stored one unreadable (calendar connections then fail with
+// "unreadable_secret" until re-entered; webhook deliveries would dead-letter
+// until the endpoint's secret is rotated). To keep them, re-seal them under the
+// new secret first: scripts/reseal-calendar-secrets.ts. (`npm run
+// secret:rotate` keeps the old key as a previous key, which still opens them.)
 import type { Db } from '../db';
+import { bindingOf as endpointBinding } from '../webhooks/endpoint-secret';
 import { calendarKeyFrom, openSecret, sealSecret } from './secret-box';
 
 /**
- * Re-encrypts every connection's secret from `oldSecret`'s key to `newSecret`'s,
- * in one transaction (all or nothing). Idempotent: a secret that already opens
- * with the new key is left as it is. Returns how many were re-sealed.
+ * Re-encrypts every calendar connection's and webhook endpoint's secret from
+ * `oldSecret`'s key to `newSecret`'s, in one transaction (all or nothing: a
+ * secret that opens with neither key aborts it, and nothing is changed).
+ * Idempotent: a secret that already opens with the new key is left as it is.
+ * Returns how many of each were re-sealed or already used the new key.
  */
-export async function resealCalendarSecrets(options: { db: Db; oldSecret: Buffer; newSecret: Buffer }): Promise<{ resealed: number; unchanged: number }> {
+export async function resealCalendarSecrets(options: { db: Db; oldSecret: Buffer; newSecret: Buffer }): Promise<{ resealed: number; unchanged: number; webhooks: { resealed: number; unchanged: number } }> {
   const oldKey = calendarKeyFrom(options.oldSecret);
   const newKey = calendarKeyFrom(options.newSecret);
-  return options.db.$transaction(async (tx) => {
-    const rows = await tx.calendarConnection.findMany({ select: { id: true, secret: true } });
-    let resealed = 0;
-    for (const row of rows) {
-      try {
-        openSecret(newKey, row.id, row.secret);
-        continue;
-      } catch {
-        // Not yet under the new key.
-      }
-      const plain = openSecret(oldKey, row.id, row.secret);
-      await tx.calendarConnection.update({ where: { id: row.id }, data: { secret: sealSecret(newKey, row.id, plain) } });
-      resealed++;
+  /** The value sealed under the new key, or null when it already is. */
+  const resealed = (binding: string, sealed: string): string | null => {
+    try {
+      openSecret(newKey, binding, sealed);
+      return null;
+    } catch {
+      // Not yet under the new key.
     }
-    return { resealed, unchanged: rows.length - resealed };
+    return sealSecret(newKey, binding, openSecret(oldKey, binding, sealed));
+  };
+  return options.db.$transaction(async (tx) => {
+    const connections = await tx.calendarConnection.findMany({ select: { id: true, secret: true } });
+    let calendars = 0;
+    for (const row of connections) {
+      const secret = resealed(row.id, row.secret);
+      if (secret === null) continue;
+      await tx.calendarConnection.update({ where: { id: row.id }, data: { secret } });
+      calendars++;
+    }
+    const endpoints = await tx.webhookEndpoint.findMany({ select: { id: true, secret: true } });
+    let webhooks = 0;
+    for (const row of endpoints) {
+      const secret = resealed(endpointBinding(row.id), row.secret);
+      if (secret === null) continue;
+      await tx.webhookEndpoint.update({ where: { id: row.id }, data: { secret } });
+      webhooks++;
+    }
+    return { resealed: calendars, unchanged: connections.length - calendars, webhooks: { resealed: webhooks, unchanged: endpoints.length - webhooks } };
   });
 }

@@ -4,7 +4,8 @@
 import { calendarKeyFrom, openSecret, sealSecret, UnreadableSecretError } from '../calendars/secret-box';
 import { getServerKeys } from '../secrets';
 
-const bindingOf = (endpointId: string) => `webhook-endpoint:${endpointId}`;
+/** What a sealed endpoint secret is bound to (also used to re-seal it: server/calendars/reseal-secrets.ts). */
+export const bindingOf = (endpointId: string) => `webhook-endpoint:${endpointId}`;
 
 export function sealEndpointSecret(endpointId: string, plaintext: string): string {
   return sealSecret(calendarKeyFrom(getServerKeys().current), bindingOf(endpointId), plaintext);

@@ -381,19 +381,27 @@ describe('calendar feeds', () => {
 });
 
 describe('key rotation', () => {
-  it('re-seals every stored secret for a new server secret, and back, losing none', async () => {
+  it('re-seals every stored secret (calendar credentials and webhook endpoint secrets) for a new server secret, and back, losing none', async () => {
     const { getServerSecret } = await import('../../server/secrets');
     const { resealCalendarSecrets } = await import('../../server/calendars/reseal-secrets');
     const { calendarKeyFrom, openSecret } = await import('../../server/calendars/secret-box');
     const { randomBytes } = await import('node:crypto');
     const current = await getServerSecret(database.prisma);
     const next = randomBytes(32);
+    const { sealEndpointSecret, bindingOf } = await import('../../server/webhooks/endpoint-secret');
+    // A webhook endpoint's signing secret is sealed with the same key and must survive too.
+    const endpoint = { id: 'reseal-endpoint' };
+    await database.prisma.webhookEndpoint.create({ data: { id: endpoint.id, kind: 'webhook', url: 'https://hooks.example.org/desk', events: ['request.created'], secret: sealEndpointSecret(endpoint.id, 'whsec_reseal-me'), createdAt: WORKFLOW_NOW, updatedAt: WORKFLOW_NOW } });
     const count = await database.prisma.calendarConnection.count();
-    expect(await resealCalendarSecrets({ db: database.prisma, oldSecret: current, newSecret: next })).toEqual({ resealed: count, unchanged: 0 });
+    const webhooks = await database.prisma.webhookEndpoint.count();
+    expect(await resealCalendarSecrets({ db: database.prisma, oldSecret: current, newSecret: next })).toEqual({ resealed: count, unchanged: 0, webhooks: { resealed: webhooks, unchanged: 0 } });
     const rows = await database.prisma.calendarConnection.findMany({ select: { id: true, secret: true } });
     for (const row of rows) expect(JSON.parse(openSecret(calendarKeyFrom(next), row.id, row.secret))).toBeTypeOf('object');
+    const sealed = await database.prisma.webhookEndpoint.findUniqueOrThrow({ where: { id: endpoint.id } });
+    expect(openSecret(calendarKeyFrom(next), bindingOf(endpoint.id), sealed.secret)).toBe('whsec_reseal-me');
     // Run twice by mistake: nothing changes.
-    expect(await resealCalendarSecrets({ db: database.prisma, oldSecret: current, newSecret: next })).toEqual({ resealed: 0, unchanged: count });
+    expect(await resealCalendarSecrets({ db: database.prisma, oldSecret: current, newSecret: next })).toEqual({ resealed: 0, unchanged: count, webhooks: { resealed: 0, unchanged: webhooks } });
     await resealCalendarSecrets({ db: database.prisma, oldSecret: next, newSecret: current });
+    await database.prisma.webhookEndpoint.delete({ where: { id: endpoint.id } });
   });
 });
