@@ -89,3 +89,19 @@ export function unavailableError(cause: unknown): AppError {
     cause,
   });
 }
+
+/**
+ * The Retry-After seconds for a failed call: the wait an AppError names in
+ * `details.retryAfterSeconds` (429 RATE_LIMITED, 503 UNAVAILABLE), found on the
+ * error or its cause (tRPC wraps ours), so HTTP clients and proxies that only
+ * read the header wait as long as the body says. Undefined otherwise.
+ */
+export function retryAfterSecondsOf(error: unknown): number | undefined {
+  for (let current = error, depth = 0; typeof current === 'object' && current !== null && depth < 5; current = (current as { cause?: unknown }).cause, depth++) {
+    if (current instanceof AppError) {
+      const seconds = current.details?.retryAfterSeconds;
+      return typeof seconds === 'number' && Number.isFinite(seconds) && seconds > 0 ? Math.ceil(seconds) : undefined;
+    }
+  }
+  return undefined;
+}

@@ -134,7 +134,7 @@ function conventions(options: { requestLimits: { perIpPerHour: number; perEmailP
 
 **Cross-site requests.** A mutation whose \`Origin\` header names another site is refused (403 \`ORIGIN_REJECTED\`); calls without \`Origin\` (curl, servers) are accepted. There is no CSRF token.
 
-**Limits.** \`auth.login\`: ${PAIR_RULE.freeAttempts} free tries per address and IP and ${IP_RULE.freeAttempts} per IP, then waits that double from ${PAIR_RULE.firstDelayMs / 1000} s up to ${PAIR_RULE.maxDelayMs / 3_600_000} h. \`requests.create\`: ${options.requestLimits.perIpPerHour} an hour per IP and ${options.requestLimits.perEmailPerHour} per reporter address. Both answer 429 \`RATE_LIMITED\` with the wait in \`data.details.retryAfterSeconds\`. While the database is unreachable every call answers 503 \`UNAVAILABLE\` with \`Retry-After\`.
+**Limits.** \`auth.login\`: ${PAIR_RULE.freeAttempts} free tries per address and IP and ${IP_RULE.freeAttempts} per IP, then waits that double from ${PAIR_RULE.firstDelayMs / 1000} s up to ${PAIR_RULE.maxDelayMs / 3_600_000} h. \`requests.create\`: ${options.requestLimits.perIpPerHour} an hour per IP and ${options.requestLimits.perEmailPerHour} per reporter address. Both answer 429 \`RATE_LIMITED\` with the wait in \`data.details.retryAfterSeconds\` and in a \`Retry-After\` header. While the database is unreachable every call answers 503 \`UNAVAILABLE\` with \`Retry-After\`.
 
 **Answers' shapes** are not part of this document (procedures return what their domain functions build); the README's "API" section shows each with an example.`;
 }

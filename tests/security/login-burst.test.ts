@@ -45,6 +45,8 @@ describe('sign-in bursts', { timeout: 180_000 }, () => {
     const limited = answers.find((answer) => outcomeOf(answer) === 'RATE_LIMITED')!;
     expect(limited.status).toBe(429);
     expect(limited.body.error.data.details.retryAfterSeconds).toBeGreaterThan(0);
+    // The header says the same wait, for clients and proxies that read only headers (RFC 9110 §10.2.3).
+    expect(limited.headers.get('retry-after')).toBe(String(limited.body.error.data.details.retryAfterSeconds));
     console.info(`200 concurrent logins: ${JSON.stringify(counts)} in ${elapsedMs} ms`);
 
     const mine = await login(owner.email, TEST_PASSWORD, '198.51.100.20');
