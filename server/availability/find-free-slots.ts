@@ -5,7 +5,7 @@ import type { DbOrTx } from '../db';
 import { AppError } from '../errors';
 import { foldForSearch } from '../contacts/search-text';
 import { computeFreeSlots } from './compute-free-slots';
-import { formatSlots, formatSlotsByViewerDate, writeSlotsByViewerDate, type SlotDay } from './format-slot';
+import { formatSlots, formatSlotsByViewerDate, formattersCovering, writeSlotsByViewerDate, type SlotDay } from './format-slot';
 import { freeSlotsInWindow, slotRunInWindow } from './slot-lists';
 import { withLazyProperty, withPrebuiltJson } from '../common/prebuilt-json';
 import { getCalendarCache } from './calendar-cache';
@@ -182,6 +182,8 @@ export async function searchAvailability(options: { db: DbOrTx; input: z.output<
     return { calendar, durationMinutes, slots, count, first: slots[0]?.start ?? Infinity };
   });
   results.sort((a, b) => a.first - b.first || a.calendar.name.localeCompare(b.calendar.name));
+  // One formatter per zone for the whole answer, not two per spokesperson.
+  const formatterFor = formattersCovering(...results.map((result) => result.slots));
   return {
     timeZone: input.timeZone,
     results: results.map(({ calendar, durationMinutes, slots, count }) => ({
@@ -197,7 +199,7 @@ export async function searchAvailability(options: { db: DbOrTx; input: z.output<
       },
       durationMinutes,
       freeSlotCount: count,
-      slots: formatSlots(slots, { viewerTimeZone: input.timeZone, spokespersonTimeZone: calendar.timeZone }),
+      slots: formatSlots(slots, { viewerTimeZone: input.timeZone, spokespersonTimeZone: calendar.timeZone }, formatterFor),
     })),
   };
 }

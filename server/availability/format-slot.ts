@@ -15,16 +15,11 @@ import type { BusyInterval, FormatSlotsOptions, FormattedSlot } from './types';
  * Each `start`/`end` parses back to exactly the slot's instant, whatever the viewer zone.
  * Throws `RangeError` for an unknown zone or slots spread over more than ~16 years.
  */
-export function formatSlots(slots: readonly BusyInterval[], options: FormatSlotsOptions): FormattedSlot[] {
+export function formatSlots(slots: readonly BusyInterval[], options: FormatSlotsOptions, formatterFor?: FormatterFor): FormattedSlot[] {
   if (slots.length === 0) return [];
-  let earliest = Infinity;
-  let latest = -Infinity;
-  for (const slot of slots) {
-    if (slot.start < earliest) earliest = slot.start;
-    if (slot.end > latest) latest = slot.end;
-  }
-  const viewer = createInstantFormatter(getOffsetTimeline(options.viewerTimeZone, earliest, latest));
-  const spokesperson = createInstantFormatter(getOffsetTimeline(options.spokespersonTimeZone, earliest, latest));
+  const forZone = formatterFor ?? formattersCovering(slots);
+  const viewer = forZone(options.viewerTimeZone);
+  const spokesperson = forZone(options.spokespersonTimeZone);
   const timeZone = options.spokespersonTimeZone;
 
   return slots.map((slot) => ({
@@ -38,6 +33,36 @@ export function formatSlots(slots: readonly BusyInterval[], options: FormatSlots
       timeZone,
     },
   }));
+}
+
+/** A formatter per zone, each covering the same span of instants. */
+export type FormatterFor = (timeZone: string) => InstantFormatter;
+
+/**
+ * Formatters covering every slot of `slots` (any number of lists), made once
+ * per zone and reused: availability.search formats a few slots of each of
+ * many spokespeople in one answer, and making two formatters per spokesperson
+ * (an offset-timeline lookup and two caches each) cost more than the
+ * formatting itself. Throws `RangeError` as formatSlots does.
+ */
+export function formattersCovering(...lists: readonly (readonly BusyInterval[])[]): FormatterFor {
+  let earliest = Infinity;
+  let latest = -Infinity;
+  for (const slots of lists) {
+    for (const slot of slots) {
+      if (slot.start < earliest) earliest = slot.start;
+      if (slot.end > latest) latest = slot.end;
+    }
+  }
+  const made = new Map<string, InstantFormatter>();
+  return (timeZone) => {
+    let formatter = made.get(timeZone);
+    if (!formatter) {
+      formatter = createInstantFormatter(getOffsetTimeline(timeZone, earliest, latest));
+      made.set(timeZone, formatter);
+    }
+    return formatter;
+  };
 }
 
 /** One day of slots as the public slot query answers it. */
