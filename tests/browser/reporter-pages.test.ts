@@ -426,4 +426,30 @@ describe('reporter pages', () => {
     for (const script of consoleScripts) expect(reporterScripts).not.toContain(script);
     await page.context().close();
   });
+
+  it('the slot picker asks for the spokesperson and the month in one request, sent while its script is still being evaluated; a wrong name still says so', async () => {
+    const page = await newPage();
+    const asked: string[] = [];
+    page.on('request', (request) => {
+      const url = new URL(request.url());
+      if (url.pathname.startsWith('/trpc/')) asked.push(url.pathname.slice('/trpc/'.length));
+    });
+    await page.goto(`${server.base}/book/hector-guerra`);
+    await page.locator('.slot').first().waitFor();
+    await page.waitForLoadState('networkidle');
+    // One batched GET for both (client/src/reporter/early-start.ts); the page adopts its answers instead of asking again.
+    expect(asked).toEqual(['spokespeople.get,availability.slots']);
+    // Sent while the bundle is still being evaluated: before DOMContentLoaded, which waits for it
+    // (a query made through the tRPC client would leave only after it, on the batching link's next tick).
+    const { sentAt, contentLoadedAt } = await page.evaluate(() => ({
+      sentAt: performance.getEntriesByType('resource').find((entry) => entry.name.includes('/trpc/'))!.startTime,
+      contentLoadedAt: (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming).domContentLoadedEventStart,
+    }));
+    expect(sentAt).toBeLessThan(contentLoadedAt);
+
+    // An early answer that is an error is asked again through the tRPC client, whose error the page shows.
+    await page.goto(`${server.base}/book/no-such-spokesperson`);
+    await page.getByRole('alert').filter({ hasText: 'This spokesperson does not exist or no longer gives interviews.' }).waitFor();
+    await page.context().close();
+  });
 });
