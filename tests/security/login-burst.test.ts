@@ -75,6 +75,13 @@ describe('sign-in bursts', { timeout: 180_000 }, () => {
     const passwords = Array.from({ length: 50 }, (_, index) => (index === 25 ? TEST_PASSWORD : `guess-${index}-password`));
     const answers = await Promise.all(passwords.map((password) => login(owner.email, password, '203.0.113.67')));
     const counts = tally(answers.map(outcomeOf));
-    expect((counts.UNAUTHENTICATED ?? 0) + (counts.ok ?? 0)).toBeLessThanOrEqual(PAIR_RULE.freeAttempts);
+    // The right password takes one of the pair's free tries like any other (it may be refused too).
+    // If it was checked, it reset the pair, as a right password does: tries of the burst that
+    // arrive after that (on a slow machine the 50 arrive over more than one password check) start
+    // a fresh count, so at most one more round of free tries is checked, never more.
+    const checked = (counts.UNAUTHENTICATED ?? 0) + (counts.ok ?? 0);
+    expect(counts.ok ?? 0).toBeLessThanOrEqual(1);
+    expect(checked).toBeLessThanOrEqual(PAIR_RULE.freeAttempts * (1 + (counts.ok ?? 0)));
+    expect(counts.RATE_LIMITED).toBe(50 - checked);
   });
 });
