@@ -55,7 +55,7 @@ const UNAVAILABLE_ADAPTER_KINDS = new Set(['DatabaseNotReachable', 'ConnectionCl
 const UNAVAILABLE_POSTGRES_CODE = /^(08|57P0[1-4]|53300$)/;
 const UNAVAILABLE_SQLITE_CODE = /^SQLITE_(BUSY|LOCKED|IOERR|CANTOPEN|FULL|PROTOCOL)/;
 const UNAVAILABLE_MESSAGE =
-  /Connection terminated|timeout exceeded when trying to connect|Can't reach database server|Server has closed the connection|not queryable|ECONNREFUSED|ECONNRESET|EPIPE|the database system is (starting up|shutting down)|terminating connection due to administrator command|database is locked/i;
+  /Connection terminated|timeout exceeded when trying to connect|Can't reach database server|Server has closed the connection|not queryable|ECONNREFUSED|ECONNRESET|EPIPE|the database system is (starting up|shutting down)|terminating connection due to administrator command|is not currently accepting connections|database is locked/i;
 
 /**
  * True when `error` (or anything in its cause chain) says the database is

@@ -38,6 +38,7 @@ import { HttpDeliveryError } from '../webhooks/post-json';
 import { enqueueHttpDeliveries } from '../webhooks/enqueue-deliveries';
 import type { DeskAlert } from '../webhooks/render-alert';
 import { performCalendarWrite } from '../calendars/write-back';
+import { isDatabaseUnavailable } from '../errors';
 
 /** Attempts before a message becomes a dead letter: with the backoff below, about a day. */
 export const MAX_ATTEMPTS = 16;
@@ -114,11 +115,17 @@ interface DeliveryOptions {
  * Claims up to `limit` due rows for one new claim token. The rows returned are
  * the ones this claim holds (a competing claim may win some).
  */
-async function claimDue(database: Database, options: { token: string; now: Date; leaseMs: number; limit: number; lane: DeliveryLane; inFlightByEndpoint?: Map<string, number> }): Promise<ClaimedRow[]> {
+async function claimDue(database: Database, options: { token: string; now: Date; leaseMs: number; limit: number; lane: DeliveryLane; inFlightByEndpoint?: Map<string, number>; resume?: boolean }): Promise<ClaimedRow[]> {
   const { token, now, limit } = options;
   const email = options.lane === 'email';
   const leaseUntil = new Date(now.getTime() + options.leaseMs);
   const db = database.prisma;
+  if (options.resume) {
+    // A claim whose answer was lost: the rows it took, if its UPDATE committed (none was handed out);
+    // if it did not, a claim as usual under the same token.
+    const taken = await db.outboxMessage.findMany({ where: { lockedBy: token, status: 'pending' }, orderBy: [{ nextAttemptAt: 'asc' }, { id: 'asc' }] });
+    if (taken.length > 0) return taken as ClaimedRow[];
+  }
   let ids: string[];
   if (!email) {
     // HTTP lane: at most PER_ENDPOINT_IN_FLIGHT deliveries per endpoint at
@@ -202,6 +209,13 @@ class DeliveryPump {
   private readonly lane: DeliveryLane;
   private readonly http: HttpLaneSettings;
   private claims = 0;
+  /**
+   * A claim whose answer never came back: the claiming UPDATE may have
+   * committed before the connection died (PostgreSQL's UPDATE … RETURNING, then
+   * the read of the rows). The next fill takes it up under the same token and
+   * start, so its rows are sent now instead of waiting out their lease.
+   */
+  private unanswered: { token: string; claimedAt: number } | undefined;
   /** HTTP lane: deliveries in flight per endpoint. */
   private readonly inFlightByEndpoint = new Map<string, number>();
 
@@ -223,10 +237,13 @@ class DeliveryPump {
   async fill(limit = Infinity): Promise<number> {
     const free = Math.min(this.settings.concurrency - this.inFlight.size, limit);
     if (free <= 0) return 0;
-    const token = `${this.workerId}/${++this.claims}`;
-    // The attempt's deadline counts from before the claim, so it is never later than the lease allows.
-    const claimedAt = performance.now();
-    const rows = await claimDue(this.options.database, { token, now: this.now(), leaseMs: this.settings.leaseMs, limit: free, lane: this.lane, inFlightByEndpoint: this.inFlightByEndpoint });
+    const resumed = this.unanswered;
+    const token = resumed?.token ?? `${this.workerId}/${++this.claims}`;
+    // The attempt's deadline counts from before the (first) claim, so it is never later than the lease allows.
+    const claimedAt = resumed?.claimedAt ?? performance.now();
+    this.unanswered = { token, claimedAt };
+    const rows = await claimDue(this.options.database, { token, now: this.now(), leaseMs: this.settings.leaseMs, limit: free, lane: this.lane, inFlightByEndpoint: this.inFlightByEndpoint, resume: resumed !== undefined });
+    this.unanswered = undefined;
     for (const row of rows) {
       const endpoint = row.endpointId ?? '';
       if (this.lane === 'http') this.inFlightByEndpoint.set(endpoint, (this.inFlightByEndpoint.get(endpoint) ?? 0) + 1);
@@ -371,7 +388,7 @@ export async function deliverDueMessages(options: DeliveryOptions & { batchSize?
   let remaining = options.batchSize ?? 100;
   try {
     for (;;) {
-      const claimed = remaining > 0 ? await pump.fill(remaining) : 0;
+      const claimed = remaining > 0 ? await fillThroughOutage(pump, remaining) : 0;
       remaining -= claimed;
       if (claimed === 0) {
         if (pump.inFlight.size === 0) break;
@@ -382,6 +399,29 @@ export async function deliverDueMessages(options: DeliveryOptions & { batchSize?
     await pump.settleAll();
   }
   return pump.result;
+}
+
+/** How long one batch run keeps claiming through a database outage before it gives up (the worker's loop has its own backoff). */
+const BATCH_OUTAGE_PATIENCE_MS = 15_000;
+
+/**
+ * pump.fill, tried again while the database is briefly unreachable (a restart,
+ * a failover, connections cut by an operator): sends already in flight go on
+ * recording their outcomes (markSent retries), and the batch claims the rest
+ * once the database answers again, instead of failing as a whole. Other errors,
+ * and an outage longer than BATCH_OUTAGE_PATIENCE_MS, are thrown.
+ */
+async function fillThroughOutage(pump: DeliveryPump, limit: number): Promise<number> {
+  const giveUpAt = performance.now() + BATCH_OUTAGE_PATIENCE_MS;
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return await pump.fill(limit);
+    } catch (error) {
+      const delay = MARK_RETRY_DELAYS_MS[Math.min(attempt, MARK_RETRY_DELAYS_MS.length - 1)]!;
+      if (!isDatabaseUnavailable(error) || performance.now() + delay >= giveUpAt) throw error;
+      await sleep(delay);
+    }
+  }
 }
 
 export interface OutboxWorker {
