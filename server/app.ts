@@ -17,7 +17,7 @@ import { installLeanQueryPath, mutationFastPath, queryFastPath } from './http/qu
 import { inviteDownloadHandler } from './http/invite-download';
 import { renderFeed } from './feeds/manage-feeds';
 import { sendError } from './http/send-error';
-import { AppError, isDatabaseUnavailable, retryAfterSecondsOf, unavailableError, UNAVAILABLE_RETRY_AFTER_SECONDS } from './errors';
+import { AppError, isDatabaseUnavailable, retryAfterSecondsOf, unavailableError } from './errors';
 import { clientDistDir } from './client-build';
 import { deleteAttachmentHandler, downloadAttachmentHandler, uploadAttachmentHandler } from './releases/attachments';
 import { staticAssets } from './http/static-assets';
@@ -99,7 +99,7 @@ export function createApp(deps: { database: Database; config: Config; logger: Lo
       createContext,
       // 429 RATE_LIMITED and 503 UNAVAILABLE tell clients when to try again, in the header as in the body.
       responseMeta: ({ errors }) => {
-        const waits = errors.map((error) => retryAfterSecondsOf(error) ?? (error.code === 'SERVICE_UNAVAILABLE' ? UNAVAILABLE_RETRY_AFTER_SECONDS : undefined)).filter((seconds) => seconds !== undefined);
+        const waits = errors.map(retryAfterSecondsOf).filter((seconds) => seconds !== undefined);
         return waits.length > 0 ? { headers: { 'Retry-After': String(Math.max(...waits)) } } : {};
       },
     }),

@@ -34,6 +34,10 @@ describe('retryAfterSecondsOf', () => {
     expect(retryAfterSecondsOf(unavailableError(new Error('down')))).toBe(UNAVAILABLE_RETRY_AFTER_SECONDS);
   });
 
+  it('gives any other 503 the standard wait', () => {
+    expect(retryAfterSecondsOf(new TRPCError({ code: 'SERVICE_UNAVAILABLE', message: 'Down.' }))).toBe(UNAVAILABLE_RETRY_AFTER_SECONDS);
+  });
+
   it('is undefined when no wait is named', () => {
     expect(retryAfterSecondsOf(new AppError('NOT_FOUND', 'No.'))).toBeUndefined();
     expect(retryAfterSecondsOf(new AppError('RATE_LIMITED', 'No.', { details: { retryAfterSeconds: 'soon' } }))).toBeUndefined();

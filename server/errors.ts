@@ -94,14 +94,18 @@ export function unavailableError(cause: unknown): AppError {
  * The Retry-After seconds for a failed call: the wait an AppError names in
  * `details.retryAfterSeconds` (429 RATE_LIMITED, 503 UNAVAILABLE), found on the
  * error or its cause (tRPC wraps ours), so HTTP clients and proxies that only
- * read the header wait as long as the body says. Undefined otherwise.
+ * read the header wait as long as the body says; any other 503 (tRPC's
+ * SERVICE_UNAVAILABLE) waits UNAVAILABLE_RETRY_AFTER_SECONDS. Undefined otherwise.
+ * Both HTTP paths (tRPC's adapter in app.ts, the lean path) answer with it.
  */
 export function retryAfterSecondsOf(error: unknown): number | undefined {
   for (let current = error, depth = 0; typeof current === 'object' && current !== null && depth < 5; current = (current as { cause?: unknown }).cause, depth++) {
     if (current instanceof AppError) {
       const seconds = current.details?.retryAfterSeconds;
-      return typeof seconds === 'number' && Number.isFinite(seconds) && seconds > 0 ? Math.ceil(seconds) : undefined;
+      if (typeof seconds === 'number' && Number.isFinite(seconds) && seconds > 0) return Math.ceil(seconds);
+      break;
     }
   }
-  return undefined;
+  const code = typeof error === 'object' && error !== null ? (error as { code?: unknown }).code : undefined;
+  return code === 'SERVICE_UNAVAILABLE' ? UNAVAILABLE_RETRY_AFTER_SECONDS : undefined;
 }

@@ -1,10 +1,9 @@
 import type { DbOrTx } from '../db';
 import { AppError } from '../errors';
 import { getDummyPasswordHash, verifyPassword } from './password';
-import { createSession } from './sessions';
+import { createSession, SESSION_USER_SELECT, toSessionUser } from './sessions';
 import { IP_RULE, PAIR_RULE, refundAttempt, resetAttempts, takeAttempt } from './login-throttle';
 import { countLoginAttempt } from '../metrics/metrics';
-import type { SessionUser, StaffRole } from './schema';
 
 const THROTTLED_MESSAGE = 'Too many sign-in attempts from here. Wait a little and try again.';
 
@@ -41,7 +40,7 @@ export async function logIn(options: {
 
   const user = await db.user.findUnique({
     where: { email },
-    select: { id: true, passwordHash: true, active: true, email: true, name: true, role: true, spokesperson: { select: { id: true } } },
+    select: { ...SESSION_USER_SELECT, passwordHash: true },
   });
   // A user without a password yet (invited, or reset) is checked against the
   // dummy hash too, so the answer takes as long as for anyone else.
@@ -56,7 +55,6 @@ export async function logIn(options: {
   await db.user.update({ where: { id: user.id }, data: { lastLoginAt: now } });
   const session = await createSession({ db, userId: user.id, ttlMs: options.sessionTtlMs, now, ip, userAgent: options.userAgent });
   countLoginAttempt('signed_in');
-  // Who signed in, as auth.me would answer it, so the console shows its first screen without asking again.
-  const signedIn: SessionUser = { id: user.id, email: user.email, name: user.name, role: user.role as StaffRole, spokespersonId: user.spokesperson?.id ?? null };
-  return { ...session, user: signedIn };
+  // Who signed in, as a session carries it, so the console shows its first screen without asking auth.me.
+  return { ...session, user: toSessionUser(user) };
 }

@@ -17,6 +17,19 @@ export interface ActiveSession {
   user: SessionUser;
 }
 
+/** The user columns a session carries (sign-in reads the same, so both answer alike). */
+export const SESSION_USER_SELECT = { id: true, email: true, name: true, role: true, active: true, spokesperson: { select: { id: true } } } as const;
+
+/** A user row read with SESSION_USER_SELECT, as the session's user. */
+export function toSessionUser(row: { id: string; email: string; name: string; role: string; spokesperson: { id: string } | null }): SessionUser {
+  return { id: row.id, email: row.email, name: row.name, role: row.role as StaffRole, spokespersonId: row.spokesperson?.id ?? null };
+}
+
+/** What auth.me answers for a signed-in user (auth.login answers the same for the session it opens). */
+export function describeSignedIn(user: SessionUser, expiresAt: Date) {
+  return { ...user, sessionExpiresAt: expiresAt.toISOString() };
+}
+
 /** Creates a session and returns its token (shown once, to be put in the cookie). */
 export async function createSession(options: {
   db: DbOrTx;
@@ -56,7 +69,7 @@ export async function findActiveSession(options: { db: DbOrTx; token: string; no
       expiresAt: true,
       revokedAt: true,
       lastSeenAt: true,
-      user: { select: { id: true, email: true, name: true, role: true, active: true, spokesperson: { select: { id: true } } } },
+      user: { select: SESSION_USER_SELECT },
     },
   });
   if (!session || session.revokedAt || session.expiresAt <= options.now || !session.user.active) return null;
@@ -66,13 +79,7 @@ export async function findActiveSession(options: { db: DbOrTx; token: string; no
   return {
     id: session.id,
     expiresAt: session.expiresAt,
-    user: {
-      id: session.user.id,
-      email: session.user.email,
-      name: session.user.name,
-      role: session.user.role as StaffRole,
-      spokespersonId: session.user.spokesperson?.id ?? null,
-    },
+    user: toSessionUser(session.user),
   };
 }
 

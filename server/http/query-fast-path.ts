@@ -21,7 +21,7 @@ import type { CreateExpressContextOptions } from '@trpc/server/adapters/express'
 import { appRouter } from '../routers/_app';
 import { toJsonBytes } from '../common/prebuilt-json';
 import type { Context } from '../context';
-import { retryAfterSecondsOf, UNAVAILABLE_RETRY_AFTER_SECONDS } from '../errors';
+import { retryAfterSecondsOf } from '../errors';
 
 type CreateContext = (options: CreateExpressContextOptions) => Promise<Context>;
 
@@ -152,7 +152,7 @@ async function answer(
     const error = getTRPCErrorFromUnknown(cause);
     const shape = getErrorShape({ config: appRouter._def._config, error, type, path, input, ctx });
     const status = getHTTPStatusCodeFromError(error);
-    const retryAfter = retryAfterSecondsOf(error) ?? (status === 503 ? UNAVAILABLE_RETRY_AFTER_SECONDS : undefined);
+    const retryAfter = retryAfterSecondsOf(error);
     if (retryAfter !== undefined) response.setHeader('Retry-After', String(retryAfter));
     send(response, status, { error: shape });
   }

@@ -1,7 +1,7 @@
 import { logIn } from '../auth/log-in';
 import { loginInput, passwordLinkInput, setPasswordInput } from '../auth/schema';
 import { consumePasswordLink, describePasswordLink } from '../auth/password-links';
-import { revokeSession } from '../auth/sessions';
+import { describeSignedIn, revokeSession } from '../auth/sessions';
 import { publicProcedure, router, staffProcedure } from '../trpc';
 
 export const authRouter = router({
@@ -18,8 +18,7 @@ export const authRouter = router({
     });
     ctx.cookies.setSession(session.token, session.expiresAt);
     // `me` is what auth.me answers from now on: the console needs no second round trip.
-    const expiresAt = session.expiresAt.toISOString();
-    return { expiresAt, me: { ...session.user, sessionExpiresAt: expiresAt } };
+    return { expiresAt: session.expiresAt.toISOString(), me: describeSignedIn(session.user, session.expiresAt) };
   }),
 
   /** Ends the current session (server-side) and clears the cookie. */
@@ -39,6 +38,6 @@ export const authRouter = router({
 
   /** The signed-in user, or null. */
   me: publicProcedure.query(({ ctx }) =>
-    ctx.session ? { ...ctx.session.user, sessionExpiresAt: ctx.session.expiresAt.toISOString() } : null,
+    ctx.session ? describeSignedIn(ctx.session.user, ctx.session.expiresAt) : null,
   ),
 });
