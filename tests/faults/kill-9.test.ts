@@ -2,7 +2,7 @@
 // requests and approvals, twice. Every write the server acknowledged (a 2xx
 // answer) is there afterwards, no spokesperson has two overlapping interviews,
 // SQLite's file passes PRAGMA integrity_check, and the server starts again.
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it, onTestFailed } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../support/test-database';
 import { makeBookableSpokesperson, requestInput } from '../support/workflow';
 import { startChildServer, type ChildServer } from '../support/child-server';
@@ -15,8 +15,11 @@ afterAll(() => database.destroy());
 
 const ADMIN = { email: 'chief@example.org', password: 'correct horse battery' };
 
+// Every call is bounded: a request that hangs (the process killed while it was
+// being answered, a machine slowed by the rest of the suite) is simply not
+// acknowledged, and must not hold the test past its deadline.
 async function post(base: string, path: string, body: unknown, cookie?: string) {
-  const response = await fetch(`${base}/trpc/${path}`, { method: 'POST', headers: { 'content-type': 'application/json', ...(cookie ? { cookie } : {}) }, body: JSON.stringify(body) });
+  const response = await fetch(`${base}/trpc/${path}`, { method: 'POST', headers: { 'content-type': 'application/json', ...(cookie ? { cookie } : {}) }, body: JSON.stringify(body), signal: AbortSignal.timeout(15_000) });
   return { status: response.status, body: (await response.json()) as { result?: { data: Record<string, unknown> } }, setCookie: response.headers.get('set-cookie') };
 }
 
@@ -67,10 +70,14 @@ describe('kill -9 under load', () => {
   it('loses no acknowledged write, books no overlap, keeps the database intact, and starts again', async () => {
     const person = await makeBookableSpokesperson(database, { name: 'Hector Guerra' });
     const env = { DATABASE_URL: database.target.url, DESK_ADMIN_EMAIL: ADMIN.email, DESK_ADMIN_PASSWORD: ADMIN.password, REQUEST_LIMIT_PER_IP: '1000000', REQUEST_LIMIT_PER_EMAIL: '1000000' };
+    const servers: ChildServer[] = [];
+    // What the servers printed, when this fails on a machine nobody watches (CI).
+    onTestFailed(() => console.log(servers.map((server, index) => `--- server ${index + 1}\n${server.output()}`).join('\n')));
     let totalCreated = 0;
     let totalApproved = 0;
     for (let round = 0; round < 2; round++) {
       const server = await startChildServer(env);
+      servers.push(server);
       const { created, approved } = await burst(server, person.id, round);
       totalCreated += created.length;
       totalApproved += approved.length;
@@ -96,6 +103,7 @@ describe('kill -9 under load', () => {
     }
     // And it comes back up on the same database.
     const again = await startChildServer(env);
+    servers.push(again);
     expect((await fetch(`${again.base}/healthz`)).status).toBe(200);
     expect((await again.terminate()).code).toBe(0);
   }, 150_000);

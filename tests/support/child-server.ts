@@ -49,7 +49,8 @@ export async function startChildServer(env: Record<string, string>, options: { r
       throw new Error(`The server was not ready in time:\n${output}`);
     }
     try {
-      const response = await fetch(`${base}/healthz`);
+      // Bounded, so a connection accepted but not yet answered is asked again rather than waited on without end.
+      const response = await fetch(`${base}/healthz`, { signal: AbortSignal.timeout(2_000) });
       if (response.ok) break;
     } catch {
       // not listening yet
