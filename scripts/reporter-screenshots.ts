@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { launchChromium, startDemoServer } from '../tests/browser/support';
 
 const OUT = join(process.cwd(), 'docs', 'screenshots', 'reporter');
-const VIEWPORTS = [{ width: 375, height: 740 }, { width: 1280, height: 800 }];
+const VIEWPORTS = [{ width: 375, height: 800 }, { width: 1280, height: 800 }];
 const LANGUAGES = [
   { language: 'en', locale: 'en-US' },
   { language: 'fr', locale: 'fr-CH' },

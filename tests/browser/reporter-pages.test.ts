@@ -54,6 +54,12 @@ async function capture(page: Page, name: string) {
   await page.setViewportSize({ width: 375, height: 800 });
 }
 
+/** On a phone the booking options are folded into one line; this unfolds them (a tap on it), if folded. */
+async function unfoldOptions(page: Page) {
+  const options = page.locator('details.booking-options');
+  if (!(await options.evaluate((details: HTMLDetailsElement) => details.open))) await options.locator('summary').click();
+}
+
 /** "19:45" in a zone, the way an en-GB browser shows a slot. */
 function hhmm(iso: string, timeZone: string): string {
   return new Intl.DateTimeFormat('en-GB', { timeZone, hour: '2-digit', minute: '2-digit' }).format(new Date(iso));
@@ -145,6 +151,7 @@ describe('reporter pages', () => {
     await page.getByRole('link', { name: 'Kasia Derlicka-Rosenbauer', exact: true }).click();
     await page.getByRole('heading', { name: 'Free times, New York time', exact: true }).waitFor();
     expect(page.url()).toMatch(/\/book\/kasia-derlicka-rosenbauer\?language=pl&format=whatsapp$/);
+    await unfoldOptions(page);
     expect(await page.getByLabel('Language', { exact: true }).inputValue()).toBe('pl');
     expect(await page.getByLabel('Interview type').inputValue()).toBe('whatsapp');
     // Only Kasia's own languages and formats are offered.
@@ -180,7 +187,23 @@ describe('reporter pages', () => {
     await page.getByRole('heading', { name: 'Free times, Kathmandu time', exact: true }).waitFor();
     expect(await page.getByLabel('Your time zone').inputValue()).toBe('Asia/Kathmandu');
     await page.locator('.slot').first().waitFor();
+    // At 375 px the options are one folded line naming the zone, clock and length, and the first
+    // free time is on the first screen (800 px), not under the options and the calendar.
+    const folded = page.locator('details.booking-options');
+    expect(await folded.evaluate((details: HTMLDetailsElement) => details.open)).toBe(false);
+    expect(await folded.locator('summary').innerText()).toBe('Time zone and options\nKathmandu time · 24-hour · 30 minutes');
+    const firstSlot = (await page.locator('.slot').first().boundingBox())!;
+    expect(firstSlot.y + firstSlot.height).toBeLessThanOrEqual(800);
     await capture(page, 'slot-picker');
+    // Wide, they are shown unfolded with no summary line; back on the phone, a tap unfolds them.
+    // (The page follows the width on its next render: hence waitFor rather than isVisible.)
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await page.getByLabel('Find your city').waitFor();
+    expect(await folded.locator('summary').isVisible()).toBe(false);
+    await page.setViewportSize({ width: 375, height: 800 });
+    await page.getByLabel('Find your city').waitFor({ state: 'hidden' });
+    await unfoldOptions(page);
+    await page.getByLabel('Find your city').waitFor();
 
     const from = new Date(Math.floor(Date.now() / HOUR) * HOUR).toISOString();
     const to = new Date(Date.parse(from) + 14 * DAY).toISOString();
@@ -240,6 +263,7 @@ describe('reporter pages', () => {
     await page.locator('.slot').first().waitFor();
     expect(await page.getByLabel('Your time zone').inputValue()).toBe('America/New_York');
     // And so is the clock: 12-hour times after choosing it, still after a reload.
+    await unfoldOptions(page);
     await page.getByLabel('12-hour').check();
     expect((await page.locator('.slot .viewer-time').first().innerText())).toMatch(/^\d{1,2}:\d\d\s?[AP]M$/i);
     await page.reload();

@@ -1,11 +1,44 @@
-import { useId } from 'react';
+import { useId, useState, type ReactNode } from 'react';
 import { useI18n, type MessageKey } from '../i18n/i18n';
 import { ZonePicker } from '../components/zone-picker';
 import { languageName } from '../components/interview-options';
-import type { Clock } from '../time';
+import { useMediaQuery } from '../components/use-media-query';
+import { zoneCity, type Clock } from '../time';
 
-/** What the reporter sets above the calendar: their zone, clock, the interview's length, language and type. */
-export function BookingOptions(props: {
+/** Wide enough for the calendar beside the day's times (book.css uses the same width). */
+const WIDE = '(min-width: 48rem)';
+
+/**
+ * What the reporter sets above the calendar: their zone, clock, the
+ * interview's length, language and type. On a phone these are folded into one
+ * line that says what shapes the times shown ("New York time · 12-hour ·
+ * 30 minutes"), opened with a tap: unfolded, they stood 440 px tall between
+ * the heading and the calendar and put the first free time 1,300 px down a
+ * 375 px screen. The times are already in the browser's zone, and the line
+ * names it; language and type are asked again in the request form.
+ */
+export function BookingOptions(props: OptionsProps) {
+  const { t } = useI18n();
+  const wide = useMediaQuery(WIDE);
+  const [open, setOpen] = useState(false);
+  const chosen = [
+    t('options.zoneTime', { city: zoneCity(props.timeZone) }),
+    t(props.clock === 'h12' ? 'options.clock12' : 'options.clock24'),
+    t('options.minutes', { minutes: props.duration }),
+  ];
+  // One element tree at every width (a <details> kept open, its summary hidden,
+  // on wide screens), so turning a phone or resizing keeps what was typed.
+  return (
+    <details className="booking-options" open={wide || open} onToggle={(event) => !wide && setOpen(event.currentTarget.open)}>
+      <summary>
+        <span className="booking-options-title">{t('options.summary')}</span> <span className="booking-options-chosen">{chosen.join(' · ')}</span>
+      </summary>
+      <OptionFields {...props} />
+    </details>
+  );
+}
+
+type OptionsProps = {
   timeZone: string;
   onTimeZone: (zone: string) => void;
   clock: Clock;
@@ -19,7 +52,9 @@ export function BookingOptions(props: {
   formats: string[];
   format: string;
   onFormat: (format: string) => void;
-}) {
+};
+
+function OptionFields(props: OptionsProps): ReactNode {
   const { t, locale } = useI18n();
   const id = useId();
   return (

@@ -70,6 +70,8 @@ export const en = {
   'book.loadingTimes': 'Loading free times…',
   'book.timesFailed': 'Could not load the free times. Reload the page to try again.',
 
+  'options.summary': 'Time zone and options',
+  'options.zoneTime': '{city} time',
   'options.clock': 'Clock',
   'options.clock12': '12-hour',
   'options.clock24': '24-hour',

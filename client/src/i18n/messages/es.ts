@@ -68,6 +68,8 @@ const es: Messages = {
   'book.loadingTimes': 'Cargando los horarios libres…',
   'book.timesFailed': 'No se pudieron cargar los horarios libres. Recargue la página para intentarlo de nuevo.',
 
+  'options.summary': 'Zona horaria y opciones',
+  'options.zoneTime': 'hora de {city}',
   'options.clock': 'Reloj',
   'options.clock12': '12 horas',
   'options.clock24': '24 horas',

@@ -68,6 +68,8 @@ const fr: Messages = {
   'book.loadingTimes': 'Chargement des créneaux libres…',
   'book.timesFailed': 'Impossible de charger les créneaux libres. Rechargez la page pour réessayer.',
 
+  'options.summary': 'Fuseau horaire et options',
+  'options.zoneTime': 'heure de {city}',
   'options.clock': 'Horloge',
   'options.clock12': '12 heures',
   'options.clock24': '24 heures',
