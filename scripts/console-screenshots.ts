@@ -20,6 +20,14 @@ const OFFICE_PAGES: { path: string | (() => string); name: string; ready: (page:
   { path: '/desk/contacts', name: 'media-contacts', ready: (page) => page.getByRole('link', { name: 'Camille Dufour' }).waitFor() },
   { path: '/desk/spokespeople', name: 'spokespeople', ready: (page) => page.getByRole('list', { name: 'Spokespeople' }).waitFor() },
   { path: '/desk/users', name: 'users', ready: (page) => page.getByRole('list', { name: 'Staff accounts' }).waitFor() },
+  // The sections below show their data once the page's own queries are in (networkidle, in shoot).
+  { path: '/desk/availability', name: 'availability', ready: (page) => page.getByRole('heading', { level: 1 }).first().waitFor() },
+  { path: '/desk/releases', name: 'releases', ready: (page) => page.getByRole('heading', { level: 1 }).first().waitFor() },
+  { path: '/desk/calendars', name: 'calendars', ready: (page) => page.getByRole('heading', { level: 1 }).first().waitFor() },
+  { path: '/desk/outbox', name: 'outbox', ready: (page) => page.getByRole('heading', { level: 1 }).first().waitFor() },
+  { path: '/desk/press-contacts', name: 'press-contacts', ready: (page) => page.getByRole('heading', { level: 1 }).first().waitFor() },
+  { path: '/desk/settings', name: 'settings', ready: (page) => page.getByRole('heading', { level: 1 }).first().waitFor() },
+  { path: '/desk/webhooks', name: 'webhooks', ready: (page) => page.getByRole('heading', { level: 1 }).first().waitFor() },
 ];
 
 let interviewPath = '';
