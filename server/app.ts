@@ -21,6 +21,7 @@ import { AppError, isDatabaseUnavailable, retryAfterSecondsOf, unavailableError 
 import { clientDistDir } from './client-build';
 import { deleteAttachmentHandler, downloadAttachmentHandler, uploadAttachmentHandler } from './releases/attachments';
 import { staticAssets } from './http/static-assets';
+import { bookingFirstView } from './http/booking-first-view';
 import { isSlotsAnswerCurrent } from './availability/find-free-slots';
 import { metricsHandler, timeProcedureCalls } from './http/metrics-http';
 import { apiDescriptionRoutes } from './api-description/api-description-routes';
@@ -117,15 +118,19 @@ export function createApp(deps: { database: Database; config: Config; logger: Lo
     next();
   });
   app.use(assets.files);
+  // Booking pages come with their first view (free times drawn before the bundle runs).
+  const firstView = bookingFirstView({ db: deps.database.prisma, dist, logger: deps.logger, now });
   app.get(/^\/(?!trpc|healthz|invites|feeds|attachments|api\/|metrics).*/, (request, response, next) => {
     if (!existsSync(join(dist, 'index.html'))) return next();
     // The booking widget (/embed/…, see client/public/embed.js) is meant to be
     // framed by the press office's own site; every other page stays unframeable.
+    // The rest of the policy (scripts, styles, connections) holds inside the frame too.
     if (request.path.startsWith('/embed/')) {
       response.removeHeader('X-Frame-Options');
-      response.setHeader('Content-Security-Policy', 'frame-ancestors *');
+      const policy = response.getHeader('Content-Security-Policy');
+      response.setHeader('Content-Security-Policy', typeof policy === 'string' ? policy.replace("frame-ancestors 'none'", 'frame-ancestors *') : 'frame-ancestors *');
     }
-    assets.index(request, response, next);
+    firstView.handle(request, response, () => assets.index(request, response, next));
   });
 
   app.use((_request: Request, response: Response) => {

@@ -51,6 +51,7 @@ export async function buildClient(logger?: Logger): Promise<void> {
   process.env.NODE_ENV = 'production';
   try {
     await build({ configFile: join(projectRoot, 'client', 'vite.config.ts'), logLevel: 'warn', mode: 'production' });
+    await buildFirstViewScript();
   } finally {
     if (nodeEnv === undefined) delete process.env.NODE_ENV;
     else process.env.NODE_ENV = nodeEnv;
@@ -58,6 +59,30 @@ export async function buildClient(logger?: Logger): Promise<void> {
   await precompressAssets(clientDistDir());
   writeFileSync(join(clientDistDir(), STAMP_FILE), sourceHash + '\n');
   logger?.info({ ms: Math.round(performance.now() - started) }, 'web client built');
+}
+
+/**
+ * The booking page's first view (client/src/reporter/first-view/) as one
+ * classic script, which the server inlines in booking pages
+ * (server/http/booking-first-view.ts): no imports, no chunks, no messages
+ * catalogue (the server sends the texts). Written beside the client build,
+ * after it, so the client's source hash covers it.
+ */
+async function buildFirstViewScript(): Promise<void> {
+  const { build } = await import('vite');
+  await build({
+    configFile: false,
+    root: join(projectRoot, 'client'),
+    publicDir: false,
+    logLevel: 'warn',
+    mode: 'production',
+    build: {
+      outDir: join(clientDistDir(), 'first-view'),
+      emptyOutDir: true,
+      sourcemap: false,
+      lib: { entry: join(projectRoot, 'client', 'src', 'reporter', 'first-view', 'first-view.ts'), formats: ['iife'], name: 'interviewDeskFirstView', fileName: () => 'first-view.js' },
+    },
+  });
 }
 
 /** Builds the client only when the build is missing or stale; `announce` tells the person starting the server. */

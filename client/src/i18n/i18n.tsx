@@ -5,14 +5,10 @@ import { createContext, useCallback, useContext, useEffect, useMemo, useState, t
 import { formatMessage as formatCatalogueMessage, type PrimitiveType } from './format-message';
 import { en, type Messages, type MessageKey } from './messages/en';
 
-export const LANGUAGES = ['en', 'fr', 'es'] as const;
-export type Language = (typeof LANGUAGES)[number];
+import { LANGUAGE_STORAGE_KEY as STORAGE_KEY, initialLanguage, localeFor, type Language } from './language';
+
+export { LANGUAGES, LANGUAGE_NATIVE_NAMES, isLanguage, browserLanguage, languageWasChosen, initialLanguage, localeFor, type Language } from './language';
 export type { MessageKey };
-
-/** Each language's name in itself, for the switcher (never translated: a reader looks for their own). */
-export const LANGUAGE_NATIVE_NAMES: Record<Language, string> = { en: 'English', fr: 'Français', es: 'Español' };
-
-const STORAGE_KEY = 'interview-desk:language';
 
 const loaders: Record<Exclude<Language, 'en'>, () => Promise<{ default: Messages }>> = {
   fr: () => import('./messages/fr'),
@@ -35,52 +31,6 @@ export function loadMessages(language: Language): Promise<Messages> {
     loading.set(language, pending);
   }
   return pending;
-}
-
-export function isLanguage(value: unknown): value is Language {
-  return typeof value === 'string' && (LANGUAGES as readonly string[]).includes(value);
-}
-
-/** The first of the browser's languages we have ("fr-CH" → fr), else English. */
-export function browserLanguage(preferred: readonly string[] = typeof navigator === 'undefined' ? [] : navigator.languages ?? [navigator.language]): Language {
-  for (const tag of preferred) {
-    const primary = tag.split('-')[0]!.toLowerCase();
-    if (isLanguage(primary)) return primary;
-  }
-  return 'en';
-}
-
-/** The language a link asks for, else the reporter's choice on this device, else the browser's. */
-/** True when the page's language was chosen by a link or on this device, not just taken from the browser. */
-export function languageWasChosen(): boolean {
-  if (typeof location !== 'undefined' && isLanguage(new URLSearchParams(location.search).get('lang'))) return true;
-  try {
-    return isLanguage(localStorage.getItem(STORAGE_KEY));
-  } catch {
-    return false;
-  }
-}
-
-export function initialLanguage(): Language {
-  // A widget's language, set by the embedding site (embed.js data-language → ?lang=).
-  const asked = typeof location === 'undefined' ? null : new URLSearchParams(location.search).get('lang');
-  if (isLanguage(asked)) return asked;
-  try {
-    const stored = localStorage.getItem(STORAGE_KEY);
-    if (isLanguage(stored)) return stored;
-  } catch {
-    // Storage refused (private mode, embedded frame): the browser's language.
-  }
-  return browserLanguage();
-}
-
-/**
- * The locale dates and numbers are written in: the browser's own tag when it
- * is in the page's language ("fr-CH" keeps Swiss conventions), else the page's
- * language, so a French page never shows an English date.
- */
-export function localeFor(language: Language, preferred: readonly string[] = typeof navigator === 'undefined' ? [] : navigator.languages ?? [navigator.language]): string {
-  return preferred.find((tag) => tag.split('-')[0]!.toLowerCase() === language) ?? language;
 }
 
 /** One message, formatted; the key itself when a catalogue lacks it (a unit test keeps that from shipping). */

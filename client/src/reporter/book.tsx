@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { adoptOrLoad, monthWindow, personQuery, slotsKey, slotsQuery } from './early-start';
 import { api } from '../api/trpc';
 import type { QueryState } from '../api/use-query';
@@ -15,6 +15,7 @@ import { MonthCalendar } from './month-calendar';
 import { SlotList } from './slot-list';
 import { RequestForm } from './request-form';
 import { NoSlots, type PublicContact } from './no-slots';
+import { firstViewChoice, removeFirstView } from './first-view/hand-over';
 import './book.css';
 
 type Person = Awaited<ReturnType<typeof api.spokespeople.get.query>>;
@@ -42,6 +43,12 @@ export function BookPage({ spokesperson: idOrSlug, releaseId, contact }: { spoke
   const person = useEagerQuery(() => adoptOrLoad(`person|${idOrSlug}`, () => personQuery(idOrSlug)), [idOrSlug]);
   const slots = useEagerQuery(() => adoptOrLoad(slotsKey(idOrSlug, window_, timeZone, duration), () => slotsQuery(idOrSlug, window_, timeZone, duration)), [idOrSlug, window_, timeZone, duration]);
   usePageTitle(person.status === 'ready' ? t('book.title', { name: person.data.name }) : t('book.titleLoading'));
+  // The server's first view (first-view/) stands until this page has its answers: then one swap, no "Loading…" between.
+  const settled = person.status === 'error' || (person.status === 'ready' && slots.status !== 'loading');
+  useLayoutEffect(() => {
+    if (settled) removeFirstView();
+  }, [settled]);
+  useLayoutEffect(() => removeFirstView, []);
   if (person.status === 'loading') return <p role="status">{t('loading')}</p>;
   if (person.status === 'error') return <p role="alert">{t('book.notFound')}</p>;
   return (
@@ -95,6 +102,18 @@ function Booking(props: {
   const available = useMemo(() => (days ? new Set(days.map((day) => day.date)) : undefined), [days]);
   // The chosen day, else the month's first free day.
   const shownDay = days?.find((day) => day.date === selectedDate) ?? days?.[0];
+  // A time tapped in the first view, before the app took over: opened here (before the swap is painted).
+  useLayoutEffect(() => {
+    const start = firstViewChoice();
+    if (!days || start === undefined) return;
+    for (const day of days) {
+      const slot = day.slots.find((candidate) => Date.parse(candidate.start) === start);
+      if (!slot) continue;
+      setSelectedDate(day.date);
+      setChosen(slot);
+      return;
+    }
+  }, [days]);
   const slotsHeading = useRef<HTMLHeadingElement>(null);
   const focusSlots = useRef(false);
   useEffect(() => {
