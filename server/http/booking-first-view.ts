@@ -26,6 +26,7 @@ import { en } from '../../client/src/i18n/messages/en';
 import fr from '../../client/src/i18n/messages/fr';
 import es from '../../client/src/i18n/messages/es';
 import { zoneCity } from '../../client/src/time';
+import { fullTitle } from '../../client/src/components/page-title';
 import { FIRST_VIEW_DATA_ID, FIRST_VIEW_DAYS, type FirstViewData, type FirstViewTexts } from '../../client/src/reporter/first-view/first-view-data';
 
 const HOUR = 3_600_000;
@@ -45,7 +46,7 @@ export function firstViewTexts(language: Language, person: { name: string; title
   const firstName = person.name.split(' ')[0]!;
   const theirCity = zoneCity(person.timeZone);
   return {
-    title: t('book.title', { name: person.name }),
+    title: fullTitle(t('book.title', { name: person.name })),
     skip: t('header.skip'),
     languageLabel: t('header.language'),
     pressOffice: t('header.pressOffice'),

@@ -154,7 +154,7 @@ describe('bookings in the console', () => {
     await signIn(page);
     const table = page.getByRole('table', { name: 'Outbox messages, newest first' });
     const updated = table.getByRole('row').filter({ hasText: 'Updated:' });
-    // The worker writes .eml files every 2 s: no SMTP_URL here.
+    // The worker writes .eml files every 2 s (no SMTP_URL here); the list asks again on its own while a message is queued.
     await expect.poll(async () => (await updated.count()) > 0 && (await updated.first().innerText()).startsWith('Written to file'), { timeout: 20_000 }).toBe(true);
     expect(await page.getByRole('main').innerText()).toContain('messages are written as .eml files');
     await updated.first().getByRole('link').click();

@@ -2,6 +2,9 @@ import { useEffect } from 'react';
 
 const SITE = 'Interview Desk';
 
+/** A page's full <title>: "Queue · Interview Desk" (also written by the server for the booking page's first view). */
+export const fullTitle = (title: string) => `${title} · ${SITE}`;
+
 /**
  * Titles asked for by the mounted pages, by level. React runs a child's
  * effects before its parent's, so "last one wins" would let the console's
@@ -12,7 +15,7 @@ const mounted: { title: string; level: number }[] = [];
 
 function show() {
   const deepest = mounted.reduce<(typeof mounted)[number] | undefined>((best, entry) => (!best || entry.level >= best.level ? entry : best), undefined);
-  if (deepest) document.title = `${deepest.title} · ${SITE}`;
+  if (deepest) document.title = fullTitle(deepest.title);
 }
 
 /**

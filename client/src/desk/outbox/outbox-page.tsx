@@ -25,6 +25,9 @@ const statusFilters: { value: StatusFilter; label: string }[] = [
  * it. Each opens in full; dead letters (gave up after repeated failures, or
  * could never be rendered) can be sent again.
  */
+/** How often the list is asked again while some message in it is still queued (the worker runs every 2 s). */
+const PENDING_REFRESH_MS = 3_000;
+
 export function OutboxPage() {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
@@ -41,7 +44,13 @@ export function OutboxPage() {
     const timer = setTimeout(() => setAsked(recipient.trim().toLowerCase()), 300);
     return () => clearTimeout(timer);
   }, [recipient]);
-  const messages = useQuery(trpc.outbox.list.queryOptions({ status: status || undefined, recipient: asked || undefined, limit: LIMIT }, { placeholderData: keepPreviousData }));
+  // While a listed message waits for the worker, the list re-asks on its own, so "Queued" turns into "Sent" without a click on Refresh.
+  const messages = useQuery(
+    trpc.outbox.list.queryOptions(
+      { status: status || undefined, recipient: asked || undefined, limit: LIMIT },
+      { placeholderData: keepPreviousData, refetchInterval: (query) => (query.state.data?.some((message) => message.status === 'pending') ? PENDING_REFRESH_MS : false) },
+    ),
+  );
   const delivery = useQuery(trpc.outbox.delivery.queryOptions(undefined, { staleTime: Infinity })).data?.delivery;
   const retry = useMutation(
     trpc.outbox.retry.mutationOptions({

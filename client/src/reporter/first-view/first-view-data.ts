@@ -17,6 +17,7 @@ export const FIRST_VIEW_CHOICE_ATTRIBUTE = 'data-chosen-start';
  * a placeholder for the browser: `{city}`, `{day}` and `{time}`.
  */
 export interface FirstViewTexts {
+  /** The document's whole title, site name included. */
   title: string;
   skip: string;
   languageLabel: string;

@@ -77,14 +77,16 @@ function month(data: FirstViewData, options: { month: string; locale: string; av
   const firstDay = firstDayOfWeek(locale);
   const monthText = new Intl.DateTimeFormat(locale, { timeZone: 'UTC', month: 'long', year: 'numeric' }).format(utcDate(`${options.month}-01`));
   const dayFormat = new Intl.DateTimeFormat(locale, { timeZone: 'UTC', weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' });
-  const weekday = (style: 'short' | 'long') => new Intl.DateTimeFormat(locale, { timeZone: 'UTC', weekday: style });
+  // Two formatters for the 14 weekday names: building one loads ICU data, the largest cost of this script.
+  const longWeekday = new Intl.DateTimeFormat(locale, { timeZone: 'UTC', weekday: 'long' });
+  const shortWeekday = new Intl.DateTimeFormat(locale, { timeZone: 'UTC', weekday: 'short' });
   const header = h(
     'tr',
     {},
     ...Array.from({ length: 7 }, (_, column) => {
       // 2024-01-01 was a Monday (firstDay 0).
       const date = utcDate(addDays('2024-01-01', (firstDay + column) % 7));
-      return h('th', { scope: 'col', abbr: weekday('long').format(date) }, weekday('short').format(date));
+      return h('th', { scope: 'col', abbr: longWeekday.format(date) }, shortWeekday.format(date));
     }),
   );
   const rows = monthWeeks(options.month, firstDay).map((week) =>
@@ -133,7 +135,9 @@ function draw(container: HTMLElement, data: FirstViewData) {
   for (const minutes of data.starts) {
     const start = minutes * MINUTE;
     const date = localDate(new Date(start).toISOString(), zone);
-    if (monthOf(date) !== shownMonth) continue;
+    const dateMonth = monthOf(date);
+    if (dateMonth > shownMonth) break; // the starts are in order
+    if (dateMonth < shownMonth) continue;
     const list = days.get(date) ?? [];
     list.push(start);
     days.set(date, list);
