@@ -111,6 +111,11 @@ interface DeliveryOptions {
   settings?: Partial<Omit<OutboxSettings, 'smtpTimeoutMs'>>;
 }
 
+/** Claimed rows in the order they are sent: the longest due first, then by id. */
+function claimed(rows: { id: string; nextAttemptAt: Date }[]): ClaimedRow[] {
+  return (rows as unknown as (ClaimedRow & { nextAttemptAt: Date })[]).sort((a, b) => a.nextAttemptAt.getTime() - b.nextAttemptAt.getTime() || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+}
+
 /**
  * Claims up to `limit` due rows for one new claim token. The rows returned are
  * the ones this claim holds (a competing claim may win some).
@@ -152,11 +157,12 @@ async function claimDue(database: Database, options: { token: string; now: Date;
       return true;
     }).slice(0, limit);
     if (picked.length === 0) return [];
-    await db.outboxMessage.updateMany({
-      where: { id: { in: picked.map((row) => row.id) }, status: 'pending', OR: [{ lockedUntil: null }, { lockedUntil: { lt: now } }] },
-      data: { lockedBy: token, lockedUntil: leaseUntil },
-    });
-    ids = picked.map((row) => row.id);
+    return claimed(
+      await db.outboxMessage.updateManyAndReturn({
+        where: { id: { in: picked.map((row) => row.id) }, status: 'pending', OR: [{ lockedUntil: null }, { lockedUntil: { lt: now } }] },
+        data: { lockedBy: token, lockedUntil: leaseUntil },
+      }),
+    );
   } else if (database.provider === 'postgres') {
     const rows = await db.$queryRawUnsafe<{ id: string }[]>(
       `UPDATE "OutboxMessage" SET "lockedBy" = $1, "lockedUntil" = $2
@@ -181,12 +187,14 @@ async function claimDue(database: Database, options: { token: string; now: Date;
     });
     if (due.length === 0) return [];
     // One conditional UPDATE for the lot, evaluated under SQLite's write lock:
-    // a row another instance claimed meanwhile no longer matches.
-    await db.outboxMessage.updateMany({
-      where: { id: { in: due.map((row) => row.id) }, status: 'pending', OR: [{ lockedUntil: null }, { lockedUntil: { lt: now } }] },
-      data: { lockedBy: token, lockedUntil: leaseUntil },
-    });
-    ids = due.map((row) => row.id);
+    // a row another instance claimed meanwhile no longer matches. It returns the
+    // rows it took (UPDATE … RETURNING), so no third statement reads them back.
+    return claimed(
+      await db.outboxMessage.updateManyAndReturn({
+        where: { id: { in: due.map((row) => row.id) }, status: 'pending', OR: [{ lockedUntil: null }, { lockedUntil: { lt: now } }] },
+        data: { lockedBy: token, lockedUntil: leaseUntil },
+      }),
+    );
   }
   if (ids.length === 0) return [];
   return (await db.outboxMessage.findMany({

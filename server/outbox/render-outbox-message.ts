@@ -56,8 +56,18 @@ const requestSelect = {
   proposedSlots: true,
   proposalMessage: true,
   spokesperson: { select: { id: true, name: true, email: true, timeZone: true } },
-  release: { select: { pressContact: { select: { id: true, name: true, email: true, phone: true } } } },
+  // The release (and its press contact) is read only when there is one: Prisma asks for a
+  // nested relation with a statement of its own even when the key is null, and most requests have none.
+  releaseId: true,
 } as const;
+
+type ReleaseContact = { pressContact: { id: string; name: string; email: string; phone: string | null } | null } | null;
+
+/** The request's release with its press contact, or null without a statement when it has none. */
+async function releaseContactOf(db: Db, releaseId: string | null): Promise<ReleaseContact> {
+  if (!releaseId) return null;
+  return db.release.findUnique({ where: { id: releaseId }, select: { pressContact: { select: { id: true, name: true, email: true, phone: true } } } });
+}
 
 async function pressOfficerFor(db: Db, release: { pressContact: { name: string; email: string; phone: string | null } | null } | null, config: Pick<Config, 'mailFrom'>): Promise<PressOfficerContact> {
   const contact = release?.pressContact ?? (await db.pressContact.findFirst({ orderBy: { createdAt: 'asc' }, select: { name: true, email: true, phone: true } }));
@@ -106,7 +116,8 @@ export async function renderOutboxMessage(db: Db, row: OutboxRow, config: Pick<C
   const request = await db.interviewRequest.findUnique({ where: { id: row.requestId }, select: requestSelect });
   if (!request) throw new PermanentRenderError(`request ${row.requestId} no longer exists`);
   const link = manageUrl(config.publicUrl, request.reference, manageTokenFor(getServerKeys().all, request.id, request.manageTokenHash));
-  const pressOfficer = await pressOfficerFor(db, request.release, config);
+  const release = await releaseContactOf(db, request.releaseId);
+  const pressOfficer = await pressOfficerFor(db, release, config);
   const spokesperson = request.spokesperson ? { name: request.spokesperson.name, timeZone: request.spokesperson.timeZone } : undefined;
   const requestedSlot = request.requestedStart ? { start: request.requestedStart, end: new Date(request.requestedStart.getTime() + request.durationMinutes * 60_000) } : undefined;
   // Every notice to the reporter is in the language of their pages.
@@ -150,7 +161,7 @@ export async function renderOutboxMessage(db: Db, row: OutboxRow, config: Pick<C
         details: invite.details,
         recipient: payload.recipientRole === 'spokesperson' ? 'spokesperson' : 'reporter',
         offsetMinutes: Number(payload.leadMinutes ?? payload.offsetMinutes),
-        dayOfContact: await dayOfContactFor(db, request.release, config),
+        dayOfContact: await dayOfContactFor(db, release, config),
       });
       return notify(composed);
     }
@@ -225,7 +236,7 @@ export async function loadInviteDetails(db: Db, interviewId: string, config: Pic
     topic: request.topic,
     attribution: request.attribution as InterviewAttribution,
     language: request.language,
-    pressOfficer: await pressOfficerFor(db, request.release, config),
+    pressOfficer: await pressOfficerFor(db, await releaseContactOf(db, request.releaseId), config),
     manageUrl: manageUrl(config.publicUrl, request.reference, manageTokenFor(getServerKeys().all, request.id, request.manageTokenHash)),
   };
   return { details, uid: interview.inviteUid, sequence: interview.inviteSequence, status: interview.status, office: await officeName(db) };
