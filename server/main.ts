@@ -17,29 +17,39 @@ try {
   throw error;
 }
 
-try {
-  const running = await startServer({ config });
-  let stopping = false;
-  const stop = (signal: string) => {
-    if (stopping) return;
-    stopping = true;
-    console.log(`${signal} received: finishing in-flight requests and sends for up to ${config.shutdownTimeoutMs / 1000} s, then stopping.`);
-    // A backstop: whatever still runs at the deadline (a hung socket, a stuck
-    // query) must not keep the process alive past what the orchestrator allows.
-    setTimeout(() => {
-      console.error('Shutdown deadline passed; exiting now.');
+// The handlers are in place before the server starts: it listens, and its outbox
+// worker claims mail, a moment before startServer returns (it still reads the
+// database to announce the logins), and a SIGTERM in that moment must still stop
+// it gracefully rather than kill it with the sends it had claimed.
+let running: Awaited<ReturnType<typeof startServer>> | undefined;
+let stopping: string | undefined;
+const close = () =>
+  running!.close().then(
+    () => process.exit(0),
+    (error: unknown) => {
+      console.error(error);
       process.exit(1);
-    }, config.shutdownTimeoutMs).unref();
-    running.close().then(
-      () => process.exit(0),
-      (error: unknown) => {
-        console.error(error);
-        process.exit(1);
-      },
-    );
-  };
-  process.on('SIGTERM', () => stop('SIGTERM'));
-  process.on('SIGINT', () => stop('SIGINT'));
+    },
+  );
+const stop = (signal: string) => {
+  if (stopping) return;
+  stopping = signal;
+  console.log(`${signal} received: finishing in-flight requests and sends for up to ${config.shutdownTimeoutMs / 1000} s, then stopping.`);
+  // A backstop: whatever still runs at the deadline (a hung socket, a stuck
+  // query, a start that never ends) must not keep the process alive past what the orchestrator allows.
+  setTimeout(() => {
+    console.error('Shutdown deadline passed; exiting now.');
+    process.exit(1);
+  }, config.shutdownTimeoutMs).unref();
+  if (running) void close();
+};
+process.on('SIGTERM', () => stop('SIGTERM'));
+process.on('SIGINT', () => stop('SIGINT'));
+
+try {
+  running = await startServer({ config });
+  // Asked to stop while starting: stop now.
+  if (stopping) void close();
 } catch (error) {
   console.error(error instanceof StartupError ? error.message : error);
   process.exit(1);

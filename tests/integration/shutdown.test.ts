@@ -2,8 +2,12 @@
 // SIGTERM while its mail server hangs: it exits within SHUTDOWN_TIMEOUT_SECONDS,
 // gives the unsent messages back to the queue at once, and the next start
 // delivers each of them once.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../support/test-database';
+import { testDatabaseKind } from '../support/test-env';
 import { startChildServer, startSilentSmtpServer, waitFor } from '../support/child-server';
 import { countDuplicates, makeOutboxDueNow, queueApprovedRequests } from '../support/outbox';
 import { startTestSmtpServer } from '../../server/mail/smtp-server.test-fixture';
@@ -59,6 +63,26 @@ describe('SIGTERM', () => {
     }
     expect(smtp.received).toHaveLength(12);
     expect(countDuplicates(smtp.received)).toEqual({ duplicates: 0, distinct: 12 });
+  }, 120_000);
+
+  // An empty SQLite file (the test databases come migrated): the server migrates it when it starts.
+  it.skipIf(testDatabaseKind() !== 'sqlite')('while starting (migrating an empty database): finishes starting, then stops gracefully, and the database is whole', async () => {
+    const folder = mkdtempSync(join(tmpdir(), 'desk-stop-while-starting-'));
+    const env = { DATABASE_URL: `file:${join(folder, 'desk.db')}`, DATA_DIR: folder, SHUTDOWN_TIMEOUT_SECONDS: '60' };
+    try {
+      const server = await startChildServer(env, { readyWhen: (output) => output.includes('Migrating the database') });
+      const { code } = await server.terminate();
+      // Before, a signal during start-up met Node's default action and killed the process mid-migration.
+      expect(code, server.output()).toBe(0);
+      expect(server.output()).toContain('SIGTERM received');
+      // Every migration applied: the next start finds nothing pending and serves.
+      const again = await startChildServer(env);
+      expect((await fetch(`${again.base}/healthz`)).status).toBe(200);
+      expect(again.output()).not.toContain('Migrating the database');
+      expect((await again.terminate()).code).toBe(0);
+    } finally {
+      rmSync(folder, { recursive: true, force: true });
+    }
   }, 120_000);
 
   it('under HTTP load on keep-alive connections: every request sent gets its answer, then the process exits', async () => {

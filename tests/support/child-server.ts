@@ -26,8 +26,11 @@ export async function freePort(): Promise<number> {
   return port;
 }
 
-/** Starts the server with this environment (DESK_DEMO=0, no client build, warnings only) and waits until /healthz answers. */
-export async function startChildServer(env: Record<string, string>, options: { readyTimeoutMs?: number } = {}): Promise<ChildServer> {
+/**
+ * Starts the server with this environment (DESK_DEMO=0, no client build, warnings only) and waits until /healthz answers,
+ * or, with `readyWhen`, until its output says so (to act on a process still starting).
+ */
+export async function startChildServer(env: Record<string, string>, options: { readyTimeoutMs?: number; readyWhen?: (output: string) => boolean } = {}): Promise<ChildServer> {
   const port = await freePort();
   const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
     cwd: projectRoot,
@@ -47,6 +50,11 @@ export async function startChildServer(env: Record<string, string>, options: { r
     if (Date.now() > readyBy) {
       child.kill('SIGKILL');
       throw new Error(`The server was not ready in time:\n${output}`);
+    }
+    if (options.readyWhen) {
+      if (options.readyWhen(output)) break;
+      await new Promise((resolve) => setTimeout(resolve, 10));
+      continue;
     }
     try {
       // Bounded, so a connection accepted but not yet answered is asked again rather than waited on without end.
