@@ -194,3 +194,77 @@ export function writeSlotsByViewerDate(
   at = copyBytes(target, at, suffix);
   return target.subarray(0, at);
 }
+
+const VIEWER_DATE = asciiBytes('","viewerDate":"');
+const SIDE_START = asciiBytes('","spokesperson":{"start":"');
+const SIDE_DATE = asciiBytes('","date":"');
+const SIDE_ZONE = asciiBytes('","timeZone":');
+/** One formatSlots slot, zone excluded: a bound for the buffer. */
+const FORMATTED_SLOT_MAX_BYTES = 1 + SLOT_START.length + 2 * MAX_ISO_BYTES + SLOT_END.length + VIEWER_DATE.length + MAX_ISO_BYTES + SIDE_START.length + 2 * MAX_ISO_BYTES + SLOT_END.length + SIDE_DATE.length + MAX_ISO_BYTES + SIDE_ZONE.length + 2;
+
+/** One spokesperson's part of an answer written by writeFormattedSlotLists: their JSON text before and after the slots. */
+export interface FormattedSlotList {
+  slots: readonly BusyInterval[];
+  spokespersonTimeZone: string;
+  /** Written before the list's `[`. */
+  head: string;
+  /** Written after its `]`. */
+  tail: string;
+}
+
+/**
+ * `prefix + parts joined by "," + suffix` as UTF-8 bytes, where each part is
+ * `head + JSON.stringify(formatSlots(slots, …)) + tail`: the same bytes as the
+ * objects' JSON, written straight into one buffer (availability.search's answer:
+ * a few slots of each of many spokespeople, whose objects and their text were a
+ * fifth of a search's cost). `formatterFor` as for formatSlots.
+ */
+export function writeFormattedSlotLists(lists: readonly FormattedSlotList[], options: { viewerTimeZone: string; formatterFor: FormatterFor; prefix: string; suffix: string }): Buffer {
+  const zoneBytes = new Map<string, Uint8Array>();
+  let size = Buffer.byteLength(options.prefix) + Buffer.byteLength(options.suffix) + lists.length;
+  for (const list of lists) {
+    let zone = zoneBytes.get(list.spokespersonTimeZone);
+    if (!zone) zoneBytes.set(list.spokespersonTimeZone, (zone = Buffer.from(JSON.stringify(list.spokespersonTimeZone), 'utf8')));
+    size += Buffer.byteLength(list.head) + Buffer.byteLength(list.tail) + 2 + list.slots.length * (FORMATTED_SLOT_MAX_BYTES + zone.length);
+  }
+  const target = Buffer.allocUnsafe(size);
+  let at = target.write(options.prefix, 0, 'utf8');
+  // Made at the first slot: formatters cover the slots' span, and there may be none.
+  let yours: InstantFormatter | undefined;
+  for (let listIndex = 0; listIndex < lists.length; listIndex++) {
+    const list = lists[listIndex]!;
+    if (listIndex > 0) target[at++] = 44; // ,
+    at += target.write(list.head, at, 'utf8');
+    target[at++] = 91; // [
+    const slots = list.slots;
+    if (slots.length > 0) {
+      yours ??= options.formatterFor(options.viewerTimeZone);
+      const theirs = options.formatterFor(list.spokespersonTimeZone);
+      const zone = zoneBytes.get(list.spokespersonTimeZone)!;
+      for (let index = 0; index < slots.length; index++) {
+        const slot = slots[index]!;
+        if (index > 0) target[at++] = 44; // ,
+        at = copyBytes(target, at, SLOT_START);
+        at = yours.writeIso(target, at, slot.start);
+        at = copyBytes(target, at, SLOT_END);
+        at = yours.writeIso(target, at, slot.end);
+        at = copyBytes(target, at, VIEWER_DATE);
+        at = yours.writeDate(target, at, slot.start);
+        at = copyBytes(target, at, SIDE_START);
+        at = theirs.writeIso(target, at, slot.start);
+        at = copyBytes(target, at, SLOT_END);
+        at = theirs.writeIso(target, at, slot.end);
+        at = copyBytes(target, at, SIDE_DATE);
+        at = theirs.writeDate(target, at, slot.start);
+        at = copyBytes(target, at, SIDE_ZONE);
+        at = copyBytes(target, at, zone);
+        target[at++] = 125; // }
+        target[at++] = 125; // }
+      }
+    }
+    target[at++] = 93; // ]
+    at += target.write(list.tail, at, 'utf8');
+  }
+  at += target.write(options.suffix, at, 'utf8');
+  return target.subarray(0, at);
+}
