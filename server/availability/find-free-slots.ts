@@ -5,7 +5,7 @@ import type { DbOrTx } from '../db';
 import { AppError } from '../errors';
 import { foldForSearch } from '../contacts/search-text';
 import { computeFreeSlots } from './compute-free-slots';
-import { formatSlots, formatSlotsByViewerDate, formattersCovering, writeFormattedSlotLists, writeSlotsByViewerDate, type SlotDay } from './format-slot';
+import { formatSlots, formatSlotsByViewerDate, formattersCovering, writeSlotsByViewerDate, type SlotDay } from './format-slot';
 import { freeSlotsInWindow, slotRunInWindow } from './slot-lists';
 import { withLazyProperty, withPrebuiltJson } from '../common/prebuilt-json';
 import { getCalendarCache } from './calendar-cache';
@@ -184,47 +184,22 @@ export async function searchAvailability(options: { db: DbOrTx; input: z.output<
   results.sort((a, b) => a.first - b.first || a.calendar.name.localeCompare(b.calendar.name));
   // One formatter per zone for the whole answer, not two per spokesperson.
   const formatterFor = formattersCovering(...results.map((result) => result.slots));
-  // Each result's slots are built only if someone reads them; the lean HTTP path writes the JSON bytes directly.
-  const answer = {
-    timeZone: input.timeZone,
-    results: results.map(({ calendar, durationMinutes, slots, count }) =>
-      withLazyProperty({ spokesperson: searchProfile(calendar), durationMinutes, freeSlotCount: count }, 'slots', () =>
-        formatSlots(slots, { viewerTimeZone: input.timeZone, spokespersonTimeZone: calendar.timeZone }, formatterFor),
-      ),
-    ),
-  };
-  return withPrebuiltJson(answer, (prefix, suffix) =>
-    writeFormattedSlotLists(
-      results.map(({ calendar, durationMinutes, slots, count }) => ({
-        slots,
-        spokespersonTimeZone: calendar.timeZone,
-        head: `{"spokesperson":${searchProfileJson(calendar)},"durationMinutes":${durationMinutes},"freeSlotCount":${count},"slots":`,
-        tail: '}',
-      })),
-      { viewerTimeZone: input.timeZone, formatterFor, prefix: `${prefix}{"timeZone":${JSON.stringify(input.timeZone)},"results":[`, suffix: `]}${suffix}` },
-    ),
-  );
-}
-
-/** What availability.search says of a spokesperson. */
-function searchProfile(calendar: SpokespersonCalendar) {
   return {
-    id: calendar.id,
-    slug: calendar.slug,
-    name: calendar.name,
-    title: calendar.title,
-    languages: calendar.languages,
-    topics: calendar.topics,
-    formats: calendar.formats,
-    timeZone: calendar.timeZone,
+    timeZone: input.timeZone,
+    results: results.map(({ calendar, durationMinutes, slots, count }) => ({
+      spokesperson: {
+        id: calendar.id,
+        slug: calendar.slug,
+        name: calendar.name,
+        title: calendar.title,
+        languages: calendar.languages,
+        topics: calendar.topics,
+        formats: calendar.formats,
+        timeZone: calendar.timeZone,
+      },
+      durationMinutes,
+      freeSlotCount: count,
+      slots: formatSlots(slots, { viewerTimeZone: input.timeZone, spokespersonTimeZone: calendar.timeZone }, formatterFor),
+    })),
   };
-}
-
-// A calendar object is kept while its data are unchanged (calendar-cache.ts): its
-// profile's JSON, the same in every search answer, is written once, not per answer.
-const profileJson = new WeakMap<SpokespersonCalendar, string>();
-function searchProfileJson(calendar: SpokespersonCalendar): string {
-  let json = profileJson.get(calendar);
-  if (json === undefined) profileJson.set(calendar, (json = JSON.stringify(searchProfile(calendar))));
-  return json;
 }

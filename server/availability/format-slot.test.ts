@@ -208,29 +208,3 @@ describe('formatSlotsByViewerDate', () => {
     expect(formatSlotsByViewerDate([], options)).toEqual([]);
   });
 });
-
-describe('writeFormattedSlotLists', () => {
-  it('writes the bytes of the lists’ formatSlots JSON, across DST changes, odd offsets and empty lists', async () => {
-    const { formattersCovering, writeFormattedSlotLists } = await import('./format-slot');
-    const base = Date.UTC(2027, 2, 26, 20, 0);
-    // Across the EU spring change (2027-03-28), Lord Howe's half-hour change (2027-04-04) and the viewer's midnight.
-    const hourly = (from: number, count: number) => Array.from({ length: count }, (_, index) => ({ start: from + index * 3_600_000, end: from + index * 3_600_000 + 2_700_000 }));
-    const lists = [
-      { slots: hourly(base, 50), spokespersonTimeZone: 'Europe/Zurich', name: 'Zoë Müller' },
-      { slots: [], spokespersonTimeZone: 'Asia/Kathmandu', name: 'Nobody free' },
-      { slots: hourly(base + 8 * 86_400_000, 40), spokespersonTimeZone: 'Australia/Lord_Howe', name: '日本語' },
-    ];
-    for (const viewerTimeZone of ['Pacific/Chatham', 'America/St_Johns', 'UTC']) {
-      const formatterFor = formattersCovering(...lists.map((list) => list.slots));
-      const expected = `<<${lists.map((list) => `{"name":${JSON.stringify(list.name)},"slots":${JSON.stringify(formatSlots(list.slots, { viewerTimeZone, spokespersonTimeZone: list.spokespersonTimeZone }))}}`).join(',')}>>`;
-      const written = writeFormattedSlotLists(
-        lists.map((list) => ({ slots: list.slots, spokespersonTimeZone: list.spokespersonTimeZone, head: `{"name":${JSON.stringify(list.name)},"slots":`, tail: '}' })),
-        { viewerTimeZone, formatterFor, prefix: '<<', suffix: '>>' },
-      );
-      expect(written.toString('utf8'), viewerTimeZone).toBe(expected);
-    }
-    // No free time anywhere in the window: no formatter is needed (one would have no span to cover).
-    const none = [{ slots: [], spokespersonTimeZone: 'Europe/Zurich', head: '{"slots":', tail: '}' }];
-    expect(writeFormattedSlotLists(none, { viewerTimeZone: 'UTC', formatterFor: formattersCovering([]), prefix: '[', suffix: ']' }).toString()).toBe('[{"slots":[]}]');
-  });
-});
