@@ -66,6 +66,22 @@ export function formatDate(date: string, locale?: string): string {
   return dateTimeFormat(locale, { timeZone: 'UTC', weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' }).format(new Date(Date.UTC(year, month - 1, day)));
 }
 
+/** "Décembre 2026" for a YYYY-MM month, capitalised: a heading starts with a capital in every language here. */
+export function formatMonthHeading(month: string, locale: string): string {
+  const [year, monthNumber] = month.split('-').map(Number) as [number, number];
+  const text = dateTimeFormat(locale, { timeZone: 'UTC', month: 'long', year: 'numeric' }).format(new Date(Date.UTC(year, monthNumber - 1, 1)));
+  return text.charAt(0).toLocaleUpperCase(locale) + text.slice(1);
+}
+
+/** The week's day names, short ("Mon") and long ("Monday"), starting at `firstDay` (0 = Monday … 6 = Sunday). */
+export function weekdayNames(locale: string, firstDay: number): { short: string; long: string }[] {
+  return Array.from({ length: 7 }, (_, column) => {
+    // 2024-01-01 was a Monday.
+    const day = new Date(Date.UTC(2024, 0, 1 + ((firstDay + column) % 7)));
+    return { short: dateTimeFormat(locale, { timeZone: 'UTC', weekday: 'short' }).format(day), long: dateTimeFormat(locale, { timeZone: 'UTC', weekday: 'long' }).format(day) };
+  });
+}
+
 /** Full date, time and zone name of an instant in a zone. */
 export function formatDateTime(iso: string, timeZone: string, locale?: string, clock?: Clock): string {
   const hours = clock === 'h12' ? ({ hour: 'numeric', hourCycle: 'h12' } as const) : clock === 'h23' ? ({ hour: '2-digit', hourCycle: 'h23' } as const) : ({ hour: '2-digit' } as const);

@@ -20,7 +20,7 @@ import { isAppError } from '../errors';
 import { getSpokesperson } from '../spokespeople/find-spokespeople';
 import { findFreeSlots } from '../availability/find-free-slots';
 import { formatMessage, type PrimitiveType } from '../../client/src/i18n/format-message';
-import { LANGUAGES, type Language } from '../../client/src/i18n/language';
+import { isLanguage, LANGUAGES, type Language } from '../../client/src/i18n/language';
 import type { MessageKey, Messages } from '../../client/src/i18n/messages/en';
 import { en } from '../../client/src/i18n/messages/en';
 import fr from '../../client/src/i18n/messages/fr';
@@ -98,9 +98,9 @@ export async function firstViewData(options: { db: DbOrTx; idOrSlug: string; lan
 /** The page's language as the client picks it: `?lang=`, else the browser's first language we have. */
 function pageLanguage(request: Request): Language {
   const asked = request.query.lang;
-  if (typeof asked === 'string' && (LANGUAGES as readonly string[]).includes(asked)) return asked as Language;
+  if (isLanguage(asked)) return asked;
   const accepted = request.acceptsLanguages(...LANGUAGES);
-  return typeof accepted === 'string' && (LANGUAGES as readonly string[]).includes(accepted) ? (accepted as Language) : 'en';
+  return isLanguage(accepted) ? accepted : 'en';
 }
 
 /** A CSP source allowing one inline script or style by its content. */

@@ -112,8 +112,8 @@ interface DeliveryOptions {
 }
 
 /** Claimed rows in the order they are sent: the longest due first, then by id. */
-function claimed(rows: { id: string; nextAttemptAt: Date }[]): ClaimedRow[] {
-  return (rows as unknown as (ClaimedRow & { nextAttemptAt: Date })[]).sort((a, b) => a.nextAttemptAt.getTime() - b.nextAttemptAt.getTime() || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+function claimed<Row extends ClaimedRow & { nextAttemptAt: Date }>(rows: Row[]): Row[] {
+  return rows.sort((a, b) => a.nextAttemptAt.getTime() - b.nextAttemptAt.getTime() || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 }
 
 /**

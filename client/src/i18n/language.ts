@@ -22,7 +22,6 @@ export function browserLanguage(preferred: readonly string[] = typeof navigator 
   return 'en';
 }
 
-/** The language a link asks for, else the reporter's choice on this device, else the browser's. */
 /** True when the page's language was chosen by a link or on this device, not just taken from the browser. */
 export function languageWasChosen(): boolean {
   if (typeof location !== 'undefined' && isLanguage(new URLSearchParams(location.search).get('lang'))) return true;
@@ -33,6 +32,7 @@ export function languageWasChosen(): boolean {
   }
 }
 
+/** The language a link asks for, else the reporter's choice on this device, else the browser's. */
 export function initialLanguage(): Language {
   // A widget's language, set by the embedding site (embed.js data-language → ?lang=).
   const asked = typeof location === 'undefined' ? null : new URLSearchParams(location.search).get('lang');

@@ -1,8 +1,7 @@
 import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import { useI18n } from '../i18n/i18n';
 import { addDays, addMonths, addMonthsToDate, clampDate, firstDayOfWeek, monthOf, monthWeeks, weekdayIndex } from './calendar-dates';
-
-const utcDate = (date: string) => new Date(`${date}T12:00:00Z`);
+import { formatDate, formatMonthHeading, weekdayNames } from '../time';
 
 /**
  * A month of days (the WAI-ARIA grid pattern, as in its date-picker example):
@@ -36,18 +35,8 @@ export function MonthCalendar(props: {
     grid.current?.querySelector<HTMLElement>(`[data-date="${focused}"]`)?.focus();
   }, [focused, month]);
 
-  // "décembre 2026" → "Décembre 2026": a heading starts with a capital in every language here.
-  const monthText = new Intl.DateTimeFormat(locale, { timeZone: 'UTC', month: 'long', year: 'numeric' }).format(utcDate(`${month}-01`));
-  const monthName = monthText.charAt(0).toLocaleUpperCase(locale) + monthText.slice(1);
-  const dayFormat = new Intl.DateTimeFormat(locale, { timeZone: 'UTC', weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' });
-  const weekdayNames = Array.from({ length: 7 }, (_, column) => {
-    // 2024-01-01 was a Monday.
-    const date = addDays('2024-01-01', (firstDay + column) % 7);
-    return {
-      short: new Intl.DateTimeFormat(locale, { timeZone: 'UTC', weekday: 'short' }).format(utcDate(date)),
-      long: new Intl.DateTimeFormat(locale, { timeZone: 'UTC', weekday: 'long' }).format(utcDate(date)),
-    };
-  });
+  const monthName = formatMonthHeading(month, locale);
+  const weekdays = useMemo(() => weekdayNames(locale, firstDay), [locale, firstDay]);
   const firstMonth = monthOf(min);
   const lastMonth = monthOf(max);
 
@@ -95,7 +84,7 @@ export function MonthCalendar(props: {
       <table role="grid" ref={grid} aria-labelledby={`${id}-month`} aria-busy={available === undefined} aria-describedby={`${id}-help`}>
         <thead>
           <tr>
-            {weekdayNames.map((name) => (
+            {weekdays.map((name) => (
               <th key={name.long} scope="col" abbr={name.long}>
                 {name.short}
               </th>
@@ -109,7 +98,7 @@ export function MonthCalendar(props: {
                 if (!date) return <td key={column} />;
                 const inRange = date >= min && date <= max;
                 const free = inRange && available?.has(date) === true;
-                const label = `${dayFormat.format(utcDate(date))}${available === undefined || !inRange ? '' : free ? `, ${t('calendar.free')}` : `, ${t('calendar.notFree')}`}`;
+                const label = `${formatDate(date, locale)}${available === undefined || !inRange ? '' : free ? `, ${t('calendar.free')}` : `, ${t('calendar.notFree')}`}`;
                 return (
                   <td key={date} role="gridcell" aria-selected={date === selected}>
                     <button

@@ -15,8 +15,8 @@
 // chose another language than the server wrote, when the reporter's month has
 // no free time (the app's empty state says what to do), or on any error.
 import { initialLanguage, localeFor, LANGUAGES, LANGUAGE_NATIVE_NAMES, LANGUAGE_STORAGE_KEY } from '../../i18n/language';
-import { formatDayMonth, formatTime, localDate, localeClock, zoneCity } from '../../time';
-import { addDays, firstDayOfWeek, monthOf, monthWeeks } from '../calendar-dates';
+import { formatDate, formatDayMonth, formatMonthHeading, formatTime, localDate, localeClock, weekdayNames, zoneCity } from '../../time';
+import { firstDayOfWeek, monthOf, monthWeeks } from '../calendar-dates';
 import { rememberedClock, rememberedTimeZone } from '../remembered-choices';
 import { FIRST_VIEW_CHOICE_ATTRIBUTE, FIRST_VIEW_DATA_ID, FIRST_VIEW_ID, type FirstViewData } from './first-view-data';
 
@@ -36,7 +36,6 @@ function h(tag: string, attributes: Record<string, string | boolean | undefined>
 }
 
 const fill = (text: string, values: Record<string, string>) => text.replace(/\{(city|day|time)\}/g, (placeholder, name: string) => values[name] ?? placeholder);
-const utcDate = (date: string) => new Date(`${date}T12:00:00Z`);
 
 /** The site header, or the widget's bar inside another site's frame (as App.tsx's ReporterShell). */
 function shell(data: FirstViewData, main: HTMLElement): Node[] {
@@ -75,20 +74,7 @@ function month(data: FirstViewData, options: { month: string; locale: string; av
   const { texts } = data;
   const { locale, available, selected, min, max } = options;
   const firstDay = firstDayOfWeek(locale);
-  const monthText = new Intl.DateTimeFormat(locale, { timeZone: 'UTC', month: 'long', year: 'numeric' }).format(utcDate(`${options.month}-01`));
-  const dayFormat = new Intl.DateTimeFormat(locale, { timeZone: 'UTC', weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' });
-  // Two formatters for the 14 weekday names: building one loads ICU data, the largest cost of this script.
-  const longWeekday = new Intl.DateTimeFormat(locale, { timeZone: 'UTC', weekday: 'long' });
-  const shortWeekday = new Intl.DateTimeFormat(locale, { timeZone: 'UTC', weekday: 'short' });
-  const header = h(
-    'tr',
-    {},
-    ...Array.from({ length: 7 }, (_, column) => {
-      // 2024-01-01 was a Monday (firstDay 0).
-      const date = utcDate(addDays('2024-01-01', (firstDay + column) % 7));
-      return h('th', { scope: 'col', abbr: longWeekday.format(date) }, shortWeekday.format(date));
-    }),
-  );
+  const header = h('tr', {}, ...weekdayNames(locale, firstDay).map((name) => h('th', { scope: 'col', abbr: name.long }, name.short)));
   const rows = monthWeeks(options.month, firstDay).map((week) =>
     h(
       'tr',
@@ -97,7 +83,7 @@ function month(data: FirstViewData, options: { month: string; locale: string; av
         if (!date) return h('td', {});
         const inRange = date >= min && date <= max;
         const free = inRange && available.has(date);
-        const label = `${dayFormat.format(utcDate(date))}${inRange ? `, ${free ? texts.free : texts.notFree}` : ''}`;
+        const label = `${formatDate(date, locale)}${inRange ? `, ${free ? texts.free : texts.notFree}` : ''}`;
         return h(
           'td',
           { role: 'gridcell', 'aria-selected': String(date === selected) },
@@ -113,7 +99,7 @@ function month(data: FirstViewData, options: { month: string; locale: string; av
       'div',
       { class: 'month-header' },
       h('button', { type: 'button', class: 'icon', disabled: options.month <= monthOf(min), 'aria-label': texts.previousMonth }, h('span', { 'aria-hidden': 'true' }, '‹')),
-      h('h3', { id: 'first-view-month' }, monthText.charAt(0).toLocaleUpperCase(locale) + monthText.slice(1)),
+      h('h3', { id: 'first-view-month' }, formatMonthHeading(options.month, locale)),
       h('button', { type: 'button', class: 'icon', disabled: options.month >= monthOf(max), 'aria-label': texts.nextMonth }, h('span', { 'aria-hidden': 'true' }, '›')),
     ),
     h('table', { role: 'grid', 'aria-labelledby': 'first-view-month', 'aria-describedby': 'first-view-help' }, h('thead', {}, header), h('tbody', {}, ...rows)),
