@@ -78,7 +78,7 @@ export interface LoadSummary {
 }
 
 /** CPU seconds (user + system) a process has used so far, from /proc (Linux). */
-function cpuSecondsOf(pid: number | undefined): number {
+export function cpuSecondsOf(pid: number | undefined): number {
   try {
     const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
     return (Number(fields[11]) + Number(fields[12])) / 100;
@@ -119,12 +119,12 @@ function runPaths(base: string, file: string, options: { connections: number; se
   });
 }
 
-/** Interview Desk in its own process (bench/load/app-server.ts), with its answer-cache counters on call. */
-function startAppServer(databaseUrl: string): Promise<{ child: ChildProcess; url: string; counters(): Promise<{ hits: number; misses: number }> }> {
+/** Interview Desk in its own process (bench/load/app-server.ts), with its answer-cache counters on call; its DATA_DIR (mail files, key) in `dataDir`. */
+export function startAppServer(databaseUrl: string, options: { dataDir?: string } = {}): Promise<{ child: ChildProcess; url: string; counters(): Promise<{ hits: number; misses: number }> }> {
   return new Promise((resolve, reject) => {
     // BENCH_APP_PROFILE=<folder> writes a CPU profile of the app server (node --cpu-prof) there.
     const profile = process.env.BENCH_APP_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_APP_PROFILE}`] : [];
-    const child = fork('bench/load/app-server.ts', [databaseUrl], { execArgv: [...profile, '--import', 'tsx'], stdio: ['ignore', 'pipe', 'inherit', 'ipc'] });
+    const child = fork('bench/load/app-server.ts', [databaseUrl, ...(options.dataDir ? [options.dataDir] : [])], { execArgv: [...profile, '--import', 'tsx'], stdio: ['ignore', 'pipe', 'inherit', 'ipc'] });
     child.on('error', reject);
     child.on('exit', (code) => reject(new Error(`app server exited ${code}`)));
     const counters = () =>
@@ -242,7 +242,7 @@ export async function runDistinctAvailabilityBench(options: { seconds?: number; 
     const database = await openDatabase(target);
     const now = Date.now();
     const ids = await seedDistinctBenchData(database.prisma, now).finally(() => database.close());
-    const running = await startAppServer(databaseUrl);
+    const running = await startAppServer(databaseUrl, { dataDir: join(folder, 'data') });
     app = running.child;
     const asked = ids.slice(0, ASKED_SPOKESPEOPLE);
 

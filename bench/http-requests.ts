@@ -10,9 +10,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
 import { loadConfig } from '../server/env';
-import { startServer } from '../server/start-server';
-import { createLogger } from '../server/logger';
 import { openDatabase, type Database } from '../server/db';
+import { cpuSecondsOf, startAppServer } from './http-distinct';
 import { hasServerKeys, useServerKeys } from '../server/secrets';
 import { resolveDatabaseUrl } from '../server/db-url';
 import { applyMigrations } from '../server/migrate';
@@ -92,16 +91,36 @@ async function freshPostgresDatabase(label: string): Promise<{ url: string; drop
   };
 }
 
-type CreateRun = { requestsPerSecond: number; p50Ms: number; p99Ms: number; maxMs: number; non2xx: number; errors: number; sent: number; created: number; seconds: number; latency?: unknown };
+type CreateRun = {
+  requestsPerSecond: number; p50Ms: number; p99Ms: number; maxMs: number; non2xx: number; errors: number; sent: number; created: number; seconds: number;
+  /** The server process's CPU per created request during the round. */
+  serverCpuMsPerRequest: number;
+  /** Emails the round's requests queued (two each) and how many went out during the round itself. */
+  mailQueued: number;
+  mailSentInRound: number;
+  /** From the end of the round until the outbox had sent every email it queued. */
+  drainSeconds: number;
+  /** Created requests per second of round and drain: the rate the server sustains with the mail each request causes. */
+  sustainedPerSecond: number;
+  latency?: unknown;
+};
 
-/** A server on `databaseUrl` (migrated here) with 10 spokespeople who hold requested slots, and a function that runs one load round on it. */
+/**
+ * Interview Desk on `databaseUrl` in its own process (bench/load/app-server.ts,
+ * as `npm start` runs it, outbox worker included), with 10 spokespeople who hold
+ * requested slots, and a function that runs one load round on it. Each server
+ * has a process of its own: one process serving both databases made each pay
+ * for the other's background work (SQLite's mail backlog was sent during the
+ * PostgreSQL rounds).
+ */
 async function createRequestTarget(databaseUrl: string, folder: string, name: string) {
   const target = resolveDatabaseUrl(databaseUrl);
   // PostgreSQL refuses to start with migrations pending (a deliberate deployment step): apply them first, as an operator would.
-  if (target.provider === 'postgres') await applyMigrations(target);
-  const config = loadConfig({ DATABASE_URL: databaseUrl, DESK_DEMO: '0', LOG_LEVEL: 'silent', REQUEST_LIMIT_PER_IP: '100000000', REQUEST_LIMIT_PER_EMAIL: '100000000' });
-  const running = await startServer({ config: { ...config, port: 0 }, logger: createLogger('silent'), buildClient: false, announce: () => {} });
-  const ids = await seedSpokespeople(running.database.prisma, 10, { holdSlots: true, prefix: 'load' });
+  await applyMigrations(target);
+  const database = await openDatabase(target);
+  const ids = await seedSpokespeople(database.prisma, 10, { holdSlots: true, prefix: 'load' });
+  const dataDir = join(folder, `${name}-data`);
+  const running = await startAppServer(databaseUrl, { dataDir });
   // Distinct slots: 10 spokespeople × 20 half-hours a day, in turn; each run its own 60 days.
   const firstDay = Math.ceil(Date.now() / DAY) * DAY + DAY;
   const bodiesFile = (fromDay: number, days: number, label: string) => {
@@ -112,17 +131,30 @@ async function createRequestTarget(databaseUrl: string, folder: string, name: st
     return file;
   };
   const url = `${running.url}/trpc/requests.create`;
+  const emails = (status: 'pending' | 'sent') => database.prisma.outboxMessage.count({ where: { channel: 'email', status } });
+  /** Seconds until no email is pending (at most five minutes). */
+  const drain = async () => {
+    const began = performance.now();
+    while ((await emails('pending')) > 0 && performance.now() - began < 300_000) await new Promise((resolve) => setTimeout(resolve, 100));
+    return (performance.now() - began) / 1000;
+  };
   let nextDay = 0;
   return {
-    running,
     async warmUp() {
-      // Not measured: JIT, Prisma's first query plans, the database's caches.
+      // Not measured: JIT, Prisma's first query plans, the database's caches; then the mail it queued.
       await runLoad(url, bodiesFile(330, 10, 'warm-up'), 16, 3);
+      await drain();
     },
     async run(seconds: number): Promise<CreateRun> {
-      const before = await running.database.prisma.interviewRequest.count();
+      const before = await database.prisma.interviewRequest.count();
+      const sentBefore = await emails('sent');
+      const cpuBefore = cpuSecondsOf(running.child.pid);
       const { result, used } = await runLoad(url, bodiesFile(nextDay, 50, `run-${nextDay}`), 16, seconds);
+      const cpu = cpuSecondsOf(running.child.pid) - cpuBefore;
+      const sentInRound = (await emails('sent')) - sentBefore;
       nextDay += 50;
+      const drainSeconds = await drain();
+      const created = (await database.prisma.interviewRequest.count()) - before;
       return {
         requestsPerSecond: Math.round(result.requests.average),
         p50Ms: result.latency.p50,
@@ -132,9 +164,19 @@ async function createRequestTarget(databaseUrl: string, folder: string, name: st
         non2xx: result.non2xx,
         errors: result.errors,
         sent: used,
-        created: (await running.database.prisma.interviewRequest.count()) - before,
+        created,
         seconds,
+        serverCpuMsPerRequest: Math.round((cpu * 1000 * 100) / Math.max(1, created)) / 100,
+        mailQueued: (await emails('sent')) - sentBefore,
+        mailSentInRound: sentInRound,
+        drainSeconds: Math.round(drainSeconds * 10) / 10,
+        sustainedPerSecond: Math.round(created / (seconds + drainSeconds)),
       };
+    },
+    async close() {
+      running.child.kill('SIGTERM');
+      await new Promise((resolve) => running.child.once('exit', resolve));
+      await database.close();
     },
   };
 }
@@ -169,11 +211,12 @@ export async function runCreateRequestBench(options: { seconds?: number; rounds?
       runs: runs.sqlite,
       postgres: postgres ? { ...postgres, runs: runs.postgres } : undefined,
       postgresToSqlite: postgres ? Math.round((postgres.requestsPerSecond / sqlite.requestsPerSecond) * 100) / 100 : undefined,
+      sustainedPostgresToSqlite: postgres ? Math.round((postgres.sustainedPerSecond / sqlite.sustainedPerSecond) * 100) / 100 : undefined,
       seconds,
     };
   } finally {
-    await targets.sqlite?.running.close();
-    await targets.postgres?.running.close();
+    await targets.sqlite?.close();
+    await targets.postgres?.close();
     await postgresDatabase?.drop();
     rmSync(folder, { recursive: true, force: true });
   }
@@ -182,10 +225,11 @@ export async function runCreateRequestBench(options: { seconds?: number; rounds?
 // `node --import tsx bench/http-requests.ts` runs this part alone (BENCH_SECONDS, BENCH_ROUNDS to shorten it).
 if (import.meta.url === `file://${process.argv[1]}`) {
   const outcome = await runCreateRequestBench({ seconds: Number(process.env.BENCH_SECONDS ?? 10), rounds: Number(process.env.BENCH_ROUNDS ?? 3) });
-  const line = (run: CreateRun) => `${run.requestsPerSecond} req/s, p50 ${run.p50Ms} ms, p99 ${run.p99Ms} ms, created ${run.created}/${run.sent}, non-2xx ${run.non2xx}`;
+  const line = (run: CreateRun) =>
+    `${run.requestsPerSecond} req/s, p50 ${run.p50Ms} ms, p99 ${run.p99Ms} ms, ${run.serverCpuMsPerRequest} ms CPU, created ${run.created}/${run.sent}, non-2xx ${run.non2xx}; mail ${run.mailSentInRound}/${run.mailQueued} in round, drained in ${run.drainSeconds} s, sustained ${run.sustainedPerSecond}/s`;
   console.log('sqlite:', outcome.runs.map(line).join(' | '));
   if (outcome.postgres) console.log('postgres:', outcome.postgres.runs.map(line).join(' | '));
-  console.log('postgres / sqlite:', outcome.postgresToSqlite);
+  console.log('postgres / sqlite:', outcome.postgresToSqlite, 'sustained:', outcome.sustainedPostgresToSqlite);
 }
 
 /** 50 overlapping pending requests, 50 concurrent approvals; returns elapsed ms and the outcome. */

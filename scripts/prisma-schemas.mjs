@@ -24,7 +24,7 @@ generator client {
   output       = "../../server/generated/${folder}"
   engineType   = "client"
   moduleFormat = "esm"
-  runtime      = "nodejs"
+  runtime      = "nodejs"${folder === 'postgres' ? '\n  // Nested reads in one statement (LATERAL joins) instead of one per relation: see docs/design.md "PostgreSQL statements".\n  previewFeatures = ["relationJoins"]' : ''}
 }
 
 datasource db {

@@ -204,6 +204,27 @@ async function claimDue(database: Database, options: { token: string; now: Date;
 }
 
 /**
+ * Writes "sent" on a claimed row, fenced by its claim; returns the rows written (1, or 0 when the claim was lost).
+ * An email on PostgreSQL takes one plain UPDATE: there Prisma runs updateMany inside BEGIN … COMMIT,
+ * three round trips (and two more compiled statements) for every message sent.
+ * HTTP deliveries (which also record the receiver's answer) and SQLite (where BEGIN and COMMIT
+ * cost no round trip) use updateMany.
+ */
+async function recordSent(database: Database, fence: { id: string; lockedBy: string; status: string }, sent: { at: Date; attempts: number; subject?: string; answer?: object }): Promise<number> {
+  const { at, attempts, subject, answer } = sent;
+  if (database.provider === 'postgres' && answer === undefined) {
+    return database.prisma.$executeRaw`UPDATE "OutboxMessage"
+      SET "status" = 'sent', "sentAt" = ${at}, "lastAttemptAt" = ${at}, "attempts" = ${attempts}, "lockedBy" = NULL, "lockedUntil" = NULL, "lastError" = NULL, "subject" = COALESCE(${subject ?? null}, "subject")
+      WHERE "id" = ${fence.id} AND "lockedBy" = ${fence.lockedBy} AND "status" = 'pending'`;
+  }
+  const { count } = await database.prisma.outboxMessage.updateMany({
+    where: fence,
+    data: { status: 'sent', sentAt: at, lastAttemptAt: at, attempts, lockedBy: null, lockedUntil: null, lastError: null, ...(subject ? { subject } : {}), ...answer },
+  });
+  return count;
+}
+
+/**
  * Sends up to `concurrency` messages at a time, claiming each just before it
  * is sent. Shared by deliverDueMessages (one pass) and the worker (a loop).
  */
@@ -360,14 +381,10 @@ class DeliveryPump {
    * holds our token nobody else can send it, and one successful write settles it.
    */
   private async markSent(row: ClaimedRow, fence: { id: string; lockedBy: string; status: string }, attempts: number, claimedAt: number, log: Logger, subject?: string, answer?: object): Promise<Outcome> {
-    const db = this.options.database.prisma;
     const leaseEnd = claimedAt + this.settings.leaseMs;
     for (let attempt = 0; ; attempt++) {
       try {
-        const { count } = await db.outboxMessage.updateMany({
-          where: fence,
-          data: { status: 'sent', sentAt: this.now(), lastAttemptAt: this.now(), attempts, lockedBy: null, lockedUntil: null, lastError: null, ...(subject ? { subject } : {}), ...answer },
-        });
+        const count = await recordSent(this.options.database, fence, { at: this.now(), attempts, subject, answer });
         if (count === 1) return 'sent';
         // The claim was lost (a stall longer than the lease's margin): the new holder decides.
         log.error({ messageId: row.messageId }, 'outbox message accepted by the server after its claim was lost; it may be sent again');

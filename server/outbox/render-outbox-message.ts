@@ -117,7 +117,8 @@ export async function renderOutboxMessage(db: Db, row: OutboxRow, config: Pick<C
   if (!request) throw new PermanentRenderError(`request ${row.requestId} no longer exists`);
   const link = manageUrl(config.publicUrl, request.reference, manageTokenFor(getServerKeys().all, request.id, request.manageTokenHash));
   const release = await releaseContactOf(db, request.releaseId);
-  const pressOfficer = await pressOfficerFor(db, release, config);
+  // Read only for the notices that name whom to contact (not the desk's own notices): a statement saved per desk email.
+  const pressOfficer = () => pressOfficerFor(db, release, config);
   const spokesperson = request.spokesperson ? { name: request.spokesperson.name, timeZone: request.spokesperson.timeZone } : undefined;
   const requestedSlot = request.requestedStart ? { start: request.requestedStart, end: new Date(request.requestedStart.getTime() + request.durationMinutes * 60_000) } : undefined;
   // Every notice to the reporter is in the language of their pages.
@@ -166,16 +167,16 @@ export async function renderOutboxMessage(db: Db, row: OutboxRow, config: Pick<C
       return notify(composed);
     }
     case 'request_received':
-      return notify(renderNotification('request_received', { language, reference: request.reference, reporterName: request.reporterName, reporterTimeZone: request.reporterTimeZone, spokesperson, topic: request.topic, requestedSlot, manageUrl: link, pressOfficer }));
+      return notify(renderNotification('request_received', { language, reference: request.reference, reporterName: request.reporterName, reporterTimeZone: request.reporterTimeZone, spokesperson, topic: request.topic, requestedSlot, manageUrl: link, pressOfficer: await pressOfficer() }));
     case 'request_declined':
-      return notify(renderNotification('request_declined', { language, reference: request.reference, reporterName: request.reporterName, spokespersonName: spokesperson?.name, topic: request.topic, reason: String(payload.reason ?? request.statusReason ?? ''), pressOfficer }));
+      return notify(renderNotification('request_declined', { language, reference: request.reference, reporterName: request.reporterName, spokespersonName: spokesperson?.name, topic: request.topic, reason: String(payload.reason ?? request.statusReason ?? ''), pressOfficer: await pressOfficer() }));
     case 'request_proposed': {
       const proposals = ((payload.proposals ?? request.proposedSlots) as StoredProposal[]).map((proposal) => ({ start: new Date(proposal.start), end: new Date(proposal.end) }));
       if (!spokesperson) throw new PermanentRenderError('a proposal needs a spokesperson');
-      return notify(renderNotification('times_proposed', { language, reference: request.reference, reporterName: request.reporterName, reporterTimeZone: request.reporterTimeZone, spokesperson, topic: request.topic, proposals, message: (payload.message as string | null) ?? undefined, manageUrl: link, pressOfficer }));
+      return notify(renderNotification('times_proposed', { language, reference: request.reference, reporterName: request.reporterName, reporterTimeZone: request.reporterTimeZone, spokesperson, topic: request.topic, proposals, message: (payload.message as string | null) ?? undefined, manageUrl: link, pressOfficer: await pressOfficer() }));
     }
     case 'request_expired':
-      return notify(renderNotification('request_expired', { language, reference: request.reference, reporterName: request.reporterName, reporterTimeZone: request.reporterTimeZone, topic: request.topic, deadline: request.deadline, pressOfficer }));
+      return notify(renderNotification('request_expired', { language, reference: request.reference, reporterName: request.reporterName, reporterTimeZone: request.reporterTimeZone, topic: request.topic, deadline: request.deadline, pressOfficer: await pressOfficer() }));
     case 'request_new':
       return notify(
         renderNotification('desk_new_request', {
@@ -194,7 +195,7 @@ export async function renderOutboxMessage(db: Db, row: OutboxRow, config: Pick<C
       );
     case 'request_cancelled':
       if (row.recipient !== config.mailFrom.toLowerCase()) {
-        return notify(renderNotification('request_cancelled', { language, reference: request.reference, reporterName: request.reporterName, topic: request.topic, cancelledBy: payload.cancelledBy === 'reporter' ? 'reporter' : 'desk', reason: (payload.reason as string | null) ?? undefined, pressOfficer }));
+        return notify(renderNotification('request_cancelled', { language, reference: request.reference, reporterName: request.reporterName, topic: request.topic, cancelledBy: payload.cancelledBy === 'reporter' ? 'reporter' : 'desk', reason: (payload.reason as string | null) ?? undefined, pressOfficer: await pressOfficer() }));
       }
       return deskNotice(base, row.subject, `${request.reporterName} (${request.reporterOutlet}) cancelled request ${request.reference}.`, payload.reason as string | undefined, config.publicUrl, request.id);
     case 'proposal_picked': {

@@ -59,6 +59,12 @@ describe('outbox delivery', () => {
       expect(smtp.received).toHaveLength(4);
       const rows = await database.prisma.outboxMessage.findMany({ where: { requestId: created.requestId } });
       expect(rows.every((row) => row.status === 'sent' && row.attempts === 1)).toBe(true);
+      // "Sent" is recorded whole, to the millisecond of the send, claim released (on PostgreSQL by a plain UPDATE of its own).
+      for (const row of rows) {
+        expect({ sentAt: row.sentAt?.toISOString(), lastAttemptAt: row.lastAttemptAt?.toISOString(), lockedBy: row.lockedBy, lockedUntil: row.lockedUntil, lastError: row.lastError }).toEqual({
+          sentAt: WORKFLOW_NOW.toISOString(), lastAttemptAt: WORKFLOW_NOW.toISOString(), lockedBy: null, lockedUntil: null, lastError: null,
+        });
+      }
       const parsed = await Promise.all(smtp.received.map((message) => simpleParser(message.raw)));
       expect(new Set(parsed.map((mail) => mail.messageId))).toEqual(new Set(rows.map((row) => row.messageId)));
       // The mail view shows the Subject each message was actually sent with.
