@@ -166,7 +166,7 @@ async function recordAnswers(base: string, paths: string[]): Promise<Buffer[]> {
  * the public API, rotating over the asked spokespeople: each booking holds a
  * slot and each cancellation frees it, so both invalidate that calendar.
  */
-function startWriter(base: string, ids: string[], slotStarts: Map<string, string>, everyMs: number) {
+export function startWriter(base: string, ids: string[], slotStarts: Map<string, string>, everyMs: number) {
   let stopped = false;
   let writes = 0;
   let failures = 0;

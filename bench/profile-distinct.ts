@@ -2,7 +2,8 @@
  * Profiling aid (not part of `npm run bench`): starts Interview Desk on a
  * seeded SQLite database in this process and puts distinct availability
  * questions on it from autocannon in another process, so
- * `node --import tsx bench/profile-distinct.ts [slots|search|repeated]`
+ * `node --import tsx bench/profile-distinct.ts [slots|search|repeated|writer]`
+ * (writer: the distinct questions with a reporter booking and cancelling every 100 ms)
  * shows where a request's time goes: it writes a CPU profile of the load
  * phase only (not start-up and seeding) to BENCH_PROFILE_OUT (default
  * distinct.cpuprofile in the working folder), for Chrome's DevTools.
@@ -14,13 +15,13 @@ import { join } from 'node:path';
 import { loadConfig } from '../server/env';
 import { startServer } from '../server/start-server';
 import { createLogger } from '../server/logger';
-import { seedDistinctBenchData } from './http-distinct';
+import { seedDistinctBenchData, startWriter } from './http-distinct';
 import { distinctSearchQuestions, distinctSlotQuestions, queryPath } from './slot-questions';
 
 const kind = process.argv[2] ?? 'slots';
 const seconds = process.env.BENCH_SECONDS ?? '8';
 const folder = mkdtempSync(join(tmpdir(), 'interview-desk-profile-'));
-const config = loadConfig({ DATABASE_URL: `file:${join(folder, 'bench.db')}`, DESK_DEMO: '0', LOG_LEVEL: 'silent', PORT: '3999' });
+const config = loadConfig({ DATABASE_URL: `file:${join(folder, 'bench.db')}`, DESK_DEMO: '0', LOG_LEVEL: 'silent', PORT: '3999', DATA_DIR: join(folder, 'data'), REQUEST_LIMIT_PER_IP: '100000000', REQUEST_LIMIT_PER_EMAIL: '100000000' });
 const running = await startServer({ config: { ...config, port: 0 }, logger: createLogger('silent'), buildClient: false, announce: () => {} });
 const now = Date.now();
 const ids = await seedDistinctBenchData(running.database.prisma, now);
@@ -31,6 +32,16 @@ const paths =
       ? [queryPath('availability.slots', { spokespersonId: ids[0], from: new Date(now + 86_400_000).toISOString(), to: new Date(now + 15 * 86_400_000).toISOString(), timeZone: 'America/New_York' })]
       : distinctSlotQuestions({ spokespersonIds: ids.slice(0, 8), now, count: 20_000 }).map((question) => queryPath('availability.slots', question));
 writeFileSync(join(folder, 'paths.json'), JSON.stringify(paths));
+// `writer`: the distinct questions with a reporter booking and cancelling every 100 ms, as bench/http-distinct.ts runs them.
+const writerSlots = new Map<string, string>();
+if (kind === 'writer') {
+  for (const id of ids.slice(0, 8)) {
+    const question = { spokespersonId: id, from: new Date(now + 100 * 86_400_000).toISOString(), to: new Date(now + 114 * 86_400_000).toISOString(), timeZone: 'UTC', duration: 30 };
+    const answer = await (await fetch(running.url + queryPath('availability.slots', question))).json();
+    writerSlots.set(id, answer.result.data.days[0].slots[0].start);
+  }
+}
+const writer = kind === 'writer' ? startWriter(running.url, ids.slice(0, 8), writerSlots, 100) : undefined;
 const inspector = new Session();
 inspector.connect();
 await inspector.post('Profiler.enable');
@@ -49,6 +60,7 @@ await new Promise<void>((resolve) => {
   });
 });
 const { profile } = await inspector.post('Profiler.stop');
+if (writer) console.log('writer:', await writer.stop());
 writeFileSync(process.env.BENCH_PROFILE_OUT ?? 'distinct.cpuprofile', JSON.stringify(profile));
 await running.close();
 rmSync(folder, { recursive: true, force: true });
