@@ -167,7 +167,8 @@ async function createRequestTarget(databaseUrl: string, folder: string, name: st
         created,
         seconds,
         serverCpuMsPerRequest: Math.round((cpu * 1000 * 100) / Math.max(1, created)) / 100,
-        mailQueued: (await emails('sent')) - sentBefore,
+        // Sent by the end of the drain, plus any the drain's five minutes left behind.
+        mailQueued: (await emails('sent')) - sentBefore + (await emails('pending')),
         mailSentInRound: sentInRound,
         drainSeconds: Math.round(drainSeconds * 10) / 10,
         sustainedPerSecond: Math.round(created / (seconds + drainSeconds)),

@@ -212,9 +212,10 @@ async function claimDue(database: Database, options: { token: string; now: Date;
  */
 async function recordSent(database: Database, fence: { id: string; lockedBy: string; status: string }, sent: { at: Date; attempts: number; subject?: string; answer?: object }): Promise<number> {
   const { at, attempts, subject, answer } = sent;
+  // An empty subject keeps the queued one, as in updateMany's branch below.
   if (database.provider === 'postgres' && answer === undefined) {
     return database.prisma.$executeRaw`UPDATE "OutboxMessage"
-      SET "status" = 'sent', "sentAt" = ${at}, "lastAttemptAt" = ${at}, "attempts" = ${attempts}, "lockedBy" = NULL, "lockedUntil" = NULL, "lastError" = NULL, "subject" = COALESCE(${subject ?? null}, "subject")
+      SET "status" = 'sent', "sentAt" = ${at}, "lastAttemptAt" = ${at}, "attempts" = ${attempts}, "lockedBy" = NULL, "lockedUntil" = NULL, "lastError" = NULL, "subject" = COALESCE(${subject || null}, "subject")
       WHERE "id" = ${fence.id} AND "lockedBy" = ${fence.lockedBy} AND "status" = 'pending'`;
   }
   const { count } = await database.prisma.outboxMessage.updateMany({
