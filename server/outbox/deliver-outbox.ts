@@ -31,7 +31,8 @@ import type { Database } from '../db';
 import type { Config, OutboxSettings } from '../env';
 import type { Logger } from '../logger';
 import type { MailTransport } from '../mail/transport';
-import { PermanentRenderError, renderOutboxMessage, type OutboxRow } from './render-outbox-message';
+import { PermanentRenderError, renderOutboxMessage } from './render-outbox-message';
+import { claimDueEmails, recordEmailSent, type ClaimedRow } from './outbox-statements';
 import { countDelivery } from '../metrics/metrics';
 import { deliverHttpRow, DisabledEndpointError } from '../webhooks/deliver-http';
 import { HttpDeliveryError } from '../webhooks/post-json';
@@ -71,11 +72,6 @@ export interface DeliveryResult {
 
 type Outcome = keyof DeliveryResult;
 
-interface ClaimedRow extends OutboxRow {
-  attempts: number;
-  channel: string;
-  endpointId: string | null;
-}
 
 /** email: SMTP rows; http: webhook and desk-alert rows (every channel but email). */
 export type DeliveryLane = 'email' | 'http';
@@ -112,7 +108,7 @@ interface DeliveryOptions {
 }
 
 /** Claimed rows in the order they are sent: the longest due first, then by id. */
-function claimed<Row extends ClaimedRow & { nextAttemptAt: Date }>(rows: Row[]): Row[] {
+function claimed(rows: ClaimedRow[]): ClaimedRow[] {
   return rows.sort((a, b) => a.nextAttemptAt.getTime() - b.nextAttemptAt.getTime() || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 }
 
@@ -131,93 +127,46 @@ async function claimDue(database: Database, options: { token: string; now: Date;
     const taken = await db.outboxMessage.findMany({ where: { lockedBy: token, status: 'pending' }, orderBy: [{ nextAttemptAt: 'asc' }, { id: 'asc' }] });
     if (taken.length > 0) return taken as ClaimedRow[];
   }
-  let ids: string[];
-  if (!email) {
-    // HTTP lane: at most PER_ENDPOINT_IN_FLIGHT deliveries per endpoint at
-    // once, so one slow receiver holds at most that many slots and the other
-    // endpoints' deliveries go on. Endpoints at their cap are left out of the
-    // query; the rest are picked in order within the cap. The claim is the same
-    // conditional UPDATE as below on both databases (on PostgreSQL, a row a
-    // concurrent claim took is re-checked against the WHERE after its lock is
-    // released, no longer matches, and is skipped).
-    const inFlight = options.inFlightByEndpoint ?? new Map<string, number>();
-    const busy = [...inFlight].filter(([, count]) => count >= PER_ENDPOINT_IN_FLIGHT).map(([id]) => id);
-    const due = await db.outboxMessage.findMany({
-      where: { status: 'pending', channel: { not: 'email' }, nextAttemptAt: { lte: now }, OR: [{ lockedUntil: null }, { lockedUntil: { lt: now } }], ...(busy.length ? { endpointId: { notIn: busy } } : {}) },
-      orderBy: { nextAttemptAt: 'asc' },
-      take: limit * PER_ENDPOINT_IN_FLIGHT,
-      select: { id: true, endpointId: true },
-    });
-    const taken = new Map(inFlight);
-    const picked = due.filter((row) => {
-      const key = row.endpointId ?? '';
-      const count = taken.get(key) ?? 0;
-      if (count >= PER_ENDPOINT_IN_FLIGHT) return false;
-      taken.set(key, count + 1);
-      return true;
-    }).slice(0, limit);
-    if (picked.length === 0) return [];
-    return claimed(
-      await db.outboxMessage.updateManyAndReturn({
-        where: { id: { in: picked.map((row) => row.id) }, status: 'pending', OR: [{ lockedUntil: null }, { lockedUntil: { lt: now } }] },
-        data: { lockedBy: token, lockedUntil: leaseUntil },
-      }),
-    );
-  } else if (database.provider === 'postgres') {
-    const rows = await db.$queryRawUnsafe<{ id: string }[]>(
-      `UPDATE "OutboxMessage" SET "lockedBy" = $1, "lockedUntil" = $2
-       WHERE id IN (
-         SELECT id FROM "OutboxMessage"
-         WHERE status = 'pending' AND "nextAttemptAt" <= $3 AND ("lockedUntil" IS NULL OR "lockedUntil" < $3) AND channel = 'email'
-         ORDER BY "nextAttemptAt" LIMIT $4
-         FOR UPDATE SKIP LOCKED)
-       RETURNING id`,
-      token,
-      leaseUntil,
-      now,
-      limit,
-    );
-    ids = rows.map((row) => row.id);
-  } else {
-    const due = await db.outboxMessage.findMany({
-      where: { status: 'pending', channel: 'email', nextAttemptAt: { lte: now }, OR: [{ lockedUntil: null }, { lockedUntil: { lt: now } }] },
-      orderBy: { nextAttemptAt: 'asc' },
-      take: limit,
-      select: { id: true },
-    });
-    if (due.length === 0) return [];
-    // One conditional UPDATE for the lot, evaluated under SQLite's write lock:
-    // a row another instance claimed meanwhile no longer matches. It returns the
-    // rows it took (UPDATE … RETURNING), so no third statement reads them back.
-    return claimed(
-      await db.outboxMessage.updateManyAndReturn({
-        where: { id: { in: due.map((row) => row.id) }, status: 'pending', OR: [{ lockedUntil: null }, { lockedUntil: { lt: now } }] },
-        data: { lockedBy: token, lockedUntil: leaseUntil },
-      }),
-    );
-  }
-  if (ids.length === 0) return [];
-  return (await db.outboxMessage.findMany({
-    where: { id: { in: ids }, lockedBy: token },
-    orderBy: [{ nextAttemptAt: 'asc' }, { id: 'asc' }],
-  })) as ClaimedRow[];
+  if (email) return claimed(await claimDueEmails(database, { token, now, leaseUntil, limit }));
+  // HTTP lane: at most PER_ENDPOINT_IN_FLIGHT deliveries per endpoint at
+  // once, so one slow receiver holds at most that many slots and the other
+  // endpoints' deliveries go on. Endpoints at their cap are left out of the
+  // query; the rest are picked in order within the cap. The claim is one
+  // conditional UPDATE on both databases (on PostgreSQL, a row a concurrent
+  // claim took is re-checked against the WHERE after its lock is released, no
+  // longer matches, and is skipped).
+  const inFlight = options.inFlightByEndpoint ?? new Map<string, number>();
+  const busy = [...inFlight].filter(([, count]) => count >= PER_ENDPOINT_IN_FLIGHT).map(([id]) => id);
+  const due = await db.outboxMessage.findMany({
+    where: { status: 'pending', channel: { not: 'email' }, nextAttemptAt: { lte: now }, OR: [{ lockedUntil: null }, { lockedUntil: { lt: now } }], ...(busy.length ? { endpointId: { notIn: busy } } : {}) },
+    orderBy: { nextAttemptAt: 'asc' },
+    take: limit * PER_ENDPOINT_IN_FLIGHT,
+    select: { id: true, endpointId: true },
+  });
+  const taken = new Map(inFlight);
+  const picked = due.filter((row) => {
+    const key = row.endpointId ?? '';
+    const count = taken.get(key) ?? 0;
+    if (count >= PER_ENDPOINT_IN_FLIGHT) return false;
+    taken.set(key, count + 1);
+    return true;
+  }).slice(0, limit);
+  if (picked.length === 0) return [];
+  return claimed(
+    await db.outboxMessage.updateManyAndReturn({
+      where: { id: { in: picked.map((row) => row.id) }, status: 'pending', OR: [{ lockedUntil: null }, { lockedUntil: { lt: now } }] },
+      data: { lockedBy: token, lockedUntil: leaseUntil },
+    }),
+  );
 }
 
 /**
  * Writes "sent" on a claimed row, fenced by its claim; returns the rows written (1, or 0 when the claim was lost).
- * An email on PostgreSQL takes one plain UPDATE: there Prisma runs updateMany inside BEGIN … COMMIT,
- * three round trips (and two more compiled statements) for every message sent.
- * HTTP deliveries (which also record the receiver's answer) and SQLite (where BEGIN and COMMIT
- * cost no round trip) use updateMany.
+ * An email takes one SQL statement (outbox-statements.ts); an HTTP delivery also records the receiver's answer, through updateMany.
  */
 async function recordSent(database: Database, fence: { id: string; lockedBy: string; status: string }, sent: { at: Date; attempts: number; subject?: string; answer?: object }): Promise<number> {
   const { at, attempts, subject, answer } = sent;
-  // An empty subject keeps the queued one, as in updateMany's branch below.
-  if (database.provider === 'postgres' && answer === undefined) {
-    return database.prisma.$executeRaw`UPDATE "OutboxMessage"
-      SET "status" = 'sent', "sentAt" = ${at}, "lastAttemptAt" = ${at}, "attempts" = ${attempts}, "lockedBy" = NULL, "lockedUntil" = NULL, "lastError" = NULL, "subject" = COALESCE(${subject || null}, "subject")
-      WHERE "id" = ${fence.id} AND "lockedBy" = ${fence.lockedBy} AND "status" = 'pending'`;
-  }
+  if (answer === undefined) return recordEmailSent(database.prisma, fence, { at, attempts, subject });
   const { count } = await database.prisma.outboxMessage.updateMany({
     where: fence,
     data: { status: 'sent', sentAt: at, lastAttemptAt: at, attempts, lockedBy: null, lockedUntil: null, lastError: null, ...(subject ? { subject } : {}), ...answer },
@@ -241,8 +190,7 @@ class DeliveryPump {
   private claims = 0;
   /**
    * A claim whose answer never came back: the claiming UPDATE may have
-   * committed before the connection died (PostgreSQL's UPDATE … RETURNING, then
-   * the read of the rows). The next fill takes it up under the same token and
+   * committed before its answer was lost with the connection. The next fill takes it up under the same token and
    * start, so its rows are sent now instead of waiting out their lease.
    */
   private unanswered: { token: string; claimedAt: number } | undefined;

@@ -18,6 +18,7 @@ import { renderPasswordLinkEmail } from '../mail/render-password-link-email';
 import { derivePasswordLinkToken, passwordLinkUrl } from '../auth/password-links';
 import { mailLanguageOf } from '../mail/mail-language';
 import type { InterviewAttribution, InterviewDetails, InterviewFormat } from '../mail/describe-interview';
+import { readFirstPressContact, readOfficeIdentity, readRequestForMail } from './outbox-statements';
 
 /** A message that can never be rendered (its request is gone, bad data): not worth retrying. */
 export class PermanentRenderError extends Error {}
@@ -34,6 +35,7 @@ export interface OutboxRow {
   createdAt: Date;
 }
 
+/** What an invite says of the interview's request (notices read it with readRequestForMail). */
 const requestSelect = {
   id: true,
   manageTokenHash: true,
@@ -70,7 +72,7 @@ async function releaseContactOf(db: Db, releaseId: string | null): Promise<Relea
 }
 
 async function pressOfficerFor(db: Db, release: { pressContact: { name: string; email: string; phone: string | null } | null } | null, config: Pick<Config, 'mailFrom'>): Promise<PressOfficerContact> {
-  const contact = release?.pressContact ?? (await db.pressContact.findFirst({ orderBy: { createdAt: 'asc' }, select: { name: true, email: true, phone: true } }));
+  const contact = release?.pressContact ?? (await readFirstPressContact(db));
   return contact ? { name: contact.name, email: contact.email, phone: contact.phone ?? undefined } : { name: 'Press office', email: config.mailFrom };
 }
 
@@ -83,7 +85,7 @@ async function dayOfContactFor(db: Db, release: { pressContact: { id: string } |
   const select = { name: true, email: true, phone: true, whatsapp: true, visibility: true } as const;
   const contact =
     (release?.pressContact && (await db.pressContact.findUnique({ where: { id: release.pressContact.id }, select }))) ??
-    (await db.pressContact.findFirst({ orderBy: { createdAt: 'asc' }, select }));
+    (await readFirstPressContact(db));
   if (!contact) return { name: 'Press office', email: config.mailFrom };
   const visibility = (contact.visibility ?? {}) as Record<string, string | undefined>;
   const shown = (channel: string) => visibility[channel] === 'public' || visibility[channel] === 'confirmed';
@@ -95,15 +97,9 @@ async function dayOfContactFor(db: Db, release: { pressContact: { id: string } |
   };
 }
 
-async function officeName(db: Db): Promise<{ name: string; timeZone: string }> {
-  const office = await db.setting.findUnique({ where: { key: 'office' } });
-  const value = (office?.value ?? {}) as { name?: string; timeZone?: string };
-  return { name: value.name ?? 'Press office', timeZone: value.timeZone ?? 'UTC' };
-}
-
 /** Builds the nodemailer message for one outbox row. Throws PermanentRenderError when it never can. */
 export async function renderOutboxMessage(db: Db, row: OutboxRow, config: Pick<Config, 'publicUrl' | 'mailFrom'>): Promise<Mail.Options> {
-  const office = await officeName(db);
+  const office = await readOfficeIdentity(db);
   const from = { name: office.name, address: config.mailFrom };
   const base = { from, to: row.recipient, messageId: row.messageId, date: row.createdAt };
   const payload = (row.payload ?? {}) as Record<string, unknown>;
@@ -113,7 +109,7 @@ export async function renderOutboxMessage(db: Db, row: OutboxRow, config: Pick<C
   // Never sent as an email (deliver-outbox.ts performs it as a CalDAV write); described for the staff mail view.
   if (row.kind === 'calendar_write') return { ...base, subject: row.subject, text: "Not an email: the outbox writes this interview, as it is when delivered, into the spokesperson's chosen CalDAV calendar, or deletes it there once the interview is no longer booked (server/calendars/write-back.ts)." };
   if (!row.requestId) throw new PermanentRenderError(`outbox row ${row.id} names no request`);
-  const request = await db.interviewRequest.findUnique({ where: { id: row.requestId }, select: requestSelect });
+  const request = await readRequestForMail(db, row.requestId);
   if (!request) throw new PermanentRenderError(`request ${row.requestId} no longer exists`);
   const link = manageUrl(config.publicUrl, request.reference, manageTokenFor(getServerKeys().all, request.id, request.manageTokenHash));
   const release = await releaseContactOf(db, request.releaseId);
@@ -240,7 +236,7 @@ export async function loadInviteDetails(db: Db, interviewId: string, config: Pic
     pressOfficer: await pressOfficerFor(db, await releaseContactOf(db, request.releaseId), config),
     manageUrl: manageUrl(config.publicUrl, request.reference, manageTokenFor(getServerKeys().all, request.id, request.manageTokenHash)),
   };
-  return { details, uid: interview.inviteUid, sequence: interview.inviteSequence, status: interview.status, office: await officeName(db) };
+  return { details, uid: interview.inviteUid, sequence: interview.inviteSequence, status: interview.status, office: await readOfficeIdentity(db) };
 }
 
 /**

@@ -1,0 +1,113 @@
+// The outbox's SQL statements (server/outbox/outbox-statements.ts) against the
+// Prisma reads and writes they replace, on the database under test: the same
+// rows, the same types (Date, parsed JSON), the same claim and fence rules.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestDatabase, type TestDatabase } from '../support/test-database';
+import { makeBookableSpokesperson, publicCaller, requestInput } from '../support/workflow';
+import { claimDueEmails, readFirstPressContact, readOfficeIdentity, readRequestForMail, recordEmailSent } from '../../server/outbox/outbox-statements';
+
+let database: TestDatabase;
+beforeAll(async () => {
+  database = await createTestDatabase();
+});
+afterAll(() => database.destroy());
+
+const MINUTE = 60_000;
+const NOW = new Date('2027-03-01T08:00:00.123Z');
+
+function message(overrides: Record<string, unknown> = {}) {
+  return {
+    kind: 'request_new',
+    recipient: 'desk@example.org',
+    subject: 'Queued subject',
+    payload: { reason: 'ä ✓', nested: { n: 1 } },
+    messageId: `<${Math.random().toString(36).slice(2)}@example.org>`,
+    nextAttemptAt: new Date(NOW.getTime() - MINUTE),
+    ...overrides,
+  };
+}
+
+describe('outbox statements', () => {
+  it('read a request with its spokesperson exactly as the Prisma read does, and one without a spokesperson', async () => {
+    const person = await makeBookableSpokesperson(database, { name: 'Hector Guerra', email: 'hector@example.org' });
+    const created = await (await publicCaller(database)).requests.create(
+      requestInput(person.id, '2027-03-10T09:00:00Z', { reporter: { name: 'Dana Ø', email: 'dana@example.org', outlet: 'Lakeside Tribune', timeZone: 'America/New_York' } }),
+    );
+    const select = {
+      id: true, manageTokenHash: true, reference: true, topic: true, format: true, language: true, attribution: true, deadline: true, durationMinutes: true,
+      requestedStart: true, reporterName: true, reporterEmail: true, reporterOutlet: true, reporterTimeZone: true, reporterLocale: true, reporterPhone: true,
+      reporterWhatsapp: true, statusReason: true, proposedSlots: true, proposalMessage: true, releaseId: true,
+      spokesperson: { select: { id: true, name: true, email: true, timeZone: true } },
+    } as const;
+    await database.prisma.interviewRequest.update({ where: { id: created.requestId }, data: { proposedSlots: [{ start: '2027-03-11T09:00:00.000Z', end: '2027-03-11T09:30:00.000Z', by: 'desk' }] } });
+    const viaPrisma = await database.prisma.interviewRequest.findUnique({ where: { id: created.requestId }, select });
+    const viaSql = await readRequestForMail(database.prisma, created.requestId);
+    expect(viaSql).toEqual(viaPrisma);
+    expect(viaSql!.deadline).toBeInstanceOf(Date);
+    expect(viaSql!.spokesperson).toEqual({ id: person.id, name: 'Hector Guerra', email: 'hector@example.org', timeZone: person.timeZone });
+
+    await database.prisma.interviewRequest.update({ where: { id: created.requestId }, data: { spokespersonId: null } });
+    expect(await readRequestForMail(database.prisma, created.requestId)).toEqual(await database.prisma.interviewRequest.findUnique({ where: { id: created.requestId }, select }));
+    expect((await readRequestForMail(database.prisma, created.requestId))!.spokesperson).toBeNull();
+    expect(await readRequestForMail(database.prisma, 'no-such-request')).toBeUndefined();
+  });
+
+  it("read the office's name and zone, with the defaults before the office has a profile, and its first press contact", async () => {
+    await database.prisma.setting.deleteMany({ where: { key: 'office' } });
+    await database.prisma.pressContact.deleteMany({});
+    expect(await readOfficeIdentity(database.prisma)).toEqual({ name: 'Press office', timeZone: 'UTC' });
+    expect(await readFirstPressContact(database.prisma)).toBeUndefined();
+
+    await database.prisma.setting.create({ data: { key: 'office', value: { name: 'Coalition Genève', timeZone: 'Europe/Zurich', other: true } } });
+    expect(await readOfficeIdentity(database.prisma)).toEqual({ name: 'Coalition Genève', timeZone: 'Europe/Zurich' });
+
+    const visibility = { email: 'public', phone: 'confirmed', whatsapp: 'internal' };
+    await database.prisma.pressContact.create({ data: { name: 'Second', title: 'Officer', email: 'second@example.org', visibility, createdAt: new Date('2026-02-01T00:00:00Z') } });
+    const first = await database.prisma.pressContact.create({ data: { name: 'First', title: 'Head', email: 'first@example.org', phone: '+41221234567', whatsapp: '+41791234567', visibility, createdAt: new Date('2026-01-01T00:00:00Z') } });
+    expect(await readFirstPressContact(database.prisma)).toEqual({ id: first.id, name: 'First', email: 'first@example.org', phone: '+41221234567', whatsapp: '+41791234567', visibility });
+  });
+
+  it('claim only due, unclaimed (or lease-expired) email rows, oldest due first, at most the limit, typed as Prisma reads them', async () => {
+    await database.prisma.outboxMessage.deleteMany({});
+    const rows = await Promise.all([
+      database.prisma.outboxMessage.create({ data: message({ nextAttemptAt: new Date(NOW.getTime() - 3 * MINUTE) }) }),
+      database.prisma.outboxMessage.create({ data: message({ nextAttemptAt: new Date(NOW.getTime() - 2 * MINUTE), lockedBy: 'old', lockedUntil: new Date(NOW.getTime() - 1) }) }),
+      database.prisma.outboxMessage.create({ data: message({ nextAttemptAt: new Date(NOW.getTime() - MINUTE) }) }),
+    ]);
+    const notDue = await database.prisma.outboxMessage.create({ data: message({ nextAttemptAt: new Date(NOW.getTime() + 1) }) });
+    const held = await database.prisma.outboxMessage.create({ data: message({ lockedBy: 'other', lockedUntil: new Date(NOW.getTime() + MINUTE) }) });
+    const sent = await database.prisma.outboxMessage.create({ data: message({ status: 'sent' }) });
+    const webhook = await database.prisma.outboxMessage.create({ data: message({ channel: 'http', kind: 'webhook' }) });
+
+    const leaseUntil = new Date(NOW.getTime() + 2 * MINUTE);
+    const first = await claimDueEmails(database, { token: 'claim-1', now: NOW, leaseUntil, limit: 2 });
+    expect(first.map((row) => row.id).sort()).toEqual([rows[0].id, rows[1].id].sort());
+    const [claimedRow] = first.filter((row) => row.id === rows[0].id);
+    expect(claimedRow).toEqual({ ...rows[0], lockedBy: 'claim-1', lockedUntil: leaseUntil });
+    expect(claimedRow!.payload).toEqual({ reason: 'ä ✓', nested: { n: 1 } });
+
+    const second = await claimDueEmails(database, { token: 'claim-2', now: NOW, leaseUntil, limit: 10 });
+    expect(second.map((row) => row.id)).toEqual([rows[2].id]);
+    expect(await claimDueEmails(database, { token: 'claim-3', now: NOW, leaseUntil, limit: 10 })).toEqual([]);
+    for (const untouched of [notDue, held, sent, webhook]) {
+      expect(await database.prisma.outboxMessage.findUnique({ where: { id: untouched.id } })).toEqual(untouched);
+    }
+  });
+
+  it('record "sent" only under the claim that holds the row, keeping the queued subject when the sent one is empty', async () => {
+    await database.prisma.outboxMessage.deleteMany({});
+    const row = await database.prisma.outboxMessage.create({ data: message({ lockedBy: 'holder', lockedUntil: new Date(NOW.getTime() + MINUTE), lastError: 'earlier failure', attempts: 2 }) });
+    const at = new Date(NOW.getTime() + 5_000);
+    expect(await recordEmailSent(database.prisma, { id: row.id, lockedBy: 'someone-else' }, { at, attempts: 3, subject: 'Other' })).toBe(0);
+    expect(await database.prisma.outboxMessage.findUnique({ where: { id: row.id } })).toEqual(row);
+
+    expect(await recordEmailSent(database.prisma, { id: row.id, lockedBy: 'holder' }, { at, attempts: 3, subject: '' })).toBe(1);
+    expect(await database.prisma.outboxMessage.findUnique({ where: { id: row.id } })).toEqual({ ...row, status: 'sent', sentAt: at, lastAttemptAt: at, attempts: 3, lockedBy: null, lockedUntil: null, lastError: null });
+    // Written once: the fence no longer matches.
+    expect(await recordEmailSent(database.prisma, { id: row.id, lockedBy: 'holder' }, { at, attempts: 4, subject: 'Again' })).toBe(0);
+
+    const other = await database.prisma.outboxMessage.create({ data: message({ lockedBy: 'holder', lockedUntil: new Date(NOW.getTime() + MINUTE) }) });
+    expect(await recordEmailSent(database.prisma, { id: other.id, lockedBy: 'holder' }, { at, attempts: 1, subject: 'Rendered subject' })).toBe(1);
+    expect((await database.prisma.outboxMessage.findUnique({ where: { id: other.id } }))!.subject).toBe('Rendered subject');
+  });
+});
