@@ -7,7 +7,7 @@
  *
  * Run alone: `node --import tsx bench/outbox.ts` (prints JSON).
  */
-import { randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -24,6 +24,7 @@ import { startTestSmtpServer } from '../server/mail/smtp-server.test-fixture';
 import { createMailTransport } from '../server/mail/transport';
 import { startOutboxWorker } from '../server/outbox/deliver-outbox';
 import { body, seedSpokespeople } from './http-requests';
+import { hasServerKeys, useServerKeys } from '../server/secrets';
 
 const DAY = 86_400_000;
 const APPROVALS = Number(process.env.OUTBOX_BENCH_APPROVALS ?? 125); // four messages each: 500 messages
@@ -73,6 +74,8 @@ async function measure(target: DatabaseTarget): Promise<OutboxThroughput> {
 }
 
 export async function runOutboxBench(): Promise<{ sqlite: OutboxThroughput; postgres: OutboxThroughput | string }> {
+  // Manage links in the emails are derived from the server key (server/secrets.ts); a random one per run.
+  if (!hasServerKeys()) useServerKeys([randomBytes(32)]);
   const folder = mkdtempSync(join(tmpdir(), 'interview-desk-bench-outbox-'));
   let sqlite: OutboxThroughput;
   try {

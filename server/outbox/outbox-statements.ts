@@ -112,3 +112,28 @@ export async function readRequestForMail(db: Db, requestId: string): Promise<Req
   const { spokespersonId, spokespersonName, spokespersonEmail, spokespersonTimeZone, ...request } = row;
   return { ...request, spokesperson: spokespersonId ? { id: spokespersonId, name: spokespersonName, email: spokespersonEmail, timeZone: spokespersonTimeZone } : null };
 }
+
+/** What an invite or reminder says of the interview itself (its request is read with readRequestForMail). */
+export interface InterviewForMail {
+  requestId: string;
+  inviteUid: string;
+  inviteSequence: number;
+  status: string;
+  startsAt: Date;
+  endsAt: Date;
+  format: string;
+  formatDetails: unknown;
+  spokesperson: { name: string; email: string; timeZone: string };
+}
+
+/** The interview with its spokesperson, in one statement on both databases. */
+export async function readInterviewForMail(db: Db, interviewId: string): Promise<InterviewForMail | undefined> {
+  const [row] = await db.$queryRaw<(Omit<InterviewForMail, 'spokesperson'> & { spokespersonName: string; spokespersonEmail: string; spokespersonTimeZone: string })[]>`
+    SELECT i."requestId", i."inviteUid", i."inviteSequence", i."status", i."startsAt", i."endsAt", i."format", i."formatDetails",
+      s."name" AS "spokespersonName", s."email" AS "spokespersonEmail", s."timeZone" AS "spokespersonTimeZone"
+    FROM "Interview" i JOIN "Spokesperson" s ON s."id" = i."spokespersonId"
+    WHERE i."id" = ${interviewId}`;
+  if (!row) return undefined;
+  const { spokespersonName, spokespersonEmail, spokespersonTimeZone, ...interview } = row;
+  return { ...interview, spokesperson: { name: spokespersonName, email: spokespersonEmail, timeZone: spokespersonTimeZone } };
+}

@@ -18,7 +18,7 @@ import { renderPasswordLinkEmail } from '../mail/render-password-link-email';
 import { derivePasswordLinkToken, passwordLinkUrl } from '../auth/password-links';
 import { mailLanguageOf } from '../mail/mail-language';
 import type { InterviewAttribution, InterviewDetails, InterviewFormat } from '../mail/describe-interview';
-import { readFirstPressContact, readOfficeIdentity, readRequestForMail } from './outbox-statements';
+import { readFirstPressContact, readInterviewForMail, readOfficeIdentity, readRequestForMail } from './outbox-statements';
 
 /** A message that can never be rendered (its request is gone, bad data): not worth retrying. */
 export class PermanentRenderError extends Error {}
@@ -34,34 +34,6 @@ export interface OutboxRow {
   interviewId: string | null;
   createdAt: Date;
 }
-
-/** What an invite says of the interview's request (notices read it with readRequestForMail). */
-const requestSelect = {
-  id: true,
-  manageTokenHash: true,
-  reference: true,
-  topic: true,
-  format: true,
-  language: true,
-  attribution: true,
-  deadline: true,
-  durationMinutes: true,
-  requestedStart: true,
-  reporterName: true,
-  reporterEmail: true,
-  reporterOutlet: true,
-  reporterTimeZone: true,
-  reporterLocale: true,
-  reporterPhone: true,
-  reporterWhatsapp: true,
-  statusReason: true,
-  proposedSlots: true,
-  proposalMessage: true,
-  spokesperson: { select: { id: true, name: true, email: true, timeZone: true } },
-  // The release (and its press contact) is read only when there is one: Prisma asks for a
-  // nested relation with a statement of its own even when the key is null, and most requests have none.
-  releaseId: true,
-} as const;
 
 type ReleaseContact = { pressContact: { id: string; name: string; email: string; phone: string | null } | null } | null;
 
@@ -216,12 +188,10 @@ export async function renderOutboxMessage(db: Db, row: OutboxRow, config: Pick<C
  * both attendees (the reporter's manage link included), UID, SEQUENCE, status.
  */
 export async function loadInviteDetails(db: Db, interviewId: string, config: Pick<Config, 'publicUrl' | 'mailFrom'>) {
-  const interview = await db.interview.findUnique({
-    where: { id: interviewId },
-    select: { inviteUid: true, inviteSequence: true, status: true, startsAt: true, endsAt: true, format: true, formatDetails: true, spokesperson: { select: { name: true, email: true, timeZone: true } }, request: { select: requestSelect } },
-  });
+  const interview = await readInterviewForMail(db, interviewId);
   if (!interview) throw new PermanentRenderError(`interview ${interviewId} no longer exists`);
-  const request = interview.request;
+  const request = await readRequestForMail(db, interview.requestId);
+  if (!request) throw new PermanentRenderError(`request ${interview.requestId} no longer exists`);
   const details: InterviewDetails = {
     reference: request.reference,
     spokesperson: interview.spokesperson,

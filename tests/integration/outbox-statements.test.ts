@@ -3,8 +3,8 @@
 // rows, the same types (Date, parsed JSON), the same claim and fence rules.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../support/test-database';
-import { makeBookableSpokesperson, publicCaller, requestInput } from '../support/workflow';
-import { claimDueEmails, readFirstPressContact, readOfficeIdentity, readRequestForMail, recordEmailSent } from '../../server/outbox/outbox-statements';
+import { deskCaller, makeBookableSpokesperson, publicCaller, requestInput } from '../support/workflow';
+import { claimDueEmails, readFirstPressContact, readInterviewForMail, readOfficeIdentity, readRequestForMail, recordEmailSent } from '../../server/outbox/outbox-statements';
 
 let database: TestDatabase;
 beforeAll(async () => {
@@ -50,6 +50,21 @@ describe('outbox statements', () => {
     expect(await readRequestForMail(database.prisma, created.requestId)).toEqual(await database.prisma.interviewRequest.findUnique({ where: { id: created.requestId }, select }));
     expect((await readRequestForMail(database.prisma, created.requestId))!.spokesperson).toBeNull();
     expect(await readRequestForMail(database.prisma, 'no-such-request')).toBeUndefined();
+  });
+
+  it('read an interview with its spokesperson exactly as the Prisma read does', async () => {
+    const person = await makeBookableSpokesperson(database, { name: 'Ines Moreau', email: 'ines@example.org' });
+    const created = await (await publicCaller(database)).requests.create(requestInput(person.id, '2027-03-11T10:00:00Z'));
+    const desk = await deskCaller(database);
+    await desk.caller.desk.requests.approve({ requestId: created.requestId, formatDetails: { videoUrl: 'https://meet.example.org/ä' } });
+    const interview = await database.prisma.interview.findUniqueOrThrow({
+      where: { requestId: created.requestId },
+      select: { id: true, requestId: true, inviteUid: true, inviteSequence: true, status: true, startsAt: true, endsAt: true, format: true, formatDetails: true, spokesperson: { select: { name: true, email: true, timeZone: true } } },
+    });
+    const { id, ...viaPrisma } = interview;
+    expect(await readInterviewForMail(database.prisma, id)).toEqual(viaPrisma);
+    expect(viaPrisma.formatDetails).toEqual({ videoUrl: 'https://meet.example.org/ä' });
+    expect(await readInterviewForMail(database.prisma, 'no-such-interview')).toBeUndefined();
   });
 
   it("read the office's name and zone, with the defaults before the office has a profile, and its first press contact", async () => {
