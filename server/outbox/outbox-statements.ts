@@ -59,17 +59,26 @@ export function recordEmailSent(db: Db, fence: { id: string; lockedBy: string },
     WHERE "id" = ${fence.id} AND "lockedBy" = ${fence.lockedBy} AND "status" = 'pending'`;
 }
 
-/** The office's name and zone as saved in its profile (the Setting row "office"), with the defaults an unset office has. */
-export async function readOfficeIdentity(db: Db): Promise<{ name: string; timeZone: string }> {
+/** The office's name, zone and chosen press contact as saved in its profile (the Setting row "office"), with the defaults an unset office has. */
+export async function readOfficeIdentity(db: Db): Promise<{ name: string; timeZone: string; pressContactId: string | null }> {
   const [office] = await db.$queryRaw<{ value: unknown }[]>`SELECT "value" FROM "Setting" WHERE "key" = 'office'`;
-  const value = (office?.value ?? {}) as { name?: unknown; timeZone?: unknown };
-  return { name: typeof value.name === 'string' ? value.name : 'Press office', timeZone: typeof value.timeZone === 'string' ? value.timeZone : 'UTC' };
+  const value = (office?.value ?? {}) as { name?: unknown; timeZone?: unknown; pressContactId?: unknown };
+  return {
+    name: typeof value.name === 'string' ? value.name : 'Press office',
+    timeZone: typeof value.timeZone === 'string' ? value.timeZone : 'UTC',
+    pressContactId: typeof value.pressContactId === 'string' ? value.pressContactId : null,
+  };
 }
 
-/** The press contact a notice names when its request has no release of its own: the office's first. */
-export async function readFirstPressContact(db: Db): Promise<{ id: string; name: string; email: string; phone: string | null; whatsapp: string | null; visibility: unknown } | undefined> {
+/**
+ * The press contact a notice names when its request has no release of its
+ * own: the one the office profile shows reporters (`chosenId`), else, when
+ * none is chosen or it was deleted, the office's first.
+ */
+export async function readOfficePressContact(db: Db, chosenId: string | null): Promise<{ id: string; name: string; email: string; phone: string | null; whatsapp: string | null; visibility: unknown } | undefined> {
   const [contact] = await db.$queryRaw<{ id: string; name: string; email: string; phone: string | null; whatsapp: string | null; visibility: unknown }[]>`
-    SELECT "id", "name", "email", "phone", "whatsapp", "visibility" FROM "PressContact" ORDER BY "createdAt" ASC LIMIT 1`;
+    SELECT "id", "name", "email", "phone", "whatsapp", "visibility" FROM "PressContact"
+    ORDER BY CASE WHEN "id" = ${chosenId ?? ''} THEN 0 ELSE 1 END, "createdAt" ASC LIMIT 1`;
   return contact;
 }
 

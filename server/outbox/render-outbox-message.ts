@@ -18,7 +18,7 @@ import { renderPasswordLinkEmail } from '../mail/render-password-link-email';
 import { derivePasswordLinkToken, passwordLinkUrl } from '../auth/password-links';
 import { mailLanguageOf } from '../mail/mail-language';
 import type { InterviewAttribution, InterviewDetails, InterviewFormat } from '../mail/describe-interview';
-import { readFirstPressContact, readInterviewForMail, readOfficeIdentity, readRequestForMail } from './outbox-statements';
+import { readInterviewForMail, readOfficeIdentity, readOfficePressContact, readRequestForMail } from './outbox-statements';
 
 /** A message that can never be rendered (its request is gone, bad data): not worth retrying. */
 export class PermanentRenderError extends Error {}
@@ -35,6 +35,8 @@ export interface OutboxRow {
   createdAt: Date;
 }
 
+type Office = Awaited<ReturnType<typeof readOfficeIdentity>>;
+
 type ReleaseContact = { pressContact: { id: string; name: string; email: string; phone: string | null } | null } | null;
 
 /** The request's release with its press contact, or null without a statement when it has none. */
@@ -43,8 +45,9 @@ async function releaseContactOf(db: Db, releaseId: string | null): Promise<Relea
   return db.release.findUnique({ where: { id: releaseId }, select: { pressContact: { select: { id: true, name: true, email: true, phone: true } } } });
 }
 
-async function pressOfficerFor(db: Db, release: { pressContact: { name: string; email: string; phone: string | null } | null } | null, config: Pick<Config, 'mailFrom'>): Promise<PressOfficerContact> {
-  const contact = release?.pressContact ?? (await readFirstPressContact(db));
+/** Whom a reporter's notice names: the release's press contact, else the office's (readOfficePressContact). */
+async function pressOfficerFor(db: Db, release: { pressContact: { name: string; email: string; phone: string | null } | null } | null, office: Office, config: Pick<Config, 'mailFrom'>): Promise<PressOfficerContact> {
+  const contact = release?.pressContact ?? (await readOfficePressContact(db, office.pressContactId));
   return contact ? { name: contact.name, email: contact.email, phone: contact.phone ?? undefined } : { name: 'Press office', email: config.mailFrom };
 }
 
@@ -53,11 +56,11 @@ async function pressOfficerFor(db: Db, release: { pressContact: { name: string; 
  * first, with the phone and WhatsApp numbers they show to confirmed bookings
  * (visibility "public" or "confirmed"; "internal" numbers stay inside).
  */
-async function dayOfContactFor(db: Db, release: { pressContact: { id: string } | null } | null, config: Pick<Config, 'mailFrom'>): Promise<DayOfContact> {
+async function dayOfContactFor(db: Db, release: { pressContact: { id: string } | null } | null, office: Office, config: Pick<Config, 'mailFrom'>): Promise<DayOfContact> {
   const select = { name: true, email: true, phone: true, whatsapp: true, visibility: true } as const;
   const contact =
     (release?.pressContact && (await db.pressContact.findUnique({ where: { id: release.pressContact.id }, select }))) ??
-    (await readFirstPressContact(db));
+    (await readOfficePressContact(db, office.pressContactId));
   if (!contact) return { name: 'Press office', email: config.mailFrom };
   const visibility = (contact.visibility ?? {}) as Record<string, string | undefined>;
   const shown = (channel: string) => visibility[channel] === 'public' || visibility[channel] === 'confirmed';
@@ -86,7 +89,7 @@ export async function renderOutboxMessage(db: Db, row: OutboxRow, config: Pick<C
   const link = manageUrl(config.publicUrl, request.reference, manageTokenFor(getServerKeys().all, request.id, request.manageTokenHash));
   const release = await releaseContactOf(db, request.releaseId);
   // Read only for the notices that name whom to contact (not the desk's own notices): a statement saved per desk email.
-  const pressOfficer = () => pressOfficerFor(db, release, config);
+  const pressOfficer = () => pressOfficerFor(db, release, office, config);
   const spokesperson = request.spokesperson ? { name: request.spokesperson.name, timeZone: request.spokesperson.timeZone } : undefined;
   const requestedSlot = request.requestedStart ? { start: request.requestedStart, end: new Date(request.requestedStart.getTime() + request.durationMinutes * 60_000) } : undefined;
   // Every notice to the reporter is in the language of their pages.
@@ -130,7 +133,7 @@ export async function renderOutboxMessage(db: Db, row: OutboxRow, config: Pick<C
         details: invite.details,
         recipient: payload.recipientRole === 'spokesperson' ? 'spokesperson' : 'reporter',
         offsetMinutes: Number(payload.leadMinutes ?? payload.offsetMinutes),
-        dayOfContact: await dayOfContactFor(db, release, config),
+        dayOfContact: await dayOfContactFor(db, release, office, config),
       });
       return notify(composed);
     }
@@ -192,6 +195,7 @@ export async function loadInviteDetails(db: Db, interviewId: string, config: Pic
   if (!interview) throw new PermanentRenderError(`interview ${interviewId} no longer exists`);
   const request = await readRequestForMail(db, interview.requestId);
   if (!request) throw new PermanentRenderError(`request ${interview.requestId} no longer exists`);
+  const office = await readOfficeIdentity(db);
   const details: InterviewDetails = {
     reference: request.reference,
     spokesperson: interview.spokesperson,
@@ -203,10 +207,10 @@ export async function loadInviteDetails(db: Db, interviewId: string, config: Pic
     topic: request.topic,
     attribution: request.attribution as InterviewAttribution,
     language: request.language,
-    pressOfficer: await pressOfficerFor(db, await releaseContactOf(db, request.releaseId), config),
+    pressOfficer: await pressOfficerFor(db, await releaseContactOf(db, request.releaseId), office, config),
     manageUrl: manageUrl(config.publicUrl, request.reference, manageTokenFor(getServerKeys().all, request.id, request.manageTokenHash)),
   };
-  return { details, uid: interview.inviteUid, sequence: interview.inviteSequence, status: interview.status, office: await readOfficeIdentity(db) };
+  return { details, uid: interview.inviteUid, sequence: interview.inviteSequence, status: interview.status, office };
 }
 
 /**

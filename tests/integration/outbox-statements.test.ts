@@ -4,7 +4,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../support/test-database';
 import { deskCaller, makeBookableSpokesperson, publicCaller, requestInput } from '../support/workflow';
-import { claimDueEmails, readFirstPressContact, readInterviewForMail, readOfficeIdentity, readRequestForMail, recordEmailSent } from '../../server/outbox/outbox-statements';
+import { claimDueEmails, readInterviewForMail, readOfficeIdentity, readOfficePressContact, readRequestForMail, recordEmailSent } from '../../server/outbox/outbox-statements';
+import { renderOutboxMessage } from '../../server/outbox/render-outbox-message';
 
 let database: TestDatabase;
 beforeAll(async () => {
@@ -67,19 +68,34 @@ describe('outbox statements', () => {
     expect(await readInterviewForMail(database.prisma, 'no-such-interview')).toBeUndefined();
   });
 
-  it("read the office's name and zone, with the defaults before the office has a profile, and its first press contact", async () => {
+  it("read the office's name, zone and chosen press contact, with the defaults before the office has a profile", async () => {
     await database.prisma.setting.deleteMany({ where: { key: 'office' } });
     await database.prisma.pressContact.deleteMany({});
-    expect(await readOfficeIdentity(database.prisma)).toEqual({ name: 'Press office', timeZone: 'UTC' });
-    expect(await readFirstPressContact(database.prisma)).toBeUndefined();
+    expect(await readOfficeIdentity(database.prisma)).toEqual({ name: 'Press office', timeZone: 'UTC', pressContactId: null });
+    expect(await readOfficePressContact(database.prisma, null)).toBeUndefined();
 
-    await database.prisma.setting.create({ data: { key: 'office', value: { name: 'Coalition Genève', timeZone: 'Europe/Zurich', other: true } } });
-    expect(await readOfficeIdentity(database.prisma)).toEqual({ name: 'Coalition Genève', timeZone: 'Europe/Zurich' });
+    await database.prisma.setting.create({ data: { key: 'office', value: { name: 'Coalition Genève', timeZone: 'Europe/Zurich', pressContactId: 'chosen-id', other: true } } });
+    expect(await readOfficeIdentity(database.prisma)).toEqual({ name: 'Coalition Genève', timeZone: 'Europe/Zurich', pressContactId: 'chosen-id' });
+  });
 
+  it("name the office's chosen press contact, else (none chosen, or deleted) its first", async () => {
+    await database.prisma.pressContact.deleteMany({});
     const visibility = { email: 'public', phone: 'confirmed', whatsapp: 'internal' };
-    await database.prisma.pressContact.create({ data: { name: 'Second', title: 'Officer', email: 'second@example.org', visibility, createdAt: new Date('2026-02-01T00:00:00Z') } });
+    const chosen = await database.prisma.pressContact.create({ data: { name: 'Chosen', title: 'Officer', email: 'chosen@example.org', visibility, createdAt: new Date('2026-02-01T00:00:00Z') } });
     const first = await database.prisma.pressContact.create({ data: { name: 'First', title: 'Head', email: 'first@example.org', phone: '+41221234567', whatsapp: '+41791234567', visibility, createdAt: new Date('2026-01-01T00:00:00Z') } });
-    expect(await readFirstPressContact(database.prisma)).toEqual({ id: first.id, name: 'First', email: 'first@example.org', phone: '+41221234567', whatsapp: '+41791234567', visibility });
+    expect(await readOfficePressContact(database.prisma, null)).toEqual({ id: first.id, name: 'First', email: 'first@example.org', phone: '+41221234567', whatsapp: '+41791234567', visibility });
+    expect((await readOfficePressContact(database.prisma, chosen.id))?.name).toBe('Chosen');
+    expect((await readOfficePressContact(database.prisma, 'deleted-contact'))?.name).toBe('First');
+
+    // The reporter's confirmation names the contact the office profile shows on the reporter pages.
+    await database.prisma.setting.upsert({ where: { key: 'office' }, create: { key: 'office', value: { name: 'Coalition', timeZone: 'Europe/Zurich', pressContactId: chosen.id } }, update: { value: { name: 'Coalition', timeZone: 'Europe/Zurich', pressContactId: chosen.id } } });
+    const person = await makeBookableSpokesperson(database, { name: 'Lea Roux', email: 'lea@example.org' });
+    const created = await (await publicCaller(database)).requests.create(requestInput(person.id, '2027-03-12T09:00:00Z'));
+    const row = await database.prisma.outboxMessage.findFirstOrThrow({ where: { requestId: created.requestId, kind: 'request_received' } });
+    const config = { publicUrl: 'https://desk.example.org', mailFrom: 'press@example.org' };
+    const rendered = await renderOutboxMessage(database.prisma, row, config);
+    expect(rendered.text).toContain('chosen@example.org');
+    expect(rendered.text).not.toContain('first@example.org');
   });
 
   it('claim only due, unclaimed (or lease-expired) email rows, oldest due first, at most the limit, typed as Prisma reads them', async () => {
