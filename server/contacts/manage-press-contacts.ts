@@ -11,7 +11,8 @@ import { recordAuditEvent } from '../audit/record-audit-event';
 
 const visibilitySchema = z.enum(['public', 'confirmed', 'internal']);
 
-const defaultVisibility = { email: 'public', phone: 'confirmed', whatsapp: 'confirmed' } as const;
+/** What a contact saved without a visibility for a channel shows (rows from before a channel existed). */
+export const defaultVisibility = { email: 'public', phone: 'confirmed', whatsapp: 'confirmed' } as const;
 
 const pressContactShape = {
   name: nameText().min(1, 'Enter a name').max(200),

@@ -1,15 +1,17 @@
 // The statements every email delivery runs, written as SQL.
 //
-// Each email claims its row, reads the office's name and (for reporters) the
-// press contact to name, and records "sent". Prisma 6.19 compiles every model
-// query afresh in its WebAssembly query compiler and wraps updateMany in a
-// transaction: a model call costs about 500 µs of CPU on SQLite, the same
-// statement as raw SQL about 130 µs (measured with bench/profile-outbox.ts,
-// docs/design.md "Outbox statements"). These few statements run once or twice
-// per email, so they are SQL here, in one place, the same text on both
-// databases (Prisma's tagged template binds the parameters for each, and reads
-// the columns back typed: Date, parsed JSON). Everything else stays on the
-// Prisma client.
+// Each email claims its row, reads the office's name, its request or
+// interview and (for reporters) the press contact to name, and records
+// "sent". Prisma 6.19 compiles every model query afresh in its WebAssembly
+// query compiler and wraps updateMany in a transaction: a model call costs
+// about 500 µs of CPU on SQLite, the same statement as raw SQL about 130 µs
+// (docs/design.md, session 10; bench/profile-outbox.ts). These statements run
+// once or twice per email, so they are SQL here, in one place, with the same
+// text on both databases but for the claim's row locks. Prisma's tagged
+// template binds the parameters for each database and reads the columns back
+// typed (Date, parsed JSON). Everything else stays on the Prisma client;
+// tests/integration/outbox-statements.test.ts checks each statement against
+// the Prisma call it replaces.
 import type { Database, Db } from '../db';
 import type { OutboxRow } from './render-outbox-message';
 
@@ -32,12 +34,15 @@ export function claimDueEmails(database: Database, claim: { token: string; now: 
   const { token, now, leaseUntil, limit } = claim;
   const db = database.prisma;
   if (database.provider === 'postgres') {
-    return db.$queryRaw<ClaimedRow[]>`UPDATE "OutboxMessage" SET "lockedBy" = ${token}, "lockedUntil" = ${leaseUntil}
-      WHERE "id" IN (
+    // The rows are picked once, in a materialised CTE: with the subquery inline in
+    // `WHERE "id" IN (…)` the planner may run it again and take more than `limit`.
+    return db.$queryRaw<ClaimedRow[]>`WITH "due" AS MATERIALIZED (
         SELECT "id" FROM "OutboxMessage"
         WHERE "status" = 'pending' AND "channel" = 'email' AND "nextAttemptAt" <= ${now} AND ("lockedUntil" IS NULL OR "lockedUntil" < ${now})
         ORDER BY "nextAttemptAt" LIMIT ${limit}
         FOR UPDATE SKIP LOCKED)
+      UPDATE "OutboxMessage" SET "lockedBy" = ${token}, "lockedUntil" = ${leaseUntil}
+      WHERE "id" IN (SELECT "id" FROM "due")
       RETURNING *`;
   }
   return db.$queryRaw<ClaimedRow[]>`UPDATE "OutboxMessage" SET "lockedBy" = ${token}, "lockedUntil" = ${leaseUntil}

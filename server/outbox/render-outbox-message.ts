@@ -18,6 +18,7 @@ import { renderPasswordLinkEmail } from '../mail/render-password-link-email';
 import { derivePasswordLinkToken, passwordLinkUrl } from '../auth/password-links';
 import { mailLanguageOf } from '../mail/mail-language';
 import type { InterviewAttribution, InterviewDetails, InterviewFormat } from '../mail/describe-interview';
+import { defaultVisibility } from '../contacts/manage-press-contacts';
 import { readInterviewForMail, readOfficeIdentity, readOfficePressContact, readRequestForMail } from './outbox-statements';
 
 /** A message that can never be rendered (its request is gone, bad data): not worth retrying. */
@@ -37,39 +38,46 @@ export interface OutboxRow {
 
 type Office = Awaited<ReturnType<typeof readOfficeIdentity>>;
 
-type ReleaseContact = { pressContact: { id: string; name: string; email: string; phone: string | null } | null } | null;
+type ContactRow = { id: string; name: string; email: string; phone: string | null; whatsapp: string | null; visibility: unknown };
+type ReleaseContact = { pressContact: ContactRow | null } | null;
 
 /** The request's release with its press contact, or null without a statement when it has none. */
 async function releaseContactOf(db: Db, releaseId: string | null): Promise<ReleaseContact> {
   if (!releaseId) return null;
-  return db.release.findUnique({ where: { id: releaseId }, select: { pressContact: { select: { id: true, name: true, email: true, phone: true } } } });
-}
-
-/** Whom a reporter's notice names: the release's press contact, else the office's (readOfficePressContact). */
-async function pressOfficerFor(db: Db, release: { pressContact: { name: string; email: string; phone: string | null } | null } | null, office: Office, config: Pick<Config, 'mailFrom'>): Promise<PressOfficerContact> {
-  const contact = release?.pressContact ?? (await readOfficePressContact(db, office.pressContactId));
-  return contact ? { name: contact.name, email: contact.email, phone: contact.phone ?? undefined } : { name: 'Press office', email: config.mailFrom };
+  return db.release.findUnique({ where: { id: releaseId }, select: { pressContact: { select: { id: true, name: true, email: true, phone: true, whatsapp: true, visibility: true } } } });
 }
 
 /**
- * Whom to call on the day: the release's press contact, else the office's
- * first, with the phone and WhatsApp numbers they show to confirmed bookings
- * (visibility "public" or "confirmed"; "internal" numbers stay inside).
+ * Who reads the email: someone who has asked ("requester": request received,
+ * declined, times proposed, expired, cancelled) sees a contact's channels
+ * marked "public"; the parties to a confirmed interview (invites, reminders)
+ * also those marked "confirmed". "internal" channels never leave the office.
  */
-async function dayOfContactFor(db: Db, release: { pressContact: { id: string } | null } | null, office: Office, config: Pick<Config, 'mailFrom'>): Promise<DayOfContact> {
-  const select = { name: true, email: true, phone: true, whatsapp: true, visibility: true } as const;
-  const contact =
-    (release?.pressContact && (await db.pressContact.findUnique({ where: { id: release.pressContact.id }, select }))) ??
-    (await readOfficePressContact(db, office.pressContactId));
+type Audience = 'requester' | 'confirmed';
+
+/**
+ * The press contact an email names: the release's, else the one the office
+ * profile shows reporters, else the office's first (readOfficePressContact),
+ * with only the channels this audience may see. An email address it may not
+ * see is replaced by the office's sending address.
+ */
+async function pressContactFor(db: Db, release: ReleaseContact, office: Office, config: Pick<Config, 'mailFrom'>, audience: Audience): Promise<DayOfContact> {
+  const contact = release?.pressContact ?? (await readOfficePressContact(db, office.pressContactId));
   if (!contact) return { name: 'Press office', email: config.mailFrom };
-  const visibility = (contact.visibility ?? {}) as Record<string, string | undefined>;
-  const shown = (channel: string) => visibility[channel] === 'public' || visibility[channel] === 'confirmed';
+  const visibility: Record<string, string | undefined> = { ...defaultVisibility, ...(contact.visibility as Record<string, string> | null) };
+  const shown = (channel: string) => visibility[channel] === 'public' || (audience === 'confirmed' && visibility[channel] === 'confirmed');
   return {
     name: contact.name,
-    email: contact.email,
+    email: shown('email') ? contact.email : config.mailFrom,
     ...(contact.phone && shown('phone') ? { phone: contact.phone } : {}),
     ...(contact.whatsapp && shown('whatsapp') ? { whatsapp: contact.whatsapp } : {}),
   };
+}
+
+/** Whom a notice or invite names (name, email, phone). */
+async function pressOfficerFor(db: Db, release: ReleaseContact, office: Office, config: Pick<Config, 'mailFrom'>, audience: Audience): Promise<PressOfficerContact> {
+  const { name, email, phone } = await pressContactFor(db, release, office, config, audience);
+  return { name, email, ...(phone ? { phone } : {}) };
 }
 
 /** Builds the nodemailer message for one outbox row. Throws PermanentRenderError when it never can. */
@@ -89,7 +97,7 @@ export async function renderOutboxMessage(db: Db, row: OutboxRow, config: Pick<C
   const link = manageUrl(config.publicUrl, request.reference, manageTokenFor(getServerKeys().all, request.id, request.manageTokenHash));
   const release = await releaseContactOf(db, request.releaseId);
   // Read only for the notices that name whom to contact (not the desk's own notices): a statement saved per desk email.
-  const pressOfficer = () => pressOfficerFor(db, release, office, config);
+  const pressOfficer = () => pressOfficerFor(db, release, office, config, 'requester');
   const spokesperson = request.spokesperson ? { name: request.spokesperson.name, timeZone: request.spokesperson.timeZone } : undefined;
   const requestedSlot = request.requestedStart ? { start: request.requestedStart, end: new Date(request.requestedStart.getTime() + request.durationMinutes * 60_000) } : undefined;
   // Every notice to the reporter is in the language of their pages.
@@ -133,7 +141,7 @@ export async function renderOutboxMessage(db: Db, row: OutboxRow, config: Pick<C
         details: invite.details,
         recipient: payload.recipientRole === 'spokesperson' ? 'spokesperson' : 'reporter',
         offsetMinutes: Number(payload.leadMinutes ?? payload.offsetMinutes),
-        dayOfContact: await dayOfContactFor(db, release, office, config),
+        dayOfContact: await pressContactFor(db, release, office, config, 'confirmed'),
       });
       return notify(composed);
     }
@@ -207,7 +215,7 @@ export async function loadInviteDetails(db: Db, interviewId: string, config: Pic
     topic: request.topic,
     attribution: request.attribution as InterviewAttribution,
     language: request.language,
-    pressOfficer: await pressOfficerFor(db, await releaseContactOf(db, request.releaseId), office, config),
+    pressOfficer: await pressOfficerFor(db, await releaseContactOf(db, request.releaseId), office, config, 'confirmed'),
     manageUrl: manageUrl(config.publicUrl, request.reference, manageTokenFor(getServerKeys().all, request.id, request.manageTokenHash)),
   };
   return { details, uid: interview.inviteUid, sequence: interview.inviteSequence, status: interview.status, office };

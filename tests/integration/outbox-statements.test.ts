@@ -81,7 +81,7 @@ describe('outbox statements', () => {
   it("name the office's chosen press contact, else (none chosen, or deleted) its first", async () => {
     await database.prisma.pressContact.deleteMany({});
     const visibility = { email: 'public', phone: 'confirmed', whatsapp: 'internal' };
-    const chosen = await database.prisma.pressContact.create({ data: { name: 'Chosen', title: 'Officer', email: 'chosen@example.org', visibility, createdAt: new Date('2026-02-01T00:00:00Z') } });
+    const chosen = await database.prisma.pressContact.create({ data: { name: 'Chosen', title: 'Officer', email: 'chosen@example.org', phone: '+41225550101', whatsapp: '+41795550102', visibility, createdAt: new Date('2026-02-01T00:00:00Z') } });
     const first = await database.prisma.pressContact.create({ data: { name: 'First', title: 'Head', email: 'first@example.org', phone: '+41221234567', whatsapp: '+41791234567', visibility, createdAt: new Date('2026-01-01T00:00:00Z') } });
     expect(await readOfficePressContact(database.prisma, null)).toEqual({ id: first.id, name: 'First', email: 'first@example.org', phone: '+41221234567', whatsapp: '+41791234567', visibility });
     expect((await readOfficePressContact(database.prisma, chosen.id))?.name).toBe('Chosen');
@@ -96,32 +96,68 @@ describe('outbox statements', () => {
     const rendered = await renderOutboxMessage(database.prisma, row, config);
     expect(rendered.text).toContain('chosen@example.org');
     expect(rendered.text).not.toContain('first@example.org');
+    // A requester sees the contact's public channels only: the phone is for confirmed interviews.
+    expect(rendered.text).not.toContain('+41225550101');
+    expect(rendered.text).not.toContain('+41795550102');
+
+    // The confirmed interview's invite shows the phone ("confirmed"), never the internal WhatsApp.
+    const desk = await deskCaller(database);
+    await desk.caller.desk.requests.approve({ requestId: created.requestId, formatDetails: { videoUrl: 'https://meet.example.org/x' } });
+    const invite = await database.prisma.outboxMessage.findFirstOrThrow({ where: { requestId: created.requestId, kind: 'invite', recipient: row.recipient } });
+    const inviteText = String((await renderOutboxMessage(database.prisma, invite, config)).text);
+    expect(inviteText).toContain('chosen@example.org');
+    expect(inviteText).toContain('+41225550101');
+    expect(inviteText).not.toContain('+41795550102');
+
+    // An email address marked internal is replaced by the office's sending address.
+    await database.prisma.pressContact.update({ where: { id: chosen.id }, data: { visibility: { email: 'internal', phone: 'internal', whatsapp: 'internal' } } });
+    const hidden = String((await renderOutboxMessage(database.prisma, row, config)).text);
+    expect(hidden).not.toContain('chosen@example.org');
+    expect(hidden).toContain('press@example.org');
   });
 
   it('claim only due, unclaimed (or lease-expired) email rows, oldest due first, at most the limit, typed as Prisma reads them', async () => {
     await database.prisma.outboxMessage.deleteMany({});
-    const rows = await Promise.all([
-      database.prisma.outboxMessage.create({ data: message({ nextAttemptAt: new Date(NOW.getTime() - 3 * MINUTE) }) }),
-      database.prisma.outboxMessage.create({ data: message({ nextAttemptAt: new Date(NOW.getTime() - 2 * MINUTE), lockedBy: 'old', lockedUntil: new Date(NOW.getTime() - 1) }) }),
-      database.prisma.outboxMessage.create({ data: message({ nextAttemptAt: new Date(NOW.getTime() - MINUTE) }) }),
-    ]);
+    // Written latest-due first, so insertion order is not the order asked for.
+    const dueNow = await database.prisma.outboxMessage.create({ data: message({ nextAttemptAt: NOW }) });
+    const leaseEnded = await database.prisma.outboxMessage.create({ data: message({ nextAttemptAt: new Date(NOW.getTime() - 2 * MINUTE), lockedBy: 'old', lockedUntil: new Date(NOW.getTime() - 1) }) });
+    const oldest = await database.prisma.outboxMessage.create({ data: message({ nextAttemptAt: new Date(NOW.getTime() - 3 * MINUTE) }) });
     const notDue = await database.prisma.outboxMessage.create({ data: message({ nextAttemptAt: new Date(NOW.getTime() + 1) }) });
     const held = await database.prisma.outboxMessage.create({ data: message({ lockedBy: 'other', lockedUntil: new Date(NOW.getTime() + MINUTE) }) });
+    // A lease that ends exactly now still holds.
+    const heldUntilNow = await database.prisma.outboxMessage.create({ data: message({ lockedBy: 'other', lockedUntil: NOW }) });
     const sent = await database.prisma.outboxMessage.create({ data: message({ status: 'sent' }) });
     const webhook = await database.prisma.outboxMessage.create({ data: message({ channel: 'http', kind: 'webhook' }) });
 
     const leaseUntil = new Date(NOW.getTime() + 2 * MINUTE);
     const first = await claimDueEmails(database, { token: 'claim-1', now: NOW, leaseUntil, limit: 2 });
-    expect(first.map((row) => row.id).sort()).toEqual([rows[0].id, rows[1].id].sort());
-    const [claimedRow] = first.filter((row) => row.id === rows[0].id);
-    expect(claimedRow).toEqual({ ...rows[0], lockedBy: 'claim-1', lockedUntil: leaseUntil });
+    expect(first.map((row) => row.id).sort()).toEqual([oldest.id, leaseEnded.id].sort());
+    const [claimedRow] = first.filter((row) => row.id === oldest.id);
+    expect(claimedRow).toEqual({ ...oldest, lockedBy: 'claim-1', lockedUntil: leaseUntil });
     expect(claimedRow!.payload).toEqual({ reason: 'ä ✓', nested: { n: 1 } });
 
     const second = await claimDueEmails(database, { token: 'claim-2', now: NOW, leaseUntil, limit: 10 });
-    expect(second.map((row) => row.id)).toEqual([rows[2].id]);
+    expect(second.map((row) => row.id)).toEqual([dueNow.id]);
     expect(await claimDueEmails(database, { token: 'claim-3', now: NOW, leaseUntil, limit: 10 })).toEqual([]);
-    for (const untouched of [notDue, held, sent, webhook]) {
+    for (const untouched of [notDue, held, heldUntilNow, sent, webhook]) {
       expect(await database.prisma.outboxMessage.findUnique({ where: { id: untouched.id } })).toEqual(untouched);
+    }
+  });
+
+  it('claims made at the same moment never share a row, and together take every due row once', async () => {
+    await database.prisma.outboxMessage.deleteMany({});
+    for (let index = 0; index < 40; index++) {
+      await database.prisma.outboxMessage.create({ data: message({ nextAttemptAt: new Date(NOW.getTime() - (index + 1) * 1_000) }) });
+    }
+    const leaseUntil = new Date(NOW.getTime() + 2 * MINUTE);
+    const claims = await Promise.all(Array.from({ length: 8 }, (_, index) => claimDueEmails(database, { token: `racer-${index}`, now: NOW, leaseUntil, limit: 4 })));
+    const ids = claims.flat().map((row) => row.id);
+    expect(claims.every((rows) => rows.length <= 4)).toBe(true);
+    expect(new Set(ids).size).toBe(ids.length);
+    expect(ids).toHaveLength(32);
+    // Each row is held by the claim that returned it.
+    for (const [index, rows] of claims.entries()) {
+      for (const row of rows) expect((await database.prisma.outboxMessage.findUnique({ where: { id: row.id } }))!.lockedBy).toBe(`racer-${index}`);
     }
   });
 
@@ -136,6 +172,11 @@ describe('outbox statements', () => {
     expect(await database.prisma.outboxMessage.findUnique({ where: { id: row.id } })).toEqual({ ...row, status: 'sent', sentAt: at, lastAttemptAt: at, attempts: 3, lockedBy: null, lockedUntil: null, lastError: null });
     // Written once: the fence no longer matches.
     expect(await recordEmailSent(database.prisma, { id: row.id, lockedBy: 'holder' }, { at, attempts: 4, subject: 'Again' })).toBe(0);
+
+    // A row no longer pending (a dead letter) is not marked sent, whoever holds it.
+    const dead = await database.prisma.outboxMessage.create({ data: message({ status: 'dead', lockedBy: 'holder', lockedUntil: new Date(NOW.getTime() + MINUTE) }) });
+    expect(await recordEmailSent(database.prisma, { id: dead.id, lockedBy: 'holder' }, { at, attempts: 1, subject: 'Dead' })).toBe(0);
+    expect(await database.prisma.outboxMessage.findUnique({ where: { id: dead.id } })).toEqual(dead);
 
     const other = await database.prisma.outboxMessage.create({ data: message({ lockedBy: 'holder', lockedUntil: new Date(NOW.getTime() + MINUTE) }) });
     expect(await recordEmailSent(database.prisma, { id: other.id, lockedBy: 'holder' }, { at, attempts: 1, subject: 'Rendered subject' })).toBe(1);
