@@ -27,7 +27,7 @@ export function PressContactsPage({ user }: { user: StaffUser }) {
     <>
       <h1>Press contacts</h1>
       <p className="meta">
-        Each channel has a visibility: <strong>public</strong> (release pages and the home page), <strong>confirmed</strong> (only in what confirmed interviewees receive) or <strong>internal</strong> (staff only).
+        Each channel has a visibility: <strong>public</strong> (release pages, the home page and the emails reporters get about their requests), <strong>confirmed</strong> (also in what confirmed interviewees receive: invites and reminders) or <strong>internal</strong> (staff only). Where an email may not show the address, it gives the office’s sending address instead.
       </p>
       {canEdit && (editing === 'new' ? <PressContactForm onDone={() => setEditing(null)} /> : <button type="button" onClick={() => setEditing('new')}>Add a press contact</button>)}
       <QueryResult query={contacts} label="the press contacts">
