@@ -8,7 +8,6 @@
  * phase only (not start-up and seeding) to BENCH_PROFILE_OUT (default
  * distinct.cpuprofile in the working folder), for Chrome's DevTools.
  */
-import { Session } from 'node:inspector/promises';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -17,6 +16,7 @@ import { startServer } from '../server/start-server';
 import { createLogger } from '../server/logger';
 import { seedDistinctBenchData, startWriter } from './http-distinct';
 import { distinctSearchQuestions, distinctSlotQuestions, queryPath } from './slot-questions';
+import { startCpuProfile } from './cpu-profile';
 
 const kind = process.argv[2] ?? 'slots';
 const seconds = process.env.BENCH_SECONDS ?? '8';
@@ -42,10 +42,7 @@ if (kind === 'writer') {
   }
 }
 const writer = kind === 'writer' ? startWriter(running.url, ids.slice(0, 8), writerSlots, 100) : undefined;
-const inspector = new Session();
-inspector.connect();
-await inspector.post('Profiler.enable');
-await inspector.post('Profiler.start');
+const profiler = await startCpuProfile();
 await new Promise<void>((resolve) => {
   // Asynchronous, so this process keeps serving while the load runs.
   import('node:child_process').then(({ spawn }) => {
@@ -59,8 +56,7 @@ await new Promise<void>((resolve) => {
     });
   });
 });
-const { profile } = await inspector.post('Profiler.stop');
+await profiler.stopAndWrite(process.env.BENCH_PROFILE_OUT ?? 'distinct.cpuprofile');
 if (writer) console.log('writer:', await writer.stop());
-writeFileSync(process.env.BENCH_PROFILE_OUT ?? 'distinct.cpuprofile', JSON.stringify(profile));
 await running.close();
 rmSync(folder, { recursive: true, force: true });

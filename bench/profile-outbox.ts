@@ -8,8 +8,7 @@
  *   node --import tsx bench/profile-outbox.ts
  */
 import { randomBytes } from 'node:crypto';
-import { Session } from 'node:inspector/promises';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadConfig } from '../server/env';
@@ -24,6 +23,7 @@ import { createMailTransport } from '../server/mail/transport';
 import { startOutboxWorker } from '../server/outbox/deliver-outbox';
 import { useServerKeys } from '../server/secrets';
 import { body, seedSpokespeople } from './http-requests';
+import { startCpuProfile } from './cpu-profile';
 
 const DAY = 86_400_000;
 useServerKeys([randomBytes(32)]);
@@ -42,19 +42,15 @@ for (let index = 0; index < requests; index++) {
 const messages = await database.prisma.outboxMessage.count({ where: { status: 'pending' } });
 const smtp = await startTestSmtpServer();
 const transport = createMailTransport({ smtpUrl: smtp.url, outboxDir: '/nonexistent', maxConnections: 4 });
-const inspector = new Session();
-inspector.connect();
-await inspector.post('Profiler.enable');
-await inspector.post('Profiler.start');
+const profiler = await startCpuProfile();
 const cpu = process.cpuUsage();
 const began = performance.now();
 const worker = startOutboxWorker({ database, transport, config, logger: createLogger('silent'), settings: { concurrency: 4 }, pollMs: 100 });
 while (smtp.received.length < messages) await new Promise((resolve) => setTimeout(resolve, 20));
 const used = process.cpuUsage(cpu);
 const seconds = (performance.now() - began) / 1000;
-const { profile } = await inspector.post('Profiler.stop');
 console.log(`${messages} emails in ${seconds.toFixed(1)} s (${Math.round(messages / seconds)}/s); process CPU ${((used.user + used.system) / 1000 / messages).toFixed(2)} ms per email (SMTP server included)`);
-writeFileSync(process.env.BENCH_PROFILE_OUT ?? 'outbox.cpuprofile', JSON.stringify(profile));
+await profiler.stopAndWrite(process.env.BENCH_PROFILE_OUT ?? 'outbox.cpuprofile');
 await worker.stop({ deadline: Date.now() + 5_000 });
 transport.close();
 await smtp.close();

@@ -9,8 +9,7 @@
  *   node --import tsx bench/profile-writer.ts
  */
 import { randomUUID } from 'node:crypto';
-import { Session } from 'node:inspector/promises';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadConfig } from '../server/env';
@@ -18,6 +17,7 @@ import { startServer } from '../server/start-server';
 import { createLogger } from '../server/logger';
 import { seedDistinctBenchData } from './http-distinct';
 import { queryPath } from './slot-questions';
+import { startCpuProfile } from './cpu-profile';
 
 const DAY = 86_400_000;
 const pairs = Number(process.env.BENCH_WRITES ?? 200);
@@ -50,18 +50,14 @@ async function pair(turn: number) {
 for (let turn = 0; turn < 20; turn++) await pair(turn); // warm-up
 // Let the outbox worker catch up on the warm-up's mail before measuring.
 await new Promise((resolve) => setTimeout(resolve, 3_000));
-const inspector = new Session();
-inspector.connect();
-await inspector.post('Profiler.enable');
-await inspector.post('Profiler.start');
+const profiler = await startCpuProfile();
 const cpu = process.cpuUsage();
 const started = performance.now();
 for (let turn = 0; turn < pairs; turn++) await pair(turn);
 // The mail these writes queued is part of their cost: wait for the worker (every 2 s) to write it.
 await new Promise((resolve) => setTimeout(resolve, 4_000));
 const used = process.cpuUsage(cpu);
-const { profile } = await inspector.post('Profiler.stop');
 console.log(`${pairs} create+cancel pairs in ${Math.round(performance.now() - started - 4_000)} ms; process CPU ${((used.user + used.system) / 1000 / pairs).toFixed(1)} ms per pair (client, server and mail; the client's share is small)`);
-writeFileSync(process.env.BENCH_PROFILE_OUT ?? 'writer.cpuprofile', JSON.stringify(profile));
+await profiler.stopAndWrite(process.env.BENCH_PROFILE_OUT ?? 'writer.cpuprofile');
 await running.close();
 rmSync(folder, { recursive: true, force: true });

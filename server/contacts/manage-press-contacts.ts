@@ -11,8 +11,7 @@ import { recordAuditEvent } from '../audit/record-audit-event';
 
 const visibilitySchema = z.enum(['public', 'confirmed', 'internal']);
 
-/** What a contact saved without a visibility for a channel shows (rows from before a channel existed). */
-export const defaultVisibility = { email: 'public', phone: 'confirmed', whatsapp: 'confirmed' } as const;
+const defaultVisibility = { email: 'public', phone: 'confirmed', whatsapp: 'confirmed' } as const;
 
 const pressContactShape = {
   name: nameText().min(1, 'Enter a name').max(200),
@@ -48,9 +47,14 @@ const select = { id: true, name: true, title: true, email: true, phone: true, wh
 
 type ChannelVisibility = Record<'email' | 'phone' | 'whatsapp', z.output<typeof visibilitySchema>>;
 
+/** A contact's stored visibility Json with every channel (rows from before a channel existed show its default). */
+export function channelVisibilityOf(stored: unknown): ChannelVisibility {
+  return { ...defaultVisibility, ...(stored as Partial<ChannelVisibility> | null) };
+}
+
 /** The stored Json as its shape (written only through pressContactInput). */
 function typed<T extends { visibility: unknown }>(row: T): Omit<T, 'visibility'> & { visibility: ChannelVisibility } {
-  return { ...row, visibility: { ...defaultVisibility, ...(row.visibility as Partial<ChannelVisibility> | null) } };
+  return { ...row, visibility: channelVisibilityOf(row.visibility) };
 }
 
 export async function listPressContacts(options: { db: Db }) {

@@ -9,11 +9,19 @@ import type { OfficeProfile } from './schema';
 
 export const OFFICE_SETTING_KEY = 'office';
 
-/** The stored profile, or null before an admin has set one. Tolerates rows written before every field existed. */
+/** The stored profile, or null before an admin has set one. */
 export async function readOfficeProfile(db: DbOrTx): Promise<OfficeProfile | null> {
   const row = await db.setting.findUnique({ where: { key: OFFICE_SETTING_KEY } });
-  if (!row) return null;
-  const value = (row.value ?? {}) as Partial<OfficeProfile>;
+  return row ? officeProfileFrom(row.value) : null;
+}
+
+/**
+ * A stored profile value with every field, the defaults filling in what it
+ * lacks: rows written before every field existed, and no row at all (mail
+ * rendering reads the value with its own statement, server/outbox/outbox-statements.ts).
+ */
+export function officeProfileFrom(stored: unknown): OfficeProfile {
+  const value = (stored ?? {}) as Partial<OfficeProfile>;
   return {
     name: value.name ?? 'Press office',
     description: value.description ?? '',

@@ -72,7 +72,6 @@ export interface DeliveryResult {
 
 type Outcome = keyof DeliveryResult;
 
-
 /** email: SMTP rows; http: webhook and desk-alert rows (every channel but email). */
 export type DeliveryLane = 'email' | 'http';
 
@@ -190,8 +189,9 @@ class DeliveryPump {
   private claims = 0;
   /**
    * A claim whose answer never came back: the claiming UPDATE may have
-   * committed before its answer was lost with the connection. The next fill takes it up under the same token and
-   * start, so its rows are sent now instead of waiting out their lease.
+   * committed before its answer was lost with the connection. The next fill
+   * takes it up under the same token and start, so its rows are sent now
+   * instead of waiting out their lease.
    */
   private unanswered: { token: string; claimedAt: number } | undefined;
   /** HTTP lane: deliveries in flight per endpoint. */

@@ -14,6 +14,8 @@
 // the Prisma call it replaces.
 import type { Database, Db } from '../db';
 import type { OutboxRow } from './render-outbox-message';
+import { OFFICE_SETTING_KEY, officeProfileFrom } from '../office/office-profile';
+import type { OfficeProfile } from '../office/schema';
 
 /** An outbox row as the worker holds it while delivering. */
 export interface ClaimedRow extends OutboxRow {
@@ -64,15 +66,10 @@ export function recordEmailSent(db: Db, fence: { id: string; lockedBy: string },
     WHERE "id" = ${fence.id} AND "lockedBy" = ${fence.lockedBy} AND "status" = 'pending'`;
 }
 
-/** The office's name, zone and chosen press contact as saved in its profile (the Setting row "office"), with the defaults an unset office has. */
-export async function readOfficeIdentity(db: Db): Promise<{ name: string; timeZone: string; pressContactId: string | null }> {
-  const [office] = await db.$queryRaw<{ value: unknown }[]>`SELECT "value" FROM "Setting" WHERE "key" = 'office'`;
-  const value = (office?.value ?? {}) as { name?: unknown; timeZone?: unknown; pressContactId?: unknown };
-  return {
-    name: typeof value.name === 'string' ? value.name : 'Press office',
-    timeZone: typeof value.timeZone === 'string' ? value.timeZone : 'UTC',
-    pressContactId: typeof value.pressContactId === 'string' ? value.pressContactId : null,
-  };
+/** The office profile (the Setting row "office"), with the defaults an office without one has. */
+export async function readOfficeIdentity(db: Db): Promise<OfficeProfile> {
+  const [office] = await db.$queryRaw<{ value: unknown }[]>`SELECT "value" FROM "Setting" WHERE "key" = ${OFFICE_SETTING_KEY}`;
+  return officeProfileFrom(office?.value);
 }
 
 /**

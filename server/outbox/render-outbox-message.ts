@@ -18,8 +18,9 @@ import { renderPasswordLinkEmail } from '../mail/render-password-link-email';
 import { derivePasswordLinkToken, passwordLinkUrl } from '../auth/password-links';
 import { mailLanguageOf } from '../mail/mail-language';
 import type { InterviewAttribution, InterviewDetails, InterviewFormat } from '../mail/describe-interview';
-import { defaultVisibility } from '../contacts/manage-press-contacts';
-import { readInterviewForMail, readOfficeIdentity, readOfficePressContact, readRequestForMail } from './outbox-statements';
+import { channelVisibilityOf } from '../contacts/manage-press-contacts';
+import type { OfficeProfile } from '../office/schema';
+import { readInterviewForMail, readOfficeIdentity, readOfficePressContact, readRequestForMail, type RequestForMail } from './outbox-statements';
 
 /** A message that can never be rendered (its request is gone, bad data): not worth retrying. */
 export class PermanentRenderError extends Error {}
@@ -36,7 +37,6 @@ export interface OutboxRow {
   createdAt: Date;
 }
 
-type Office = Awaited<ReturnType<typeof readOfficeIdentity>>;
 
 type ContactRow = { id: string; name: string; email: string; phone: string | null; whatsapp: string | null; visibility: unknown };
 type ReleaseContact = { pressContact: ContactRow | null } | null;
@@ -61,11 +61,11 @@ type Audience = 'requester' | 'confirmed';
  * with only the channels this audience may see. An email address it may not
  * see is replaced by the office's sending address.
  */
-async function pressContactFor(db: Db, release: ReleaseContact, office: Office, config: Pick<Config, 'mailFrom'>, audience: Audience): Promise<DayOfContact> {
+async function pressContactFor(db: Db, release: ReleaseContact, office: OfficeProfile, config: Pick<Config, 'mailFrom'>, audience: Audience): Promise<DayOfContact> {
   const contact = release?.pressContact ?? (await readOfficePressContact(db, office.pressContactId));
   if (!contact) return { name: 'Press office', email: config.mailFrom };
-  const visibility: Record<string, string | undefined> = { ...defaultVisibility, ...(contact.visibility as Record<string, string> | null) };
-  const shown = (channel: string) => visibility[channel] === 'public' || (audience === 'confirmed' && visibility[channel] === 'confirmed');
+  const visibility = channelVisibilityOf(contact.visibility);
+  const shown = (channel: keyof typeof visibility) => visibility[channel] === 'public' || (audience === 'confirmed' && visibility[channel] === 'confirmed');
   return {
     name: contact.name,
     email: shown('email') ? contact.email : config.mailFrom,
@@ -75,7 +75,7 @@ async function pressContactFor(db: Db, release: ReleaseContact, office: Office, 
 }
 
 /** Whom a notice or invite names (name, email, phone). */
-async function pressOfficerFor(db: Db, release: ReleaseContact, office: Office, config: Pick<Config, 'mailFrom'>, audience: Audience): Promise<PressOfficerContact> {
+async function pressOfficerFor(db: Db, release: ReleaseContact, office: OfficeProfile, config: Pick<Config, 'mailFrom'>, audience: Audience): Promise<PressOfficerContact> {
   const { name, email, phone } = await pressContactFor(db, release, office, config, audience);
   return { name, email, ...(phone ? { phone } : {}) };
 }
@@ -108,7 +108,7 @@ export async function renderOutboxMessage(db: Db, row: OutboxRow, config: Pick<C
     case 'invite':
     case 'invite_cancel': {
       if (!row.interviewId) throw new PermanentRenderError('an invite names no interview');
-      const invite = await loadInviteDetails(db, row.interviewId, config);
+      const invite = await loadInviteDetails(db, row.interviewId, config, { office, request, release });
       const composed = composeInviteEmail({
         method: payload.method === 'CANCEL' ? 'CANCEL' : 'REQUEST',
         sequence: Number(payload.sequence ?? 0),
@@ -131,7 +131,7 @@ export async function renderOutboxMessage(db: Db, row: OutboxRow, config: Pick<C
     }
     case 'reminder': {
       if (!row.interviewId) throw new PermanentRenderError('a reminder names no interview');
-      const invite = await loadInviteDetails(db, row.interviewId, config);
+      const invite = await loadInviteDetails(db, row.interviewId, config, { office, request, release });
       // Queued moments ago in the same transaction that checked it; a cancellation or a
       // move since then (its own email says so) makes this reminder wrong, so it is not sent.
       if (!['confirmed', 'rescheduled'].includes(invite.status) || invite.details.start.toISOString() !== payload.startsAt) {
@@ -194,16 +194,26 @@ export async function renderOutboxMessage(db: Db, row: OutboxRow, config: Pick<C
   }
 }
 
+/** What renderOutboxMessage has already read for the row, handed to loadInviteDetails so it is not read again. */
+interface ReadForRow {
+  office: OfficeProfile;
+  request: RequestForMail;
+  release: ReleaseContact;
+}
+
 /**
  * Everything an invite of this interview needs, as it is now: details for
  * both attendees (the reporter's manage link included), UID, SEQUENCE, status.
+ * `read` is what the caller already read for the interview's request.
  */
-export async function loadInviteDetails(db: Db, interviewId: string, config: Pick<Config, 'publicUrl' | 'mailFrom'>) {
+export async function loadInviteDetails(db: Db, interviewId: string, config: Pick<Config, 'publicUrl' | 'mailFrom'>, read?: ReadForRow) {
   const interview = await readInterviewForMail(db, interviewId);
   if (!interview) throw new PermanentRenderError(`interview ${interviewId} no longer exists`);
-  const request = await readRequestForMail(db, interview.requestId);
+  const known = read?.request.id === interview.requestId ? read : undefined;
+  const request = known?.request ?? (await readRequestForMail(db, interview.requestId));
   if (!request) throw new PermanentRenderError(`request ${interview.requestId} no longer exists`);
-  const office = await readOfficeIdentity(db);
+  const office = known?.office ?? (await readOfficeIdentity(db));
+  const release = known ? known.release : await releaseContactOf(db, request.releaseId);
   const details: InterviewDetails = {
     reference: request.reference,
     spokesperson: interview.spokesperson,
@@ -215,7 +225,7 @@ export async function loadInviteDetails(db: Db, interviewId: string, config: Pic
     topic: request.topic,
     attribution: request.attribution as InterviewAttribution,
     language: request.language,
-    pressOfficer: await pressOfficerFor(db, await releaseContactOf(db, request.releaseId), office, config, 'confirmed'),
+    pressOfficer: await pressOfficerFor(db, release, office, config, 'confirmed'),
     manageUrl: manageUrl(config.publicUrl, request.reference, manageTokenFor(getServerKeys().all, request.id, request.manageTokenHash)),
   };
   return { details, uid: interview.inviteUid, sequence: interview.inviteSequence, status: interview.status, office };

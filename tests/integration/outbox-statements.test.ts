@@ -71,11 +71,11 @@ describe('outbox statements', () => {
   it("read the office's name, zone and chosen press contact, with the defaults before the office has a profile", async () => {
     await database.prisma.setting.deleteMany({ where: { key: 'office' } });
     await database.prisma.pressContact.deleteMany({});
-    expect(await readOfficeIdentity(database.prisma)).toEqual({ name: 'Press office', timeZone: 'UTC', pressContactId: null });
+    expect(await readOfficeIdentity(database.prisma)).toEqual({ name: 'Press office', description: '', website: null, timeZone: 'UTC', pressContactId: null });
     expect(await readOfficePressContact(database.prisma, null)).toBeUndefined();
 
     await database.prisma.setting.create({ data: { key: 'office', value: { name: 'Coalition Genève', timeZone: 'Europe/Zurich', pressContactId: 'chosen-id', other: true } } });
-    expect(await readOfficeIdentity(database.prisma)).toEqual({ name: 'Coalition Genève', timeZone: 'Europe/Zurich', pressContactId: 'chosen-id' });
+    expect(await readOfficeIdentity(database.prisma)).toEqual({ name: 'Coalition Genève', description: '', website: null, timeZone: 'Europe/Zurich', pressContactId: 'chosen-id' });
   });
 
   it("name the office's chosen press contact, else (none chosen, or deleted) its first", async () => {
